@@ -1,0 +1,359 @@
+package io.jcors;
+
+import io.jcors.internal.JsRegex;
+import io.jcors.internal.Suggestions;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A CORS configuration read from a config file's tree (JSON or YAML parsed into maps, lists,
+ * strings, numbers and booleans): either one options object for every path, or {@code routes}.
+ * Option names and value shapes are Express's; regexes are written {@code "/source/flags"}. Every
+ * problem is collected, with its path in the file.
+ *
+ * <pre>{@code
+ * Map<String, Object> tree =
+ *     Map.of(
+ *         "routes",
+ *         List.of(
+ *             Map.of("path", "/api/**", "cors", Map.of("origin", List.of("https://app.example.com", "/\\.example\\.org$/"))),
+ *             Map.of("path", "/internal/**")));
+ * CorsConfig config = CorsConfig.read(tree);
+ * CorsPolicy policy = config.policy();
+ * }</pre>
+ */
+public final class CorsConfig {
+  static final Set<String> OPTION_NAMES =
+      Set.of(
+          "origin",
+          "methods",
+          "allowedHeaders",
+          "exposedHeaders",
+          "credentials",
+          "maxAge",
+          "preflightContinue",
+          "optionsSuccessStatus",
+          "strict",
+          "debug");
+  private static final Set<String> ROUTE_KEYS = Set.of("path", "cors");
+  private static final Set<String> TOP_KEYS_WITH_ROUTES = Set.of("routes", "strict", "debug");
+
+  private final List<CorsProblem> problems;
+  private final CorsPolicy policy;
+
+  private CorsConfig(List<CorsProblem> problems, CorsPolicy policy) {
+    this.problems = List.copyOf(problems);
+    this.policy = policy;
+  }
+
+  /** Reads a configuration tree. Never throws for its content: see {@link #problems()}. */
+  public static CorsConfig read(Map<String, ?> tree) {
+    List<CorsProblem> problems = new ArrayList<>();
+    CorsPolicy policy =
+        tree.containsKey("routes") ? routes(tree, problems) : single(tree, problems);
+    return new CorsConfig(problems, Problems.errors(problems).isEmpty() ? policy : null);
+  }
+
+  /**
+   * Every problem, in the order of the file: errors (including the warnings of options that ask for
+   * {@code strict}) and warnings.
+   */
+  public List<CorsProblem> problems() {
+    return problems;
+  }
+
+  /** Whether the configuration is refused. */
+  public boolean hasErrors() {
+    return policy == null;
+  }
+
+  /**
+   * The policy.
+   *
+   * @throws CorsConfigException listing every error when the configuration is refused
+   */
+  public CorsPolicy policy() {
+    if (policy == null) {
+      throw new CorsConfigException(Problems.errors(problems));
+    }
+    return policy;
+  }
+
+  private static CorsPolicy single(Map<String, ?> tree, List<CorsProblem> problems) {
+    CorsOptions options = options(tree, "", null, null, problems);
+    return options == null ? null : CorsPolicy.of(options);
+  }
+
+  private static CorsPolicy routes(Map<String, ?> tree, List<CorsProblem> problems) {
+    unknownKeys(tree, TOP_KEYS_WITH_ROUTES, "", problems);
+    Boolean strict = bool(tree, "strict", "", problems);
+    Boolean debug = bool(tree, "debug", "", problems);
+    Object routes = tree.get("routes");
+    if (!(routes instanceof List) || ((List<?>) routes).isEmpty()) {
+      problems.add(
+          Problems.error(
+              "routes",
+              Problems.render(routes),
+              "is not a non-empty list of routes",
+              "write \"routes\": [{\"path\": \"/api/**\", \"cors\": {}}]"));
+      return null;
+    }
+    CorsPolicy.Routes builder = CorsPolicy.routes();
+    List<?> list = (List<?>) routes;
+    for (int i = 0; i < list.size(); i++) {
+      String at = "routes[" + i + "]";
+      if (!(list.get(i) instanceof Map)) {
+        problems.add(
+            Problems.error(
+                at,
+                Problems.render(list.get(i)),
+                "is not a route object",
+                "write {\"path\": \"/api/**\", \"cors\": {}}"));
+        continue;
+      }
+      Map<?, ?> route = (Map<?, ?>) list.get(i);
+      unknownKeys(route, ROUTE_KEYS, at, problems);
+      Object path = route.get("path");
+      String pathReason =
+          path instanceof String
+              ? CorsPolicy.Routes.whyNotRoutePath((String) path)
+              : "is not a string";
+      if (pathReason != null) {
+        problems.add(
+            Problems.error(
+                at + ".path",
+                Problems.render(path),
+                pathReason,
+                "write an exact path (/products) or a prefix (/api/**)"));
+        continue;
+      }
+      Object cors = route.get("cors");
+      if (cors == null) {
+        builder.route((String) path, CorsPolicy.disabled()); // a route without cors has no CORS
+      } else if (cors instanceof Map) {
+        @SuppressWarnings("unchecked")
+        Map<String, ?> map = (Map<String, ?>) cors;
+        CorsOptions options = options(map, at + ".cors", strict, debug, problems);
+        if (options != null) {
+          builder.route((String) path, options);
+        }
+      } else {
+        problems.add(
+            Problems.error(
+                at + ".cors",
+                Problems.render(cors),
+                "is not an options object",
+                "write {} for the defaults, or leave cors out for no CORS"));
+      }
+    }
+    return Problems.errors(problems).isEmpty() ? builder.build() : null;
+  }
+
+  /** Reads one options object; null when it has errors (recorded in {@code problems}). */
+  private static CorsOptions options(
+      Map<String, ?> map,
+      String prefix,
+      Boolean strictDefault,
+      Boolean debugDefault,
+      List<CorsProblem> problems) {
+    CorsOptions.Builder b = CorsOptions.builder();
+    List<CorsProblem> local = new ArrayList<>();
+    unknownKeys(map, OPTION_NAMES, "", local);
+    if (map.containsKey("origin")) {
+      b.originValue(origin(map.get("origin"), local));
+    }
+    if (map.containsKey("methods")) {
+      list(map.get("methods"), "methods", local, b::methods, b::methods);
+    }
+    if (map.containsKey("allowedHeaders")) {
+      list(
+          map.get("allowedHeaders"), "allowedHeaders", local, b::allowedHeaders, b::allowedHeaders);
+    }
+    if (map.containsKey("exposedHeaders")) {
+      list(
+          map.get("exposedHeaders"), "exposedHeaders", local, b::exposedHeaders, b::exposedHeaders);
+    }
+    Boolean credentials = bool(map, "credentials", "", local);
+    if (credentials != null) {
+      b.credentials(credentials);
+    }
+    Long maxAge = integer(map, "maxAge", local);
+    if (maxAge != null) {
+      b.maxAge(maxAge);
+    }
+    Boolean preflightContinue = bool(map, "preflightContinue", "", local);
+    if (preflightContinue != null) {
+      b.preflightContinue(preflightContinue);
+    }
+    Long status = integer(map, "optionsSuccessStatus", local);
+    if (status != null) {
+      b.optionsSuccessStatus(
+          (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, status)));
+    }
+    Boolean strict = bool(map, "strict", "", local);
+    boolean isStrict = strict != null ? strict : strictDefault != null && strictDefault;
+    b.strict(isStrict);
+    Boolean debug = bool(map, "debug", "", local);
+    b.debug(debug != null ? debug : debugDefault != null && debugDefault);
+    local.forEach(b::inputProblem);
+
+    boolean failed = false;
+    for (CorsProblem problem : b.problems()) {
+      CorsProblem p = problem.under(prefix);
+      if (isStrict) {
+        p = p.withSeverity(CorsProblem.Severity.ERROR);
+      }
+      failed |= p.severity() == CorsProblem.Severity.ERROR;
+      problems.add(p);
+    }
+    return failed ? null : b.build(false);
+  }
+
+  /** An origin value in config-file shape, with regex strings turned into Patterns. */
+  private static Object origin(Object value, List<CorsProblem> problems) {
+    if (value instanceof String && JsRegex.isLiteral((String) value)) {
+      Pattern regex = regex((String) value, "origin", problems);
+      return regex == null ? List.of() : regex;
+    }
+    if (value instanceof List) {
+      List<Object> entries = new ArrayList<>();
+      List<?> list = (List<?>) value;
+      for (int i = 0; i < list.size(); i++) {
+        Object entry = list.get(i);
+        if (entry instanceof String && JsRegex.isLiteral((String) entry)) {
+          Pattern regex = regex((String) entry, "origin[" + i + "]", problems);
+          entries.add(regex == null ? "https://invalid.invalid" : regex);
+        } else {
+          entries.add(entry);
+        }
+      }
+      return entries;
+    }
+    if (value instanceof Map) {
+      problems.add(
+          Problems.error(
+              "origin",
+              Problems.render(value),
+              "is an object, which this reader does not know as an origin source",
+              "use true, false, \"*\", an origin, a pattern, a \"/regex/\", or a list of them"));
+      return List.of();
+    }
+    return value; // String, Boolean and anything else: Origins.compile reports wrong types
+  }
+
+  private static Pattern regex(String literal, String at, List<CorsProblem> problems) {
+    try {
+      return JsRegex.compile(literal);
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          Problems.error(
+              at, Problems.quote(literal), e.getMessage(), "fix the regular expression"));
+      return null;
+    }
+  }
+
+  private static void list(
+      Object value,
+      String option,
+      List<CorsProblem> problems,
+      java.util.function.Consumer<String> asString,
+      java.util.function.Consumer<List<String>> asList) {
+    if (value instanceof String) {
+      asString.accept((String) value);
+      return;
+    }
+    if (value instanceof List) {
+      List<String> strings = new ArrayList<>();
+      List<?> list = (List<?>) value;
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i) instanceof String) {
+          strings.add((String) list.get(i));
+        } else {
+          problems.add(
+              Problems.error(
+                  option + "[" + i + "]",
+                  Problems.render(list.get(i)),
+                  "is not a string",
+                  "write the name as a string"));
+        }
+      }
+      asList.accept(strings);
+      return;
+    }
+    problems.add(
+        Problems.error(
+            option,
+            Problems.render(value),
+            "is neither a string nor a list of strings",
+            "write \"GET,POST\" or [\"GET\", \"POST\"]"));
+  }
+
+  private static Boolean bool(
+      Map<?, ?> map, String key, String prefix, List<CorsProblem> problems) {
+    Object value = map.get(key);
+    if (value == null || value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    problems.add(
+        Problems.error(
+            prefix.isEmpty() ? key : prefix + "." + key,
+            Problems.render(value),
+            "is not a boolean",
+            "write true or false"));
+    return null;
+  }
+
+  private static Long integer(Map<?, ?> map, String key, List<CorsProblem> problems) {
+    Object value = map.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger && ((BigInteger) value).bitLength() < 63) {
+      return ((BigInteger) value).longValue();
+    }
+    if (value instanceof Number) {
+      try {
+        return new BigDecimal(value.toString()).longValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        // fall through to the error below
+      }
+    }
+    if (value instanceof String && ((String) value).matches("-?[0-9]{1,18}")) {
+      return Long.parseLong((String) value); // Express accepts maxAge: "600"
+    }
+    problems.add(
+        Problems.error(
+            key,
+            Problems.render(value),
+            "is not a whole number",
+            "write a number such as " + (key.equals("maxAge") ? "600" : "204")));
+    return null;
+  }
+
+  private static void unknownKeys(
+      Map<?, ?> map, Set<String> known, String prefix, List<CorsProblem> problems) {
+    for (Object key : map.keySet()) {
+      if (!known.contains(String.valueOf(key))) {
+        String name = String.valueOf(key);
+        String nearest = Suggestions.nearest(name, known);
+        problems.add(
+            Problems.error(
+                prefix.isEmpty() ? name : prefix + "." + name,
+                null,
+                "is not a known option",
+                nearest != null
+                    ? "did you mean \"" + nearest + "\"?"
+                    : "the known options are "
+                        + String.join(", ", new java.util.TreeSet<>(known))));
+      }
+    }
+  }
+}

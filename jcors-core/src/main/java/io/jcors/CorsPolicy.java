@@ -1,0 +1,256 @@
+package io.jcors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What a server adapter applies to each request: one set of options for every path ({@code
+ * app.use(cors(options))}), options computed per request ({@code cors(function (req, cb))}), or
+ * routes, each with its own policy (the first route whose path matches wins). Immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * CorsPolicy policy =
+ *     CorsPolicy.routes()
+ *         .route(
+ *             "/api/**",
+ *             CorsOptions.builder().origin(Origins.of("https://app.example.com")).credentials(true).build())
+ *         .route("/public/**", CorsOptions.defaults())
+ *         .route("/internal/**", CorsPolicy.disabled())
+ *         .build();
+ * }</pre>
+ */
+public final class CorsPolicy {
+  private static final CorsPolicy DISABLED = new CorsPolicy(new Disabled());
+  private static final CorsPolicy DEFAULTS = of(CorsOptions.defaults());
+
+  private final Handler handler;
+
+  private CorsPolicy(Handler handler) {
+    this.handler = handler;
+  }
+
+  /** Express's {@code cors()}: any origin, the default methods, reflected request headers. */
+  public static CorsPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** The same options for every request: {@code cors(options)}. */
+  public static CorsPolicy of(CorsOptions options) {
+    return new CorsPolicy(new Static(Objects.requireNonNull(options, "options")));
+  }
+
+  /** Options computed per request, possibly later: {@code cors(function (req, callback))}. */
+  public static CorsPolicy of(OptionsResolver resolver) {
+    return new CorsPolicy(new Dynamic(Objects.requireNonNull(resolver, "resolver")));
+  }
+
+  /** No CORS: requests go on untouched, with no CORS headers. */
+  public static CorsPolicy disabled() {
+    return DISABLED;
+  }
+
+  /** A builder of per-path policies. */
+  public static Routes routes() {
+    return new Routes();
+  }
+
+  /**
+   * Writes the CORS headers for {@code request} into {@code response} and says what the adapter
+   * does next. Never throws for anything a client sends.
+   *
+   * @throws CorsResolutionException when an origin or options function fails at once (a failure
+   *     later fails the {@link CorsOutcome#completion()} instead)
+   */
+  public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+    return handler.apply(request, response);
+  }
+
+  private interface Handler {
+    CorsOutcome apply(CorsRequest request, CorsResponse response);
+  }
+
+  private static final class Disabled implements Handler {
+    @Override
+    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+      return CorsOutcome.next();
+    }
+  }
+
+  private static final class Static implements Handler {
+    private final CorsOptions options;
+
+    Static(CorsOptions options) {
+      this.options = options;
+    }
+
+    @Override
+    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+      return Decision.apply(options, request, response);
+    }
+  }
+
+  private static final class Dynamic implements Handler {
+    private final OptionsResolver resolver;
+
+    Dynamic(OptionsResolver resolver) {
+      this.resolver = resolver;
+    }
+
+    @Override
+    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+      CompletionStage<CorsOptions> stage;
+      try {
+        stage = resolver.resolve(request);
+      } catch (RuntimeException e) {
+        throw failed(e);
+      }
+      if (stage == null) {
+        throw failed(new NullPointerException("the options function returned null"));
+      }
+      if (Decision.isDone(stage)) {
+        CorsOptions options;
+        try {
+          options = ((CompletableFuture<CorsOptions>) stage).join();
+        } catch (RuntimeException e) {
+          throw failed(Decision.unwrap(e));
+        }
+        return Decision.apply(orDefaults(options), request, response);
+      }
+      return CorsOutcome.pending(
+          stage
+              .handle(
+                  (options, error) -> {
+                    if (error != null) {
+                      throw failed(Decision.unwrap(error));
+                    }
+                    return Decision.apply(orDefaults(options), request, response);
+                  })
+              .thenCompose(
+                  outcome ->
+                      outcome.action() == CorsOutcome.Action.PENDING
+                          ? outcome.completion()
+                          : CompletableFuture.completedFuture(outcome)));
+    }
+
+    private static CorsOptions orDefaults(CorsOptions options) {
+      return options == null ? CorsOptions.defaults() : options;
+    }
+
+    private static CorsResolutionException failed(Throwable cause) {
+      return cause instanceof CorsResolutionException
+          ? (CorsResolutionException) cause
+          : new CorsResolutionException("the options function failed: " + cause, cause);
+    }
+  }
+
+  private static final class Routed implements Handler {
+    private final String[] paths;
+    private final boolean[] prefix;
+    private final CorsPolicy[] policies;
+
+    Routed(List<String> patterns, List<CorsPolicy> policies) {
+      int n = patterns.size();
+      this.paths = new String[n];
+      this.prefix = new boolean[n];
+      this.policies = policies.toArray(new CorsPolicy[0]);
+      for (int i = 0; i < n; i++) {
+        String pattern = patterns.get(i);
+        prefix[i] = pattern.endsWith("/**");
+        paths[i] = prefix[i] ? pattern.substring(0, pattern.length() - 3) : pattern;
+      }
+    }
+
+    @Override
+    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+      String path = request.path();
+      if (path == null) {
+        return CorsOutcome.next();
+      }
+      for (int i = 0; i < paths.length; i++) {
+        if (matches(i, path)) {
+          return policies[i].apply(request, response);
+        }
+      }
+      return CorsOutcome.next(); // no route: no CORS
+    }
+
+    /** {@code /a/**} matches {@code /a} and everything under {@code /a/}; {@code /**} all. */
+    private boolean matches(int i, String path) {
+      String p = paths[i];
+      if (!prefix[i]) {
+        return path.equals(p);
+      }
+      return path.startsWith(p)
+          && (path.length() == p.length() || path.charAt(p.length()) == '/' || p.isEmpty());
+    }
+  }
+
+  /**
+   * Per-path policies, tried in order; the first route whose path matches wins, and a request that
+   * matches no route gets no CORS headers. A path is exact ({@code /products}) or a prefix ({@code
+   * /api/**}: {@code /api} and everything under it; {@code /**}: every path).
+   */
+  public static final class Routes {
+    private final List<String> paths = new ArrayList<>();
+    private final List<CorsPolicy> policies = new ArrayList<>();
+    private final List<CorsProblem> problems = new ArrayList<>();
+
+    private Routes() {}
+
+    /** Requests whose path matches {@code path} get {@code options}. */
+    public Routes route(String path, CorsOptions options) {
+      return route(path, of(options));
+    }
+
+    /** Requests whose path matches {@code path} get {@code policy}. */
+    public Routes route(String path, CorsPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      String at = "routes[" + paths.size() + "].path";
+      String reason = whyNotRoutePath(path);
+      if (reason != null) {
+        problems.add(
+            Problems.error(
+                at,
+                Problems.render(path),
+                reason,
+                "write an exact path (/products) or a prefix (/api/**)"));
+      }
+      paths.add(path);
+      policies.add(policy);
+      return this;
+    }
+
+    /**
+     * The routes as one policy.
+     *
+     * @throws CorsConfigException listing every malformed path
+     */
+    public CorsPolicy build() {
+      if (!problems.isEmpty()) {
+        throw new CorsConfigException(problems);
+      }
+      return new CorsPolicy(new Routed(paths, policies));
+    }
+
+    static String whyNotRoutePath(String path) {
+      if (path == null || !path.startsWith("/")) {
+        return "does not start with /";
+      }
+      int star = path.indexOf('*');
+      if (star >= 0 && !(path.endsWith("/**") && star == path.length() - 2)) {
+        return "has a * other than a final /** (a path is exact, or a prefix ending in /**)";
+      }
+      for (int i = 0; i < path.length(); i++) {
+        char c = path.charAt(i);
+        if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#') {
+          return "has a character that cannot appear in a request path (space, control, ? or #)";
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.jcors;
+
+import java.util.Objects;
+
+/**
+ * One problem in a CORS configuration: the option, the offending value, why it is a problem and how
+ * to fix it.
+ *
+ * <pre>{@code
+ * CorsConfigException e =
+ *     assertThrows(
+ *         CorsConfigException.class,
+ *         () -> CorsOptions.builder().origin("*").credentials(true).build());
+ * CorsProblem problem = e.problems().get(0);
+ * assertEquals("credentials", problem.option());
+ * assertEquals(CorsProblem.Severity.ERROR, problem.severity());
+ * }</pre>
+ */
+public final class CorsProblem {
+  /** How serious a problem is. */
+  public enum Severity {
+    /** The configuration is refused: it cannot work as written. */
+    ERROR,
+    /**
+     * The configuration works but is risky or cannot do what it seems to; strict mode refuses it.
+     */
+    WARNING
+  }
+
+  private final Severity severity;
+  private final String option;
+  private final String value;
+  private final String reason;
+  private final String fix;
+
+  CorsProblem(Severity severity, String option, String value, String reason, String fix) {
+    this.severity = Objects.requireNonNull(severity);
+    this.option = Objects.requireNonNull(option);
+    this.value = value;
+    this.reason = Objects.requireNonNull(reason);
+    this.fix = fix;
+  }
+
+  /** Whether the configuration is refused because of this problem. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /**
+   * The option, as a path into the configuration: {@code origin[2]}, {@code routes[0].cors.maxAge}.
+   */
+  public String option() {
+    return option;
+  }
+
+  /** The offending value as written in a config file ({@code "http://a.example/"}), or null. */
+  public String value() {
+    return value;
+  }
+
+  /**
+   * Why it is a problem. When {@link #value()} is set, the reason completes a sentence about it.
+   */
+  public String reason() {
+    return reason;
+  }
+
+  /** How to fix it, or null when the reason says it all. */
+  public String fix() {
+    return fix;
+  }
+
+  CorsProblem withSeverity(Severity newSeverity) {
+    return new CorsProblem(newSeverity, option, value, reason, fix);
+  }
+
+  CorsProblem under(String prefix) {
+    String path = option.startsWith("[") ? prefix + option : prefix + "." + option;
+    return new CorsProblem(severity, prefix.isEmpty() ? option : path, value, reason, fix);
+  }
+
+  /**
+   * The problem in one line: {@code origin[0]: "http://api.example.com/" has a trailing slash; an
+   * origin is scheme://host[:port], without a path. Fix: write "http://api.example.com".}
+   */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder(option).append(": ");
+    if (value != null) {
+      s.append(value).append(' ');
+    }
+    s.append(reason);
+    if (fix != null) {
+      s.append(". Fix: ").append(fix);
+    }
+    return s.toString();
+  }
+}

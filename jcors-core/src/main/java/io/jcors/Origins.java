@@ -1,0 +1,430 @@
+package io.jcors;
+
+import io.jcors.internal.JsRegex;
+import io.jcors.internal.OriginMatcher;
+import io.jcors.internal.OriginPattern;
+import io.jcors.internal.OriginSyntax;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The value of the {@code origin} option, in every shape Express accepts: {@code "*"} ({@link
+ * #any()}), {@code true} ({@link #reflect()}), {@code false} ({@link #none()}), a fixed string
+ * ({@link #fixed(String)}), a RegExp ({@link #regex(Pattern)}) and a list ({@link #of(List)}).
+ * Lists may also hold origin patterns ({@code https://*.example.com}, {@code http://localhost:*}).
+ * Values are validated and compiled when created: matching an exact origin is one hash lookup,
+ * whatever the size of the list.
+ *
+ * <pre>{@code
+ * Origins origins =
+ *     Origins.of("https://app.example.com", "https://*.example.org", "http://localhost:*");
+ * assertTrue(origins.allows("https://admin.example.org"));
+ * assertFalse(origins.allows("https://example.org"));
+ * assertFalse(origins.allows("https://evil-example.org"));
+ * }</pre>
+ */
+public final class Origins {
+  enum Kind {
+    ANY,
+    FIXED,
+    MATCH,
+    NONE
+  }
+
+  private static final Origins ANY = new Origins(Kind.ANY, "*", false, null, List.of(), "\"*\"");
+  private static final Origins NONE = new Origins(Kind.NONE, null, false, null, List.of(), "false");
+  private static final Origins REFLECT =
+      new Origins(Kind.MATCH, null, true, null, List.of(), "true");
+
+  private final Kind kind;
+  private final String fixed;
+  private final boolean reflectAll;
+  private final OriginMatcher matcher;
+  private final List<Object> entries;
+  private final String description;
+
+  private Origins(
+      Kind kind,
+      String fixed,
+      boolean reflectAll,
+      OriginMatcher matcher,
+      List<Object> entries,
+      String description) {
+    this.kind = kind;
+    this.fixed = fixed;
+    this.reflectAll = reflectAll;
+    this.matcher = matcher;
+    this.entries = entries;
+    this.description = description;
+  }
+
+  /** Any origin, answered with {@code Access-Control-Allow-Origin: *} (Express {@code "*"}). */
+  public static Origins any() {
+    return ANY;
+  }
+
+  /** Any origin, answered with the request's own origin (Express {@code true}). */
+  public static Origins reflect() {
+    return REFLECT;
+  }
+
+  /** No CORS headers at all; the request goes on (Express {@code false}). */
+  public static Origins none() {
+    return NONE;
+  }
+
+  /**
+   * One origin sent on every response whatever the request's origin, with {@code Vary: Origin} (an
+   * Express string). A browser on another origin is refused because the value differs.
+   *
+   * @throws CorsConfigException if {@code origin} contains {@code *}
+   */
+  public static Origins fixed(String origin) {
+    List<CorsProblem> problems = new ArrayList<>();
+    Origins origins = fixed(origin, "origin", problems);
+    throwIfErrors(problems);
+    return origins;
+  }
+
+  /**
+   * A list of exact origins and origin patterns; the request's origin is reflected when it matches
+   * one.
+   *
+   * @throws CorsConfigException listing every malformed entry
+   */
+  public static Origins of(String... origins) {
+    return of(Arrays.asList(origins));
+  }
+
+  /**
+   * A list of exact origins and origin patterns ({@link String}) and regexes ({@link Pattern},
+   * JavaScript {@code RegExp.test} semantics: a match anywhere in the origin).
+   *
+   * @throws CorsConfigException listing every malformed entry
+   */
+  public static Origins of(List<?> origins) {
+    List<CorsProblem> problems = new ArrayList<>();
+    Origins compiled = list(origins, "origin", problems, false, false);
+    throwIfErrors(problems);
+    return compiled;
+  }
+
+  /**
+   * Origins in which {@code regex} finds a match, as Express's RegExp origin: an unanchored search,
+   * so anchor it ({@code ^https://app\.example\.com$}).
+   */
+  public static Origins regex(Pattern regex) {
+    return of(List.of(regex));
+  }
+
+  /** Whether a request from {@code origin} gets an {@code Access-Control-Allow-Origin} header. */
+  public boolean allows(String origin) {
+    switch (kind) {
+      case ANY:
+        return true;
+      case FIXED:
+        return fixed.equals(origin);
+      case MATCH:
+        return origin != null
+            && OriginSyntax.isReflectable(origin)
+            && (reflectAll || matcher.matches(origin));
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The value as a config file would write it: {@code "*"}, {@code true}, {@code
+   * ["https://a.example"]}.
+   */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  String fixedValue() {
+    return fixed;
+  }
+
+  boolean reflectsAll() {
+    return reflectAll;
+  }
+
+  /** The entries of a list (Strings and Patterns), for configuration checks. */
+  List<Object> entries() {
+    return entries;
+  }
+
+  /**
+   * Compiles an origin option given in any Express shape (String, Boolean, Pattern, List),
+   * recording problems under {@code path} instead of throwing.
+   */
+  static Origins compile(
+      Object spec, String path, List<CorsProblem> problems, boolean credentials) {
+    if (spec instanceof Origins) {
+      // Compiled already; compile its entries again to collect the warnings under this path.
+      Origins origins = (Origins) spec;
+      if (origins.kind == Kind.FIXED) {
+        return fixed(origins.fixed, path, problems);
+      }
+      return origins.kind == Kind.MATCH && !origins.reflectAll
+          ? list(origins.entries, path, problems, false, credentials)
+          : origins;
+    }
+    if (spec instanceof Boolean) {
+      return (Boolean) spec ? REFLECT : NONE;
+    }
+    if (spec instanceof Pattern) {
+      return list(List.of(spec), path, problems, true, credentials);
+    }
+    if (spec instanceof List) {
+      return list((List<?>) spec, path, problems, false, credentials);
+    }
+    if (spec instanceof String) {
+      String s = (String) spec;
+      if (s.equals("*")) {
+        return ANY;
+      }
+      if (s.indexOf('*') >= 0) {
+        return list(List.of(s), path, problems, true, credentials);
+      }
+      return fixed(s, path, problems);
+    }
+    problems.add(
+        Problems.error(
+            path,
+            Problems.render(spec),
+            "is not a valid origin option",
+            "use \"*\", true, false, an origin, a pattern, a regex, or a list of them"));
+    return NONE;
+  }
+
+  private static Origins fixed(String origin, String path, List<CorsProblem> problems) {
+    if (origin == null || origin.indexOf('*') >= 0) {
+      problems.add(
+          Problems.error(
+              path,
+              Problems.render(origin),
+              "is not a fixed origin",
+              "use Origins.any() for \"*\" and Origins.of(...) for patterns"));
+      return NONE;
+    }
+    checkExact(origin, path, problems);
+    return new Origins(Kind.FIXED, origin, false, null, List.of(origin), Problems.render(origin));
+  }
+
+  private static Origins list(
+      List<?> entries,
+      String path,
+      List<CorsProblem> problems,
+      boolean single,
+      boolean credentials) {
+    Set<String> exact = new LinkedHashSet<>();
+    List<OriginPattern> patterns = new ArrayList<>();
+    List<Pattern> regexes = new ArrayList<>();
+    List<Object> kept = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Object entry = entries.get(i);
+      String at = single ? path : path + "[" + i + "]";
+      if (entry instanceof Pattern) {
+        Pattern regex = (Pattern) entry;
+        regexes.add(regex);
+        kept.add(regex);
+        checkRegex(regex, at, problems, credentials);
+      } else if (entry instanceof String) {
+        String s = (String) entry;
+        if (s.equals("*")) {
+          problems.add(
+              Problems.error(
+                  at,
+                  "\"*\"",
+                  "in a list matches no origin (Express compares list entries as strings)",
+                  "write origin: \"*\" on its own to allow every origin"));
+        } else if (s.indexOf('*') >= 0) {
+          try {
+            OriginPattern pattern = OriginPattern.parse(s);
+            patterns.add(pattern);
+            kept.add(s);
+            if (credentials) {
+              checkCredentialed(
+                  s, pattern.scheme(), pattern.baseHost(), pattern.anySubdomain(), at, problems);
+            }
+          } catch (IllegalArgumentException e) {
+            problems.add(
+                Problems.error(at, Problems.render(s), e.getMessage(), "fix the pattern's syntax"));
+          }
+        } else {
+          checkExact(s, at, problems);
+          exact.add(s);
+          kept.add(s);
+          String host = OriginSyntax.hostOf(s);
+          if (credentials && host != null) {
+            checkCredentialed(s, OriginSyntax.schemeOf(s), host, false, at, problems);
+          }
+        }
+      } else {
+        problems.add(
+            Problems.error(
+                at,
+                Problems.render(entry),
+                "is neither an origin string nor a regex",
+                "list origins as strings (\"https://app.example.com\") or regexes"));
+      }
+    }
+    List<Object> keptEntries = List.copyOf(kept);
+    String description =
+        single && kept.size() == 1 ? Problems.render(kept.get(0)) : Problems.render(keptEntries);
+    return new Origins(
+        Kind.MATCH,
+        null,
+        false,
+        new OriginMatcher(exact, patterns, regexes),
+        keptEntries,
+        description);
+  }
+
+  /** Exact origins that no browser sends are accepted as Express accepts them, with a warning. */
+  private static void checkExact(String origin, String path, List<CorsProblem> problems) {
+    String value = Problems.render(origin);
+    if (origin.equals("null")) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "trusts every page whose origin is opaque: sandboxed iframes, data: URLs and local"
+                  + " files, which any website can create to send Origin: null (S3)",
+              "remove \"null\"; serve those pages from a real origin and allow that origin"));
+      return;
+    }
+    if (origin.startsWith("file:")) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "never matches: browsers send Origin: null for file: pages, and trusting null"
+                  + " trusts any sandboxed page (S3)",
+              "serve the page over http://localhost and allow that origin"));
+      return;
+    }
+    String reason = OriginSyntax.whyNotSerialized(origin);
+    if (reason != null) {
+      String suggestion = suggestOrigin(origin);
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              reason + "; a browser compares origins byte for byte, so it never matches",
+              suggestion != null && !suggestion.equals(origin)
+                  ? "write \"" + suggestion + "\""
+                  : "write the origin as scheme://host[:port], e.g. \"https://app.example.com\""));
+    }
+  }
+
+  /** The serialized origin a malformed one most likely meant, or null. */
+  static String suggestOrigin(String s) {
+    try {
+      URI uri = new URI(s.strip());
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return null;
+      }
+      String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+      if (host.endsWith(".")) {
+        host = host.substring(0, host.length() - 1);
+      }
+      int port = uri.getPort();
+      boolean defaultPort =
+          (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
+      return scheme + "://" + host + (port >= 0 && !defaultPort ? ":" + port : "");
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** Risks of trusting {@code origin} with credentials (S10, S11). */
+  private static void checkCredentialed(
+      String origin,
+      String scheme,
+      String host,
+      boolean anySubdomain,
+      String path,
+      List<CorsProblem> problems) {
+    String value = Problems.render(origin);
+    if ("http".equals(scheme) && !OriginSyntax.isLoopback(host)) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "is plain http and trusted with credentials: anyone on the network path can inject"
+                  + " script into that origin and read your users' authenticated responses (S10)",
+              "allow only the https:// origin"));
+    }
+    if (anySubdomain && io.jcors.internal.PublicSuffixes.isPublicSuffix(host)) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "trusts every subdomain of the public suffix "
+                  + host
+                  + " with credentials: anyone can register one (S11)",
+              "list your own subdomains, e.g. \"https://myapp." + host + "\""));
+    }
+  }
+
+  private static void checkRegex(
+      Pattern regex, String path, List<CorsProblem> problems, boolean credentials) {
+    String value = Problems.render(regex);
+    if (regex.matcher("null").find()) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "matches the origin \"null\", which any website can send from a sandboxed iframe"
+                  + " (S3)",
+              "anchor the regex so that it matches only your origins"));
+    }
+    if (credentials && regex.matcher("https://attacker.example").find()) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "matches any origin (it matched https://attacker.example) and credentials are"
+                  + " allowed: any website can read your users' authenticated responses (S1)",
+              "match only your origins: /^https:\\/\\/app\\.example\\.com$/"));
+    }
+    if (!JsRegex.isAnchored(regex)) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "is not anchored at both ends, so it also matches origins that merely contain a"
+                  + " match, such as https://example.com.attacker.example (S7)",
+              "anchor it: /^https:\\/\\/app\\.example\\.com$/"));
+    }
+    if (JsRegex.hasUnescapedDot(regex)) {
+      problems.add(
+          Problems.warning(
+              path,
+              value,
+              "has an unescaped '.', which matches any character, so apiXexample.com matches"
+                  + " api.example.com (S6)",
+              "escape the dots: \\."));
+    }
+  }
+
+  private static void throwIfErrors(List<CorsProblem> problems) {
+    List<CorsProblem> errors = Problems.errors(problems);
+    if (!errors.isEmpty()) {
+      throw new CorsConfigException(errors);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.jcors.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled list of allowed origins: exact origins in a hash set (one lookup, whatever the size of
+ * the list), then origin patterns, then regexes. Exact and pattern matching allocate nothing.
+ */
+public final class OriginMatcher {
+  private final Set<String> exact;
+  private final OriginPattern[] patterns;
+  private final Pattern[] regexes;
+
+  public OriginMatcher(Set<String> exact, List<OriginPattern> patterns, List<Pattern> regexes) {
+    this.exact = Set.copyOf(exact);
+    this.patterns = patterns.toArray(new OriginPattern[0]);
+    this.regexes = regexes.toArray(new Pattern[0]);
+  }
+
+  /** Whether {@code origin} (a request's {@code Origin} value, not null) is in the list. */
+  public boolean matches(String origin) {
+    if (exact.contains(origin)) {
+      return true;
+    }
+    for (OriginPattern pattern : patterns) {
+      if (pattern.matches(origin)) {
+        return true;
+      }
+    }
+    for (Pattern regex : regexes) {
+      if (regex.matcher(origin).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,228 @@
+package io.jcors.internal;
+
+/**
+ * The syntax of serialized origins (Fetch standard, "serialization of an origin"; HTML standard,
+ * "ASCII serialization of an origin"): {@code scheme://host[:port]}, lower case, no path, no
+ * default port. Browsers send exactly this form in the {@code Origin} header and compare {@code
+ * Access-Control-Allow-Origin} to it byte for byte.
+ */
+public final class OriginSyntax {
+  /**
+   * The longest {@code Origin} value that is ever matched or reflected: a 64-byte scheme, {@code
+   * ://}, a 253-byte host name and a port. Anything longer is not an origin a browser sends, and
+   * refusing it up front bounds the cost of matching attacker-controlled input (regexes included).
+   */
+  public static final int MAX_LENGTH = 64 + 3 + 253 + 6;
+
+  private OriginSyntax() {}
+
+  /**
+   * Why {@code s} is not a serialized origin, in words that complete the sentence {@code "<s>"
+   * ...}; {@code null} when it is one. {@code "null"} is reported by the caller, not here.
+   */
+  public static String whyNotSerialized(String s) {
+    if (s.isEmpty()) {
+      return "is empty; an origin is scheme://host[:port]";
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0x7e) {
+        return "has non-ASCII characters; browsers send internationalized domain names in"
+            + " Punycode (https://xn--bcher-kva.example, not https://bücher.example)";
+      }
+      if (c <= 0x20) {
+        return "contains whitespace or a control character; an origin is scheme://host[:port]";
+      }
+    }
+    int sep = s.indexOf("://");
+    if (sep <= 0) {
+      return "is not an origin; an origin is scheme://host[:port], e.g. https://app.example.com";
+    }
+    String scheme = s.substring(0, sep);
+    if (!isScheme(scheme)) {
+      return isScheme(Tokens.lower(scheme))
+          ? "has upper-case letters; browsers send origins in lower case"
+          : "has an invalid scheme; an origin is scheme://host[:port]";
+    }
+    String rest = s.substring(sep + 3);
+    if (rest.endsWith("/") && rest.indexOf('/') == rest.length() - 1) {
+      return "has a trailing slash; an origin is scheme://host[:port], without a path";
+    }
+    for (char c : new char[] {'/', '?', '#'}) {
+      if (rest.indexOf(c) >= 0) {
+        return "has a path, query or fragment; an origin is scheme://host[:port]";
+      }
+    }
+    if (rest.indexOf('@') >= 0) {
+      return "has user info; an origin is scheme://host[:port]";
+    }
+    int hostEnd = hostEnd(rest);
+    if (hostEnd < 0) {
+      return "has an invalid IPv6 address; write it in brackets, e.g. http://[::1]:8080";
+    }
+    String host = rest.substring(0, hostEnd);
+    String reason = whyNotHost(host);
+    if (reason != null) {
+      return reason;
+    }
+    if (hostEnd < rest.length()) {
+      if (rest.charAt(hostEnd) != ':') {
+        return "is not an origin; an origin is scheme://host[:port]";
+      }
+      String port = rest.substring(hostEnd + 1);
+      int value = parsePort(port);
+      if (value < 0) {
+        return "has an invalid port; a port is a number from 0 to 65535 without leading zeros";
+      }
+      if (value == defaultPort(scheme)) {
+        return "has the default port " + value + " of " + scheme + "; browsers omit it";
+      }
+    }
+    return null;
+  }
+
+  /** Where the host of {@code hostAndPort} ends: its length, or the index of the port colon. */
+  static int hostEnd(String hostAndPort) {
+    if (hostAndPort.startsWith("[")) {
+      int close = hostAndPort.indexOf(']');
+      return close < 0 ? -1 : close + 1;
+    }
+    int colon = hostAndPort.indexOf(':');
+    return colon < 0 ? hostAndPort.length() : colon;
+  }
+
+  /** Why {@code host} is not a host as browsers serialize it, or {@code null}. */
+  static String whyNotHost(String host) {
+    if (host.isEmpty()) {
+      return "has no host; an origin is scheme://host[:port]";
+    }
+    if (host.startsWith("[")) {
+      for (int i = 1; i < host.length() - 1; i++) {
+        char c = host.charAt(i);
+        if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+          return Character.isUpperCase(c)
+              ? "has upper-case letters; browsers send origins in lower case"
+              : "has an invalid IPv6 address";
+        }
+      }
+      return null;
+    }
+    if (host.endsWith(".")) {
+      return "ends with a dot; browsers send the host without it";
+    }
+    if (host.length() > 253) {
+      return "has a host longer than 253 characters";
+    }
+    boolean upper = false;
+    for (String label : host.split("\\.", -1)) {
+      if (label.isEmpty()) {
+        return "has an empty label in its host";
+      }
+      for (int i = 0; i < label.length(); i++) {
+        char c = label.charAt(i);
+        if (c >= 'A' && c <= 'Z') {
+          upper = true;
+        } else if (!isHostChar(c)) {
+          return "has the character '" + c + "', which is not allowed in a host";
+        }
+      }
+    }
+    return upper ? "has upper-case letters; browsers send origins in lower case" : null;
+  }
+
+  static boolean isHostChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  }
+
+  static boolean isScheme(String s) {
+    if (s.isEmpty() || s.length() > 64 || !(s.charAt(0) >= 'a' && s.charAt(0) <= 'z')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The port number, or -1 when {@code s} is not 1 to 5 digits without a leading zero. */
+  static int parsePort(String s) {
+    if (s.isEmpty() || s.length() > 5 || (s.length() > 1 && s.charAt(0) == '0')) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value <= 65535 ? value : -1;
+  }
+
+  static int defaultPort(String scheme) {
+    switch (scheme) {
+      case "http":
+      case "ws":
+        return 80;
+      case "https":
+      case "wss":
+        return 443;
+      default:
+        return -1;
+    }
+  }
+
+  /**
+   * Whether a request's {@code Origin} value may be copied into {@code
+   * Access-Control-Allow-Origin}: within {@link #MAX_LENGTH}, visible ASCII only, no comma. This
+   * keeps control bytes, CR/LF and lists out of responses whatever the policy matched.
+   */
+  public static boolean isReflectable(String origin) {
+    int n = origin.length();
+    if (n == 0 || n > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = origin.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == ',') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The host of a serialized origin, or {@code null}. Used when checking a configuration, never on
+   * a request.
+   */
+  public static String hostOf(String origin) {
+    int sep = origin.indexOf("://");
+    if (sep < 0) {
+      return null;
+    }
+    String rest = origin.substring(sep + 3);
+    int end = hostEnd(rest);
+    return end < 0 ? null : rest.substring(0, end);
+  }
+
+  /** The scheme of an origin or pattern ({@code "https"}), or {@code null}. */
+  public static String schemeOf(String origin) {
+    int sep = origin.indexOf("://");
+    return sep <= 0 ? null : origin.substring(0, sep);
+  }
+
+  /**
+   * Whether {@code host} is localhost or a loopback address, which browsers treat as a potentially
+   * trustworthy origin even over {@code http:} (Secure Contexts, section 3.1).
+   */
+  public static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.endsWith(".localhost")
+        || host.equals("[::1]")
+        || host.startsWith("127.");
+  }
+}

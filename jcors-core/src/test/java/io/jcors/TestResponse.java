@@ -1,0 +1,45 @@
+package io.jcors;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A response for tests: headers by case-insensitive name, Vary merged as adapters do. */
+public final class TestResponse implements CorsResponse {
+  private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+  /** An empty response. */
+  public TestResponse() {}
+
+  /** A response whose application already set {@code name: value}. */
+  public static TestResponse with(String name, String value) {
+    TestResponse response = new TestResponse();
+    response.headers.put(name, value);
+    return response;
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    headers.put(name, value);
+  }
+
+  @Override
+  public void addVary(String name) {
+    headers.merge("Vary", name, CorsResponse::mergeVary);
+  }
+
+  /** The header's value, or null. */
+  public String header(String name) {
+    return headers.get(name);
+  }
+
+  /** Every header, in name order. */
+  public Map<String, String> headers() {
+    return new LinkedHashMap<>(headers);
+  }
+
+  @Override
+  public String toString() {
+    return headers.toString();
+  }
+}
