@@ -51,11 +51,35 @@ public final class CorsConfig {
     this.policy = policy;
   }
 
+  /**
+   * Makes an origin function from the settings of an origin source, written in a config file as
+   * {@code "origin": {"<kind>": {settings}}} (for instance {@code {"jdbc": {...}}}).
+   */
+  @FunctionalInterface
+  public interface OriginSource {
+    /**
+     * The origin function for {@code settings}.
+     *
+     * @throws IllegalArgumentException with a message naming the setting and the fix, when the
+     *     settings are wrong
+     */
+    OriginResolver create(Map<String, ?> settings);
+  }
+
   /** Reads a configuration tree. Never throws for its content: see {@link #problems()}. */
   public static CorsConfig read(Map<String, ?> tree) {
+    return read(tree, Map.of());
+  }
+
+  /**
+   * Reads a configuration tree whose origins may name the given origin sources, by kind. Never
+   * throws for its content: see {@link #problems()}.
+   */
+  public static CorsConfig read(Map<String, ?> tree, Map<String, OriginSource> originSources) {
     List<CorsProblem> problems = new ArrayList<>();
+    Reader reader = new Reader(Map.copyOf(originSources));
     CorsPolicy policy =
-        tree.containsKey("routes") ? routes(tree, problems) : single(tree, problems);
+        tree.containsKey("routes") ? reader.routes(tree, problems) : reader.single(tree, problems);
     return new CorsConfig(problems, Problems.errors(problems).isEmpty() ? policy : null);
   }
 
@@ -84,166 +108,200 @@ public final class CorsConfig {
     return policy;
   }
 
-  private static CorsPolicy single(Map<String, ?> tree, List<CorsProblem> problems) {
-    CorsOptions options = options(tree, "", null, null, problems);
-    return options == null ? null : CorsPolicy.of(options);
-  }
+  /** Reads trees with a given set of origin sources. */
+  private static final class Reader {
+    private final Map<String, OriginSource> originSources;
 
-  private static CorsPolicy routes(Map<String, ?> tree, List<CorsProblem> problems) {
-    unknownKeys(tree, TOP_KEYS_WITH_ROUTES, "", problems);
-    Boolean strict = bool(tree, "strict", "", problems);
-    Boolean debug = bool(tree, "debug", "", problems);
-    Object routes = tree.get("routes");
-    if (!(routes instanceof List) || ((List<?>) routes).isEmpty()) {
-      problems.add(
-          Problems.error(
-              "routes",
-              Problems.render(routes),
-              "is not a non-empty list of routes",
-              "write \"routes\": [{\"path\": \"/api/**\", \"cors\": {}}]"));
-      return null;
+    Reader(Map<String, OriginSource> originSources) {
+      this.originSources = originSources;
     }
-    CorsPolicy.Routes builder = CorsPolicy.routes();
-    List<?> list = (List<?>) routes;
-    for (int i = 0; i < list.size(); i++) {
-      String at = "routes[" + i + "]";
-      if (!(list.get(i) instanceof Map)) {
+
+    CorsPolicy single(Map<String, ?> tree, List<CorsProblem> problems) {
+      CorsOptions options = options(tree, "", null, null, problems);
+      return options == null ? null : CorsPolicy.of(options);
+    }
+
+    CorsPolicy routes(Map<String, ?> tree, List<CorsProblem> problems) {
+      unknownKeys(tree, TOP_KEYS_WITH_ROUTES, "", problems);
+      Boolean strict = bool(tree, "strict", "", problems);
+      Boolean debug = bool(tree, "debug", "", problems);
+      Object routes = tree.get("routes");
+      if (!(routes instanceof List) || ((List<?>) routes).isEmpty()) {
         problems.add(
             Problems.error(
-                at,
-                Problems.render(list.get(i)),
-                "is not a route object",
-                "write {\"path\": \"/api/**\", \"cors\": {}}"));
-        continue;
+                "routes",
+                Problems.render(routes),
+                "is not a non-empty list of routes",
+                "write \"routes\": [{\"path\": \"/api/**\", \"cors\": {}}]"));
+        return null;
       }
-      Map<?, ?> route = (Map<?, ?>) list.get(i);
-      unknownKeys(route, ROUTE_KEYS, at, problems);
-      Object path = route.get("path");
-      String pathReason =
-          path instanceof String
-              ? CorsPolicy.Routes.whyNotRoutePath((String) path)
-              : "is not a string";
-      if (pathReason != null) {
-        problems.add(
-            Problems.error(
-                at + ".path",
-                Problems.render(path),
-                pathReason,
-                "write an exact path (/products) or a prefix (/api/**)"));
-        continue;
-      }
-      Object cors = route.get("cors");
-      if (cors == null) {
-        builder.route((String) path, CorsPolicy.disabled()); // a route without cors has no CORS
-      } else if (cors instanceof Map) {
-        @SuppressWarnings("unchecked")
-        Map<String, ?> map = (Map<String, ?>) cors;
-        CorsOptions options = options(map, at + ".cors", strict, debug, problems);
-        if (options != null) {
-          builder.route((String) path, options);
-        }
-      } else {
-        problems.add(
-            Problems.error(
-                at + ".cors",
-                Problems.render(cors),
-                "is not an options object",
-                "write {} for the defaults, or leave cors out for no CORS"));
-      }
-    }
-    return Problems.errors(problems).isEmpty() ? builder.build() : null;
-  }
-
-  /** Reads one options object; null when it has errors (recorded in {@code problems}). */
-  private static CorsOptions options(
-      Map<String, ?> map,
-      String prefix,
-      Boolean strictDefault,
-      Boolean debugDefault,
-      List<CorsProblem> problems) {
-    CorsOptions.Builder b = CorsOptions.builder();
-    List<CorsProblem> local = new ArrayList<>();
-    unknownKeys(map, OPTION_NAMES, "", local);
-    if (map.containsKey("origin")) {
-      b.originValue(origin(map.get("origin"), local));
-    }
-    if (map.containsKey("methods")) {
-      list(map.get("methods"), "methods", local, b::methods, b::methods);
-    }
-    if (map.containsKey("allowedHeaders")) {
-      list(
-          map.get("allowedHeaders"), "allowedHeaders", local, b::allowedHeaders, b::allowedHeaders);
-    }
-    if (map.containsKey("exposedHeaders")) {
-      list(
-          map.get("exposedHeaders"), "exposedHeaders", local, b::exposedHeaders, b::exposedHeaders);
-    }
-    Boolean credentials = bool(map, "credentials", "", local);
-    if (credentials != null) {
-      b.credentials(credentials);
-    }
-    Long maxAge = integer(map, "maxAge", local);
-    if (maxAge != null) {
-      b.maxAge(maxAge);
-    }
-    Boolean preflightContinue = bool(map, "preflightContinue", "", local);
-    if (preflightContinue != null) {
-      b.preflightContinue(preflightContinue);
-    }
-    Long status = integer(map, "optionsSuccessStatus", local);
-    if (status != null) {
-      b.optionsSuccessStatus(
-          (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, status)));
-    }
-    Boolean strict = bool(map, "strict", "", local);
-    boolean isStrict = strict != null ? strict : strictDefault != null && strictDefault;
-    b.strict(isStrict);
-    Boolean debug = bool(map, "debug", "", local);
-    b.debug(debug != null ? debug : debugDefault != null && debugDefault);
-    local.forEach(b::inputProblem);
-
-    boolean failed = false;
-    for (CorsProblem problem : b.problems()) {
-      CorsProblem p = problem.under(prefix);
-      if (isStrict) {
-        p = p.withSeverity(CorsProblem.Severity.ERROR);
-      }
-      failed |= p.severity() == CorsProblem.Severity.ERROR;
-      problems.add(p);
-    }
-    return failed ? null : b.build(false);
-  }
-
-  /** An origin value in config-file shape, with regex strings turned into Patterns. */
-  private static Object origin(Object value, List<CorsProblem> problems) {
-    if (value instanceof String && JsRegex.isLiteral((String) value)) {
-      Pattern regex = regex((String) value, "origin", problems);
-      return regex == null ? List.of() : regex;
-    }
-    if (value instanceof List) {
-      List<Object> entries = new ArrayList<>();
-      List<?> list = (List<?>) value;
+      CorsPolicy.Routes builder = CorsPolicy.routes();
+      List<?> list = (List<?>) routes;
       for (int i = 0; i < list.size(); i++) {
-        Object entry = list.get(i);
-        if (entry instanceof String && JsRegex.isLiteral((String) entry)) {
-          Pattern regex = regex((String) entry, "origin[" + i + "]", problems);
-          entries.add(regex == null ? "https://invalid.invalid" : regex);
+        String at = "routes[" + i + "]";
+        if (!(list.get(i) instanceof Map)) {
+          problems.add(
+              Problems.error(
+                  at,
+                  Problems.render(list.get(i)),
+                  "is not a route object",
+                  "write {\"path\": \"/api/**\", \"cors\": {}}"));
+          continue;
+        }
+        Map<?, ?> route = (Map<?, ?>) list.get(i);
+        unknownKeys(route, ROUTE_KEYS, at, problems);
+        Object path = route.get("path");
+        String pathReason =
+            path instanceof String
+                ? CorsPolicy.Routes.whyNotRoutePath((String) path)
+                : "is not a string";
+        if (pathReason != null) {
+          problems.add(
+              Problems.error(
+                  at + ".path",
+                  Problems.render(path),
+                  pathReason,
+                  "write an exact path (/products) or a prefix (/api/**)"));
+          continue;
+        }
+        Object cors = route.get("cors");
+        if (cors == null) {
+          builder.route((String) path, CorsPolicy.disabled()); // a route without cors has no CORS
+        } else if (cors instanceof Map) {
+          @SuppressWarnings("unchecked")
+          Map<String, ?> map = (Map<String, ?>) cors;
+          CorsOptions options = options(map, at + ".cors", strict, debug, problems);
+          if (options != null) {
+            builder.route((String) path, options);
+          }
         } else {
-          entries.add(entry);
+          problems.add(
+              Problems.error(
+                  at + ".cors",
+                  Problems.render(cors),
+                  "is not an options object",
+                  "write {} for the defaults, or leave cors out for no CORS"));
         }
       }
-      return entries;
+      return Problems.errors(problems).isEmpty() ? builder.build() : null;
     }
-    if (value instanceof Map) {
-      problems.add(
-          Problems.error(
-              "origin",
-              Problems.render(value),
-              "is an object, which this reader does not know as an origin source",
-              "use true, false, \"*\", an origin, a pattern, a \"/regex/\", or a list of them"));
-      return List.of();
+
+    /** Reads one options object; null when it has errors (recorded in {@code problems}). */
+    CorsOptions options(
+        Map<String, ?> map,
+        String prefix,
+        Boolean strictDefault,
+        Boolean debugDefault,
+        List<CorsProblem> problems) {
+      CorsOptions.Builder b = CorsOptions.builder();
+      List<CorsProblem> local = new ArrayList<>();
+      unknownKeys(map, OPTION_NAMES, "", local);
+      if (map.containsKey("origin")) {
+        b.originValue(origin(map.get("origin"), local));
+      }
+      if (map.containsKey("methods")) {
+        list(map.get("methods"), "methods", local, b::methods, b::methods);
+      }
+      if (map.containsKey("allowedHeaders")) {
+        list(
+            map.get("allowedHeaders"),
+            "allowedHeaders",
+            local,
+            b::allowedHeaders,
+            b::allowedHeaders);
+      }
+      if (map.containsKey("exposedHeaders")) {
+        list(
+            map.get("exposedHeaders"),
+            "exposedHeaders",
+            local,
+            b::exposedHeaders,
+            b::exposedHeaders);
+      }
+      Boolean credentials = bool(map, "credentials", "", local);
+      if (credentials != null) {
+        b.credentials(credentials);
+      }
+      Long maxAge = integer(map, "maxAge", local);
+      if (maxAge != null) {
+        b.maxAge(maxAge);
+      }
+      Boolean preflightContinue = bool(map, "preflightContinue", "", local);
+      if (preflightContinue != null) {
+        b.preflightContinue(preflightContinue);
+      }
+      Long status = integer(map, "optionsSuccessStatus", local);
+      if (status != null) {
+        b.optionsSuccessStatus(
+            (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, status)));
+      }
+      Boolean strict = bool(map, "strict", "", local);
+      boolean isStrict = strict != null ? strict : strictDefault != null && strictDefault;
+      b.strict(isStrict);
+      Boolean debug = bool(map, "debug", "", local);
+      b.debug(debug != null ? debug : debugDefault != null && debugDefault);
+      local.forEach(b::inputProblem);
+
+      boolean failed = false;
+      for (CorsProblem problem : b.problems()) {
+        CorsProblem p = problem.under(prefix);
+        if (isStrict) {
+          p = p.withSeverity(CorsProblem.Severity.ERROR);
+        }
+        failed |= p.severity() == CorsProblem.Severity.ERROR;
+        problems.add(p);
+      }
+      return failed ? null : b.build(false);
     }
-    return value; // String, Boolean and anything else: Origins.compile reports wrong types
+
+    /** An origin value in config-file shape, with regex strings turned into Patterns. */
+    Object origin(Object value, List<CorsProblem> problems) {
+      if (value instanceof String && JsRegex.isLiteral((String) value)) {
+        Pattern regex = regex((String) value, "origin", problems);
+        return regex == null ? List.of() : regex;
+      }
+      if (value instanceof List) {
+        List<Object> entries = new ArrayList<>();
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+          Object entry = list.get(i);
+          if (entry instanceof String && JsRegex.isLiteral((String) entry)) {
+            Pattern regex = regex((String) entry, "origin[" + i + "]", problems);
+            entries.add(regex == null ? "https://invalid.invalid" : regex);
+          } else {
+            entries.add(entry);
+          }
+        }
+        return entries;
+      }
+      if (value instanceof Map && ((Map<?, ?>) value).size() == 1) {
+        Map.Entry<?, ?> source = ((Map<?, ?>) value).entrySet().iterator().next();
+        OriginSource factory = originSources.get(String.valueOf(source.getKey()));
+        if (factory != null && source.getValue() instanceof Map) {
+          try {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> settings = (Map<String, ?>) source.getValue();
+            return factory.create(settings);
+          } catch (IllegalArgumentException e) {
+            problems.add(Problems.error("origin." + source.getKey(), null, e.getMessage(), null));
+            return List.of();
+          }
+        }
+      }
+      if (value instanceof Map) {
+        problems.add(
+            Problems.error(
+                "origin",
+                Problems.render(value),
+                originSources.isEmpty()
+                    ? "is an object, and no origin source is available here"
+                    : "is not an origin source; the known sources are "
+                        + String.join(", ", new java.util.TreeSet<>(originSources.keySet())),
+                "use true, false, \"*\", an origin, a pattern, a \"/regex/\", or a list of them"));
+        return List.of();
+      }
+      return value; // String, Boolean and anything else: Origins.compile reports wrong types
+    }
   }
 
   private static Pattern regex(String literal, String at, List<CorsProblem> problems) {

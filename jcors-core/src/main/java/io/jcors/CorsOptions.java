@@ -211,6 +211,9 @@ public final class CorsOptions {
 
     /** Any origin shape, checked by {@link #build()}; used by config files. */
     Builder originValue(Object spec) {
+      if (spec instanceof OriginResolver) {
+        return origin((OriginResolver) spec);
+      }
       this.origin = spec;
       this.originResolver = null;
       this.originGiven = true;
