@@ -115,6 +115,45 @@ public final class Origins {
   }
 
   /**
+   * A list written as a config file writes it: exact origins, origin patterns, and regexes as
+   * JavaScript literals ({@code "/source/flags"}). For lists that come from outside the code, such
+   * as the rows of a database table.
+   *
+   * <pre>{@code
+   * Origins origins =
+   *     Origins.parse(List.of("https://app.example.com", "https://*.example.org", "/^https:\\/\\/[a-z]+\\.example\\.net$/"));
+   * assertTrue(origins.allows("https://shop.example.net"));
+   * }</pre>
+   *
+   * @throws CorsConfigException listing every malformed entry (paths {@code origin[i]})
+   */
+  public static Origins parse(List<String> entries) {
+    List<CorsProblem> problems = new ArrayList<>();
+    List<Object> parsed = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      if (entry != null && JsRegex.isLiteral(entry)) {
+        try {
+          parsed.add(JsRegex.compile(entry));
+        } catch (IllegalArgumentException e) {
+          problems.add(
+              Problems.error(
+                  "origin[" + i + "]",
+                  Problems.quote(entry),
+                  e.getMessage(),
+                  "fix the regular expression"));
+          parsed.add("https://invalid.invalid"); // keeps the indexes of later problems right
+        }
+      } else {
+        parsed.add(entry);
+      }
+    }
+    Origins compiled = list(parsed, "origin", problems, false, false);
+    throwIfErrors(problems);
+    return compiled;
+  }
+
+  /**
    * Origins in which {@code regex} finds a match, as Express's RegExp origin: an unanchored search,
    * so anchor it ({@code ^https://app\.example\.com$}).
    */
