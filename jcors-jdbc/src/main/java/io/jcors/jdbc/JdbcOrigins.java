@@ -218,8 +218,12 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     State before = state;
     Duration delay;
     try {
-      Loaded loaded = load();
-      state = before.loaded(loaded, clock.instant());
+      List<String> rows = read();
+      // Unchanged rows keep the same list (and stage), and their problems are not logged again.
+      Loaded loaded = rows.equals(before.rows) ? before.loaded : parse(rows);
+      delay = refreshInterval;
+      nextDelay = delay; // before the state, so that a reader who sees the load sees the delay
+      state = before.loaded(rows, loaded, clock.instant());
       if (before.error != null) {
         LOG.log(
             System.Logger.Level.INFO,
@@ -227,15 +231,18 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
             loaded.size,
             description);
       }
-      delay = refreshInterval;
     } catch (SQLException | RuntimeException e) {
       if (closed) {
         return; // interrupted by close()
       }
       State after = before.failed(e, clock.instant());
+      delay =
+          after.loadedAt == null
+              ? backoff(after.failures, retryDelay, maxRetryDelay)
+              : refreshInterval;
+      nextDelay = delay;
       state = after;
       if (after.loadedAt == null) {
-        delay = backoff(after.failures, retryDelay, maxRetryDelay);
         LOG.log(
             System.Logger.Level.WARNING,
             "jcors: refusing every origin: the allowed origins could not be loaded from {0} yet"
@@ -245,7 +252,6 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
             e.toString(),
             delay.toMillis());
       } else {
-        delay = refreshInterval;
         LOG.log(
             System.Logger.Level.WARNING,
             "jcors: could not refresh the allowed origins from {0}: {1}; still using the {2}"
@@ -259,7 +265,6 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     } finally {
       firstAttempt.complete(null);
     }
-    nextDelay = delay;
     if (!closed) {
       try {
         refresher.schedule(this::refresh, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -269,7 +274,7 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     }
   }
 
-  private Loaded load() throws SQLException {
+  private List<String> read() throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection connection = connections.open();
         Statement statement = connection.createStatement()) {
@@ -283,7 +288,7 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
         }
       }
     }
-    return parse(rows);
+    return rows;
   }
 
   /** The rows as one list; malformed rows are left out, each logged with its reason. */
@@ -328,20 +333,23 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     Connection open() throws SQLException;
   }
 
+  /** A parsed list, with the completed stage that requests get. */
   private static final class Loaded {
-    final Origins origins;
+    final CompletableFuture<Origins> origins;
     final int size;
 
     Loaded(Origins origins, int size) {
-      this.origins = origins;
+      this.origins = CompletableFuture.completedFuture(origins);
       this.size = size;
     }
   }
 
   /** Everything requests and accessors read, swapped whole after each load. */
   private static final class State {
-    static final State INITIAL = new State(REFUSE_ALL, null, 0, null, null, 0);
+    static final State INITIAL = new State(null, null, null, null, null, 0);
 
+    final List<String> rows;
+    final Loaded loaded;
     final CompletableFuture<Origins> origins;
     final Instant loadedAt;
     final int size;
@@ -350,27 +358,28 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     final int failures;
 
     State(
-        CompletableFuture<Origins> origins,
+        List<String> rows,
+        Loaded loaded,
         Instant loadedAt,
-        int size,
         Exception error,
         Instant failedAt,
         int failures) {
-      this.origins = origins;
+      this.rows = rows;
+      this.loaded = loaded;
+      this.origins = loaded == null ? REFUSE_ALL : loaded.origins;
+      this.size = loaded == null ? 0 : loaded.size;
       this.loadedAt = loadedAt;
-      this.size = size;
       this.error = error;
       this.failedAt = failedAt;
       this.failures = failures;
     }
 
-    State loaded(Loaded loaded, Instant at) {
-      return new State(
-          CompletableFuture.completedFuture(loaded.origins), at, loaded.size, null, null, 0);
+    State loaded(List<String> newRows, Loaded newList, Instant at) {
+      return new State(newRows, newList, at, null, null, 0);
     }
 
     State failed(Exception e, Instant at) {
-      return new State(origins, loadedAt, size, e, at, failures + 1);
+      return new State(rows, loaded, loadedAt, e, at, failures + 1);
     }
   }
 
