@@ -27,12 +27,15 @@ import java.util.stream.Collectors;
  *           Map.of(
  *               "jdbc",
  *               Map.of(
- *                   "url", "jdbc:sqlite:" + databaseFile,
- *                   "query", "SELECT origin FROM cors_origins",
- *                   "refreshSeconds", 30)));
+ *                   "url",
+ *                   "jdbc:sqlite:" + databaseFile,
+ *                   "query",
+ *                   "SELECT origin FROM cors_origins",
+ *                   "refreshSeconds",
+ *                   30)));
  *   CorsConfig config = CorsConfig.read(tree, Map.of("jdbc", jdbc));
  *   CorsPolicy policy = config.policy();
- *   // serve requests with the policy; closing the source stops its refresh threads
+ *   serve(policy); // until the server stops; closing the source stops its refresh threads
  * }
  * }</pre>
  *

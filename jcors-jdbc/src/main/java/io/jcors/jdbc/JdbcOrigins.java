@@ -37,7 +37,7 @@ import javax.sql.DataSource;
  *         .refreshInterval(Duration.ofSeconds(30))
  *         .start()) {
  *   CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(origins).build());
- *   // serve requests with the policy; close the origins when the server stops
+ *   serve(policy); // until the server stops; closing the origins stops the refresh thread
  * }
  * }</pre>
  *
