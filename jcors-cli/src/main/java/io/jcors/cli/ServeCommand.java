@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:stopped by Ctrl-C or SIGTERM",
+      "130:stopped by Ctrl-C",
+      "143:stopped by SIGTERM",
       "2:invalid config (every problem is listed, nothing starts), port in use, bad arguments"
     })
 final class ServeCommand implements Callable<Integer> {
