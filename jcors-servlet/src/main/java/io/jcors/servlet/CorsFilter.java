@@ -44,9 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does: when an origin or options function has not completed yet, the filter starts async
  * processing, frees the request thread, and continues in an {@code ASYNC} dispatch of the same
  * request once the function completes (so filters after this one see that dispatch). A function
- * that fails ends as the container's 500 error response. When the request does not support async (a
- * filter or the servlet is not {@code asyncSupported}), the request thread waits, at most 30
- * seconds, and a warning says so once.
+ * that fails ends as the container's 500 error response. The servlet itself need not be {@code
+ * asyncSupported}. When the request does not support async at this filter (a filter before it is
+ * not {@code asyncSupported}), the request thread waits, at most 30 seconds, and a warning says so
+ * once.
  *
  * <p><b>web.xml.</b> The no-argument constructor reads the filter's init-params: the Express option
  * names ({@code origin}, {@code methods}, {@code allowedHeaders}, {@code exposedHeaders}, {@code
