@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * CorsFilter cors =
- *     new CorsFilter(CorsOptions.builder().origin("https://app.example.com").build());
+ *     new CorsFilter(
+ *         CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
  * cors.addTo(servletContext, "/*");
  * }</pre>
  *
