@@ -75,7 +75,7 @@ final class BrowserFetch {
       String origin = tainted ? "null" : pageOrigin;
       List<Safelists.UnsafeHeader> unsafe = Safelists.unsafeHeaders(headers);
       boolean needed = !Safelists.isSafelistedMethod(method) || !unsafe.isEmpty();
-      String reason = preflightReason(method, unsafe);
+      String reason = preflightReason(method, headers, unsafe);
       if (preflightReason == null) {
         preflightReason = reason;
       } else if (needed && !preflightSent) {
@@ -245,7 +245,8 @@ final class BrowserFetch {
     return names;
   }
 
-  private static String preflightReason(String method, List<Safelists.UnsafeHeader> unsafe) {
+  private static String preflightReason(
+      String method, List<Header> headers, List<Safelists.UnsafeHeader> unsafe) {
     List<String> reasons = new ArrayList<>();
     if (!Safelists.isSafelistedMethod(method)) {
       reasons.add("the method `" + method + "` is not CORS-safelisted (GET, HEAD, POST)");
@@ -255,9 +256,21 @@ final class BrowserFetch {
           "the request header `" + header.name() + "` is not CORS-safelisted: " + header.reason());
     }
     if (reasons.isEmpty()) {
+      List<String> hints = new ArrayList<>();
+      for (Header header : headers) {
+        if (Safelists.CHROMIUM_SAFELISTED_CLIENT_HINTS.contains(
+            header.name().toLowerCase(Locale.ROOT))) {
+          hints.add("`" + header.name() + "`");
+        }
+      }
       return "not needed: `"
           + method
-          + "` is a CORS-safelisted method and every request header is CORS-safelisted";
+          + "` is a CORS-safelisted method and every request header is CORS-safelisted"
+          + (hints.isEmpty()
+              ? ""
+              : " (in Chromium: it treats the client hint "
+                  + String.join(", ", hints)
+                  + " as safelisted, while Firefox and Safari send a preflight for it)");
     }
     return "needed: " + String.join("; ", reasons);
   }

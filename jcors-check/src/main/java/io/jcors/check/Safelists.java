@@ -71,6 +71,14 @@ final class Safelists {
   static final Set<String> REQUEST_BODY_HEADERS =
       Set.of("content-encoding", "content-language", "content-location", "content-type");
 
+  /**
+   * Client-hint headers that Chromium treats as CORS-safelisted (with value rules) although the
+   * Fetch standard does not; Firefox and Safari preflight them. Checked against Chromium 156 by
+   * BrowserParityTest.
+   */
+  static final Set<String> CHROMIUM_SAFELISTED_CLIENT_HINTS =
+      Set.of("device-memory", "dpr", "save-data", "viewport-width", "width");
+
   /** The content types a page may send without a preflight. */
   static final Set<String> SAFELISTED_CONTENT_TYPES =
       Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
@@ -162,6 +170,18 @@ final class Safelists {
             : "`"
                 + value
                 + "` is not a single range `bytes=N-` or `bytes=N-M` (no suffix range, no spaces)";
+      case "save-data":
+        return value.equalsIgnoreCase("on") ? null : "Chromium safelists only `Save-Data: on`";
+      case "dpr":
+      case "device-memory":
+        return value.matches("[0-9]+(\\.[0-9]+)?")
+            ? null
+            : "Chromium safelists `" + name + "` only with a decimal number value";
+      case "width":
+      case "viewport-width":
+        return value.matches("[0-9]+")
+            ? null
+            : "Chromium safelists `" + name + "` only with an integer value";
       default:
         return "only Accept, Accept-Language, Content-Language, Content-Type and Range can be"
             + " safelisted";

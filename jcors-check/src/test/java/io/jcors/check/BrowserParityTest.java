@@ -559,6 +559,68 @@ class BrowserParityTest {
             .hop(true)
             .actual(200, STAR)
             .allowed());
+    // Edges of the safelists and of redirects, where browsers could differ from the standard.
+    // Chromium treats some client hints as safelisted; the Fetch standard does not.
+    all.add(
+        s("get_saveDataOn_noPreflightInChromium")
+            .header("Save-Data", "on")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_saveDataOff_preflighted")
+            .header("Save-Data", "off")
+            .preflight(204, STAR)
+            .actual(200, STAR)
+            .blocked());
+    all.add(
+        s("get_dprNumber_noPreflightInChromium").header("DPR", "2.5").actual(200, STAR).allowed());
+    all.add(
+        s("get_widthNotInteger_preflighted")
+            .header("Width", "10.5")
+            .preflight(204, STAR, ACAH + "width")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_rangeStartAfterEnd_preflighted")
+            .header("Range", "bytes=5-1")
+            .preflight(204, STAR, ACAH + "range")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_rangeUpperCaseUnit_preflighted")
+            .header("Range", "Bytes=0-")
+            .preflight(204, STAR, ACAH + "range")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("post_contentType129Bytes_blocked")
+            .method("POST")
+            .header("Content-Type", "text/plain;a=" + "b".repeat(116))
+            .preflight(204, STAR)
+            .actual(200, STAR)
+            .blocked());
+    all.add(
+        s("get_acceptWithParenthesis_preflighted")
+            .header("Accept", "text/html(")
+            .preflight(204, STAR, ACAH + "accept")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_sameHeaderTwice_listedOnce")
+            .header("X-A", "1")
+            .header("x-a", "2")
+            .preflight(204, STAR, ACAH + "x-a")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("post_textPlain_redirect301BecomesGetWithoutContentType_allowed")
+            .method("POST")
+            .header("Content-Type", "text/plain")
+            .actual(301, STAR, "Location: {next}")
+            .hop(false)
+            .actual(200, STAR)
+            .allowed());
+    all.add(s("get_redirectLoop_blocked").actual(302, STAR, "Location: {self}").blocked());
     for (int i = 0; i < all.size(); i++) {
       all.get(i).index = i;
     }
@@ -744,7 +806,8 @@ class BrowserParityTest {
                 .replace("{https-origin}", page.origin().replace("http:", "https:"))
                 .replace("{localhost-origin}", page.origin().replace("127.0.0.1", "localhost"))
                 .replace("{next-userinfo}", next.replace("http://", "http://user:pw@"))
-                .replace("{next}", next);
+                .replace("{next}", next)
+                .replace("{self}", url(tag, hop));
         headers.add(new Header(header.name(), value));
       }
       return new Reply(reply.status(), headers, "");
