@@ -238,7 +238,18 @@ final class Safelists {
     if (endEnd != value.length() || start.isEmpty()) {
       return false; // trailing garbage, or a suffix range (bytes=-N) which is never safelisted
     }
-    return end.isEmpty() || new BigInteger(start).compareTo(new BigInteger(end)) <= 0;
+    // Chromium accepts positions up to 2^63 - 2 only: a larger number is not a safelisted range
+    // (found with Chromium 156 by BrowserParityTest); the standard has no limit.
+    BigInteger max = BigInteger.valueOf(Long.MAX_VALUE - 1);
+    BigInteger first = new BigInteger(start);
+    if (first.compareTo(max) > 0) {
+      return false;
+    }
+    if (end.isEmpty()) {
+      return true;
+    }
+    BigInteger last = new BigInteger(end);
+    return last.compareTo(max) <= 0 && first.compareTo(last) <= 0;
   }
 
   private static int digitsEnd(String value, int from) {

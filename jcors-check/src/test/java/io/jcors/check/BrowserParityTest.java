@@ -621,6 +621,35 @@ class BrowserParityTest {
             .actual(200, STAR)
             .allowed());
     all.add(s("get_redirectLoop_blocked").actual(302, STAR, "Location: {self}").blocked());
+    all.add(
+        s("get_rangeBeyond64Bits_preflightedInChromium")
+            .header("Range", "bytes=0-" + "9".repeat(20))
+            .preflight(204, STAR, ACAH + "range")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_rangeEndAtInt64Max_preflightedInChromium")
+            .header("Range", "bytes=0-" + Long.MAX_VALUE)
+            .preflight(204, STAR, ACAH + "range")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_rangeStartAtInt64Max_preflightedInChromium")
+            .header("Range", "bytes=" + Long.MAX_VALUE + "-")
+            .preflight(204, STAR, ACAH + "range")
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_rangeEndBelowInt64Max_noPreflight")
+            .header("Range", "bytes=00-" + (Long.MAX_VALUE - 1))
+            .actual(200, STAR)
+            .allowed());
+    all.add(
+        s("get_rangeWithSpace_preflighted")
+            .header("Range", "bytes= 0-1")
+            .preflight(204, STAR)
+            .actual(200, STAR)
+            .blocked());
     for (int i = 0; i < all.size(); i++) {
       all.get(i).index = i;
     }
