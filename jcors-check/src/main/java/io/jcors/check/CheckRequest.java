@@ -79,6 +79,7 @@ public final class CheckRequest {
     private final String origin;
     private String method = "GET";
     private final List<Header> headers = new ArrayList<>();
+    private final List<String> malformedLines = new ArrayList<>();
     private boolean credentials;
 
     private Builder(String url, String origin) {
@@ -96,6 +97,21 @@ public final class CheckRequest {
     public Builder header(String name, String value) {
       headers.add(new Header(name, value));
       return this;
+    }
+
+    /**
+     * Adds a request header written {@code Name: value}, as {@code jcors check --header} and curl's
+     * {@code -H} take it; a line without a colon is reported by {@link #build()}.
+     */
+    public Builder headerLine(String line) {
+      Objects.requireNonNull(line, "line");
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        malformedLines.add(line);
+        return this;
+      }
+      Header header = Header.parse(line);
+      return header(header.name(), header.value());
     }
 
     /** Adds request headers. */
@@ -128,6 +144,9 @@ public final class CheckRequest {
                 + method
                 + "` is forbidden: a page's fetch() cannot use CONNECT, TRACE or"
                 + " TRACK");
+      }
+      for (String line : malformedLines) {
+        problems.add("header `" + line + "` is not `Name: value` (for example `X-Token: abc`)");
       }
       List<Header> combined = new ArrayList<>();
       for (Header header : headers) {

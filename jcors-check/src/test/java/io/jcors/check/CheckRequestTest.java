@@ -71,6 +71,22 @@ class CheckRequestTest {
   }
 
   @Test
+  void headerLines_areParsed_andMalformedOnesReported() throws CheckException {
+    assertThat(
+            CheckRequest.builder("http://127.0.0.1/", "https://a.example")
+                .headerLine("X-Token:  abc ")
+                .build()
+                .headers())
+        .containsExactly(new Header("X-Token", "abc"));
+    assertThat(
+            usageError(
+                    CheckRequest.builder("http://127.0.0.1/", "https://a.example")
+                        .headerLine("X-Token abc"))
+                .getMessage())
+        .isEqualTo("header `X-Token abc` is not `Name: value` (for example `X-Token: abc`)");
+  }
+
+  @Test
   void urlWithCredentials_isAUsageError() {
     assertThat(
             usageError(CheckRequest.builder("http://u:p@127.0.0.1/", "https://a.example"))
