@@ -12,7 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * CheckReport report = CorsCheck.create().run(request);
  * System.out.print(report.toText());
- * System.exit(report.exitCode());
+ * int exitCode = report.exitCode(); // 0: the page can read it, 1: the browser blocks it
  * }</pre>
  */
 public final class CheckReport {

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * CheckRequest request =
- *     CheckRequest.builder("http://127.0.0.1:8080/items", "https://app.example.com")
+ *     CheckRequest.builder(api + "/items", "https://app.example.com")
  *         .method("PUT")
  *         .header("X-Token", "abc")
  *         .build();
