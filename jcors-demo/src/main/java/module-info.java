@@ -4,6 +4,7 @@
  */
 module io.jcors.demo {
   requires transitive io.jcors.jdk;
+  requires io.jcors.check;
 
   exports io.jcors.demo;
 }

@@ -2,11 +2,16 @@ package io.jcors.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jcors.check.CheckException;
+import io.jcors.check.CheckReport;
+import io.jcors.check.CheckRequest;
+import io.jcors.check.CorsCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +26,8 @@ import java.util.Map;
  *   <li>{@code GET /scenarios}: the API's origin and the buttons;
  *   <li>{@code GET /api-log?after=N}: the requests the API received after request N, preflights
  *       included; {@code after} omitted: only the latest id;
+ *   <li>{@code GET /explain?scenario=ID}: what {@code jcors check} predicts for that scenario's
+ *       request, and why ({@link CheckReport#toJson()}).
  * </ul>
  */
 final class DemoPage {
@@ -30,6 +37,8 @@ final class DemoPage {
           "/index.html", "index.html",
           "/app.js", "app.js",
           "/style.css", "style.css");
+
+  private static final CorsCheck CHECK = CorsCheck.create(Duration.ofSeconds(5));
 
   private DemoPage() {}
 
@@ -48,11 +57,45 @@ final class DemoPage {
               sendJson(exchange, scenarios(apiOrigin, pageOrigin));
             } else if (path.equals("/api-log")) {
               sendJson(exchange, log(log, exchange.getRequestURI().getRawQuery()));
+            } else if (path.equals("/explain")) {
+              String id = parameter(exchange.getRequestURI().getRawQuery(), "scenario");
+              Scenario scenario = find(id);
+              if (scenario == null) {
+                send(exchange, 404, "application/json", Json.write(Map.of("error", "no scenario")));
+              } else {
+                send(exchange, 200, "application/json", explain(scenario, apiOrigin, pageOrigin));
+              }
             } else {
               send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
             }
           }
         });
+  }
+
+  private static Scenario find(String id) {
+    for (Scenario scenario : Scenario.all()) {
+      if (scenario.id().equals(id)) {
+        return scenario;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Runs the check engine against the API with the scenario's request shape, as the browser of a
+   * page on {@code pageOrigin} would send it.
+   */
+  static String explain(Scenario scenario, String apiOrigin, String pageOrigin) {
+    try {
+      CheckRequest.Builder request =
+          CheckRequest.builder(apiOrigin + scenario.path(), pageOrigin)
+              .method(scenario.method())
+              .credentials(scenario.credentials());
+      scenario.headers().forEach(request::header);
+      return CHECK.run(request.build()).toJson();
+    } catch (CheckException e) {
+      return Json.write(Map.of("error", e.getMessage()));
+    }
   }
 
   private static Map<String, Object> scenarios(String apiOrigin, String pageOrigin) {

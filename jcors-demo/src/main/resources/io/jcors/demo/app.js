@@ -19,6 +19,11 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// Text with `code` spans, as jcors check writes it, as nodes.
+function prose(text) {
+  return String(text).split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
+}
+
 async function getJson(path) {
   const response = await fetch(path, { cache: 'no-store' });
   if (!response.ok) throw new Error(path + ' answered ' + response.status);
@@ -54,8 +59,8 @@ function preflightStep(scenario, preflight, check) {
     step.append(el('p', { class: 'note' },
       'None this time: the browser reused the answer of an earlier preflight from its cache.'));
   } else {
-    const reason = check && check.preflight ? ' (' + check.preflight.reason + ')' : '';
-    step.append(el('p', { class: 'note' }, 'None: a simple request needs no preflight' + reason + '.'));
+    const reason = check && check.preflight ? check.preflight.reason : 'a simple request';
+    step.append(el('p', { class: 'note' }, ...prose('No preflight (' + reason + ').')));
   }
   return step;
 }
@@ -108,8 +113,9 @@ function checkStep(check, browser) {
   }
   const failure = check.failure || {};
   return el('div', { class: 'why' },
-    el('p', {}, el('strong', {}, 'Why (jcors check, rule ' + failure.rule + '): '), failure.explanation),
-    el('p', {}, el('strong', {}, 'Fix: '), failure.fix),
+    el('p', {}, el('strong', {}, 'Why (jcors check, rule ' + failure.rule + '): '),
+      ...prose(failure.explanation)),
+    el('p', {}, el('strong', {}, 'Fix: '), ...prose(failure.fix)),
     el('p', { class: 'agree' }, 'jcors check predicted: blocked' + agreement + '.'));
 }
 
@@ -213,10 +219,14 @@ async function main() {
   const list = document.getElementById('scenarios');
   const cards = config.scenarios.map((scenario) => [scenario, card(scenario)]);
   for (const [, node] of cards) list.append(node);
-  document.getElementById('run-all').addEventListener('click', async () => {
+  const runAll = async () => {
     for (const [scenario, node] of cards) await run(scenario, node);
-  });
+    document.body.dataset.ranAll = 'true';
+  };
+  document.getElementById('run-all').addEventListener('click', runAll);
   document.body.dataset.ready = 'true';
+  // http://localhost:5500/#run-all runs every scenario once the page has loaded.
+  if (location.hash === '#run-all') await runAll();
 }
 
 main().catch((error) => {
