@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param name a short name: {@code allow-origin}, {@code ok-status}, {@code method}, ...
  * @param passed whether the browser accepts the response at this check
  * @param explanation what the browser compared and what it found
- * @param fix what to change on the server when the check fails; empty when it passes
+ * @param fix what to change on the server when the check fails; for a check that passes only
+ *     because browsers are more lenient than the Fetch standard, what to change to be safe (a
+ *     warning); empty otherwise
  */
 public record Check(String rule, String name, boolean passed, String explanation, String fix) {
   /** All parts are required. */
@@ -26,6 +28,11 @@ public record Check(String rule, String name, boolean passed, String explanation
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(explanation, "explanation");
     Objects.requireNonNull(fix, "fix");
+  }
+
+  /** Whether the check passes only through a browser leniency that may go away. */
+  public boolean warning() {
+    return passed && !fix.isEmpty();
   }
 
   static Check pass(String rule, String name, String explanation) {

@@ -118,7 +118,7 @@ public final class CheckReport {
       }
       for (Check check : step.checks()) {
         out.append("   ")
-            .append(check.passed() ? "[pass] " : "[FAIL] ")
+            .append(check.warning() ? "[warn] " : check.passed() ? "[pass] " : "[FAIL] ")
             .append(check.rule())
             .append(' ')
             .append(check.explanation())
@@ -130,6 +130,13 @@ public final class CheckReport {
       out.append("Verdict: allowed (the page can read the response, status ")
           .append(status)
           .append(")\n");
+      for (Step step : steps) {
+        for (Check check : step.checks()) {
+          if (check.warning()) {
+            out.append("Warning: ").append(check.fix()).append('\n');
+          }
+        }
+      }
     } else {
       out.append("Verdict: blocked (")
           .append(failure.rule())
@@ -180,10 +187,10 @@ public final class CheckReport {
             .name("check")
             .value(check.name())
             .name("result")
-            .value(check.passed() ? "pass" : "fail")
+            .value(check.warning() ? "warn" : check.passed() ? "pass" : "fail")
             .name("explanation")
             .value(check.explanation());
-        if (!check.passed()) {
+        if (!check.fix().isEmpty()) {
           json.name("fix").value(check.fix());
         }
         json.endObject();

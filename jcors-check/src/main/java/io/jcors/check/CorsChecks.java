@@ -256,7 +256,22 @@ final class CorsChecks {
       return false;
     }
     if (requestHeaderNames.contains("authorization")) {
-      if (!headers.containsIgnoreCase("authorization")) {
+      if (!headers.containsIgnoreCase("authorization") && headers.contains("*") && !credentials) {
+        // The Fetch standard says `*` never covers Authorization, but Chromium (checked against
+        // Chromium 156 by BrowserParityTest) and Firefox still accept it, Chromium with a
+        // deprecation warning. The check predicts what browsers do and warns.
+        checks.add(
+            new Check(
+                "F20",
+                "allow-headers",
+                true,
+                "`"
+                    + ACAH
+                    + ": *` covers `Authorization` in Chromium and Firefox today, but the Fetch"
+                    + " standard says `*` never covers it and Chromium warns that it will stop"
+                    + " accepting this",
+                "add `Authorization` to `" + ACAH + "` explicitly"));
+      } else if (!headers.containsIgnoreCase("authorization")) {
         checks.add(
             Check.fail(
                 "F20",
