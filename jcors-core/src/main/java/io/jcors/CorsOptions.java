@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * only. Immutable and thread-safe; {@link #toBuilder()} makes variants.
  *
  * <pre>{@code
- * // Express: cors({origin: ['https://app.example.com', /\.example\.org$/], credentials: true, maxAge: 600})
+ * // Express: cors({origin: ['https://app.example.com', /\.example\.org$/],
+ * //                credentials: true, maxAge: 600})
  * CorsOptions options =
  *     CorsOptions.builder()
  *         .origin(List.of("https://app.example.com", Pattern.compile("\\.example\\.org$")))
