@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * handlers. This is the example to copy.
  *
  * <pre>{@code
- * HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 3000), 0);
+ * HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
  * DemoApi.install(server, "http://localhost:5500");
  * server.start();
  * }</pre>
