@@ -1,12 +1,15 @@
 /**
  * The {@code jcors} command: CORS config files in JSON and YAML, a mock API behind a policy ({@code
- * serve}) and a linter ({@code lint}). Run it with {@code java -jar jcors.jar} or {@code ./jcors}.
+ * serve}), a linter ({@code lint}), the browser's side of CORS ({@code check}) and the demo. Run it
+ * with {@code java -jar jcors.jar} or {@code ./jcors}.
  */
 module io.jcors.cli {
   requires io.jcors.jdk;
   requires info.picocli;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires io.jcors.check;
+  requires io.jcors.demo;
 
   opens io.jcors.cli to
       info.picocli;

@@ -22,12 +22,12 @@ public final class Main {
   /** The command did what was asked and found nothing at warning level or above. */
   public static final int OK = 0;
 
-  /** {@code lint} found warnings (and no errors). */
+  /** {@code lint} found warnings (and no errors); {@code check}: the browser blocks the request. */
   public static final int WARNINGS = 1;
 
   /**
-   * Usage error, unreadable or invalid config, a port in use: nothing was done. picocli uses 2 for
-   * usage errors too.
+   * Usage error, unreadable or invalid config, a port in use, a server {@code check} cannot reach:
+   * nothing was done. picocli uses 2 for usage errors too.
    */
   public static final int ERRORS = 2;
 
@@ -63,12 +63,20 @@ public final class Main {
       name = "jcors",
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
-      description = "CORS for Java: run a mock API behind a CORS policy, or lint a config file.",
-      subcommands = {ServeCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+      description =
+          "CORS for Java: the demo, what a browser decides for a request (check), a mock API"
+              + " behind a CORS policy (serve), and a linter for config files (lint).",
+      subcommands = {
+        DemoCommand.class,
+        CheckCommand.class,
+        ServeCommand.class,
+        LintCommand.class,
+        CommandLine.HelpCommand.class
+      },
       footer = {
         "",
-        "Exit codes: 0 ok; 1 lint found warnings; 2 errors (usage, unreadable or invalid"
-            + " config, port in use).",
+        "Exit codes: 0 ok (check: allowed); 1 lint found warnings, check: blocked; 2 errors"
+            + " (usage, unreadable or invalid config, port in use, server unreachable).",
         "Docs: docs/cli.md"
       })
   static final class Jcors implements Runnable {

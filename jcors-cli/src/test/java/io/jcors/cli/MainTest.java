@@ -56,6 +56,133 @@ public class MainTest {
   }
 
   @Test
+  void check_defaults() {
+    ParseResult parsed =
+        commandLine.parseArgs(
+            "check", "https://api.example.com/x", "--origin", "https://a.example");
+
+    CheckCommand check = (CheckCommand) parsed.subcommand().commandSpec().userObject();
+    assertThat(check.url).isEqualTo("https://api.example.com/x");
+    assertThat(check.origin).isEqualTo("https://a.example");
+    assertThat(check.method).isEqualTo("GET");
+    assertThat(check.headers).isEmpty();
+    assertThat(check.credentials).isFalse();
+    assertThat(check.json).isFalse();
+  }
+
+  @Test
+  void check_everyOption_headersRepeatable() {
+    ParseResult parsed =
+        commandLine.parseArgs(
+            "check",
+            "--method",
+            "PUT",
+            "--header",
+            "Content-Type: application/json",
+            "--origin=https://a.example",
+            "--header",
+            "X-Token: a, b",
+            "--credentials",
+            "--json",
+            "http://127.0.0.1:8080/items?page=2");
+
+    CheckCommand check = (CheckCommand) parsed.subcommand().commandSpec().userObject();
+    assertThat(check.url).isEqualTo("http://127.0.0.1:8080/items?page=2");
+    assertThat(check.method).isEqualTo("PUT");
+    assertThat(check.headers).containsExactly("Content-Type: application/json", "X-Token: a, b");
+    assertThat(check.credentials).isTrue();
+    assertThat(check.json).isTrue();
+  }
+
+  @Test
+  void check_withoutOrigin_usageError2() {
+    assertThat(commandLine.execute("check", "https://api.example.com/")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Missing required option: '--origin=ORIGIN'");
+  }
+
+  @Test
+  void check_withoutUrl_usageError2() {
+    assertThat(commandLine.execute("check", "--origin", "https://a.example")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Missing required parameter: 'URL'");
+  }
+
+  @Test
+  void check_requestNoPageCanMake_everyProblemOnItsOwnLine_2_nothingSent() {
+    int code =
+        commandLine.execute(
+            "check",
+            "ftp://api.example.com/",
+            "--origin",
+            "https://A.example/",
+            "--method",
+            "TRACE",
+            "--header",
+            "no colon",
+            "--header",
+            "Cookie: a=b");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "jcors check: URL `ftp://api.example.com/` must be an absolute http:// or https://"
+                + " URL",
+            "jcors check: origin `https://A.example/` is not how a browser writes an origin; write"
+                + " `https://a.example` (lower case, no path or trailing slash, no default port)",
+            "jcors check: method `TRACE` is forbidden: a page's fetch() cannot use CONNECT,"
+                + " TRACE or TRACK",
+            "jcors check: header `no colon` is not `Name: value` (for example `X-Token: abc`)",
+            "jcors check: header `Cookie` is a forbidden request header: a browser never lets a"
+                + " page set it; use --credentials to model a request that carries cookies");
+  }
+
+  @Test
+  void demo_defaults() {
+    ParseResult parsed = commandLine.parseArgs("demo");
+
+    DemoCommand demo = (DemoCommand) parsed.subcommand().commandSpec().userObject();
+    assertThat(demo.apiPort).isEqualTo(3000);
+    assertThat(demo.pagePort).isEqualTo(5500);
+  }
+
+  @Test
+  void demo_ports() {
+    ParseResult parsed = commandLine.parseArgs("demo", "--page-port=0", "--api-port", "8080");
+
+    DemoCommand demo = (DemoCommand) parsed.subcommand().commandSpec().userObject();
+    assertThat(demo.apiPort).isEqualTo(8080);
+    assertThat(demo.pagePort).isZero();
+  }
+
+  @Test
+  void demo_samePortTwice_2_nothingStarted() {
+    assertThat(commandLine.execute("demo", "--api-port", "4000", "--page-port", "4000"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "jcors demo: --api-port and --page-port are both 4000; the page must be on another"
+                + " origin than the API"
+                + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void demo_notAPort_2() {
+    assertThat(commandLine.execute("demo", "--api-port", "70000", "--page-port", "-1"))
+        .isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "jcors demo: --api-port 70000 is not a port; use 0 to 65535",
+            "jcors demo: --page-port -1 is not a port; use 0 to 65535");
+  }
+
+  @Test
+  void demo_unknownOption_usageError2() {
+    assertThat(commandLine.execute("demo", "--port", "3000")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Unknown options: '--port', '3000'");
+  }
+
+  @Test
   void noCommand_usageError2() {
     assertThat(commandLine.execute()).isEqualTo(2);
     assertThat(err.toString()).startsWith("Missing a command").contains("Usage: jcors");
