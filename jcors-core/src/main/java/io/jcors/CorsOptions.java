@@ -421,9 +421,13 @@ public final class CorsOptions {
     final List<String> elements;
     final String header;
 
-    ListOption(List<String> elements, String header) {
+    /** Where each element is written: {@code methods[1]} in a list, {@code methods} in a string. */
+    final List<String> paths;
+
+    ListOption(List<String> elements, String header, List<String> paths) {
       this.elements = List.copyOf(elements);
       this.header = header;
+      this.paths = List.copyOf(paths);
     }
   }
 

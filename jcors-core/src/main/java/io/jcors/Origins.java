@@ -86,7 +86,7 @@ public final class Origins {
    */
   public static Origins fixed(String origin) {
     List<CorsProblem> problems = new ArrayList<>();
-    Origins origins = fixed(origin, "origin", problems);
+    Origins origins = fixed(origin, "origin", problems, false);
     throwIfErrors(problems);
     return origins;
   }
@@ -213,7 +213,7 @@ public final class Origins {
       // Compiled already; compile its entries again to collect the warnings under this path.
       Origins origins = (Origins) spec;
       if (origins.kind == Kind.FIXED) {
-        return fixed(origins.fixed, path, problems);
+        return fixed(origins.fixed, path, problems, credentials);
       }
       return origins.kind == Kind.MATCH && !origins.reflectAll
           ? list(origins.entries, path, problems, false, credentials)
@@ -236,7 +236,7 @@ public final class Origins {
       if (s.indexOf('*') >= 0) {
         return list(List.of(s), path, problems, true, credentials);
       }
-      return fixed(s, path, problems);
+      return fixed(s, path, problems, credentials);
     }
     problems.add(
         Problems.error(
@@ -247,7 +247,8 @@ public final class Origins {
     return NONE;
   }
 
-  private static Origins fixed(String origin, String path, List<CorsProblem> problems) {
+  private static Origins fixed(
+      String origin, String path, List<CorsProblem> problems, boolean credentials) {
     if (origin == null || origin.indexOf('*') >= 0) {
       problems.add(
           Problems.error(
@@ -258,6 +259,10 @@ public final class Origins {
       return NONE;
     }
     checkExact(origin, path, problems);
+    String host = OriginSyntax.hostOf(origin);
+    if (credentials && host != null) {
+      checkCredentialed(origin, OriginSyntax.schemeOf(origin), host, false, path, problems);
+    }
     return new Origins(Kind.FIXED, origin, false, null, List.of(origin), Problems.render(origin));
   }
 

@@ -208,7 +208,7 @@ class ValidationTest {
             CorsOptions.builder().methods("GET", "TRACE"),
             problem(
                 WARNING,
-                "methods",
+                "methods[1]",
                 "\"TRACE\"",
                 "is a method browsers never let a page send (Fetch \"forbidden method\")",
                 "remove it")),
@@ -257,7 +257,7 @@ class ValidationTest {
             CorsOptions.builder().allowedHeaders("Content-Type", "Cookie"),
             problem(
                 WARNING,
-                "allowedHeaders",
+                "allowedHeaders[1]",
                 "\"Cookie\"",
                 "is a forbidden request header: browsers never let a page set it, so allowing it"
                     + " allows nothing",

@@ -66,7 +66,7 @@ public class ConfigFileTest {
           ConfigFile.parse(
               "cors.json", "{\"methods\": [\"GET\",\n  \"TRACE\"]}", ConfigFile.Format.JSON);
 
-      assertThat(placed(file)).containsExactly("methods@2:3");
+      assertThat(placed(file)).containsExactly("methods[1]@2:3");
     }
 
     @Test
@@ -165,7 +165,7 @@ public class ConfigFileTest {
               ConfigFile.Format.YAML);
 
       assertThat(placed(file))
-          .containsExactly("routes[0].cors.origin[1]@5:36", "routes[0].cors.methods@9:11");
+          .containsExactly("routes[0].cors.origin[1]@5:36", "routes[0].cors.methods[1]@9:11");
     }
 
     @Test
