@@ -6,6 +6,7 @@
  */
 module io.jcors.cli {
   requires io.jcors.jdk;
+  requires io.jcors.jdbc;
   requires info.picocli;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.dataformat.yaml;

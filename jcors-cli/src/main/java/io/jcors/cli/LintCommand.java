@@ -54,7 +54,7 @@ final class LintCommand implements Callable<Integer> {
     String name = file.toString();
     List<Finding> findings;
     try {
-      findings = LoadedConfig.load(file, OriginSources.all()).findings();
+      findings = LoadedConfig.load(file, OriginSources.checkedOnly()).findings();
     } catch (ConfigFileException e) {
       findings = List.of(Finding.of(e));
     }

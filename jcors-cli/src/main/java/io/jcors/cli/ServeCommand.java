@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
       "Every route answers any method with 200, X-Route: <path> and"
           + " {\"route\":\"<path>\",\"method\":\"<METHOD>\"}; other paths get 404. A config"
           + " without routes is one route, /**.",
+      "Origins from a database (\"origin\": {\"jdbc\": {...}}) are loaded at start and"
+          + " refreshed in the background; a failed refresh keeps the last good list, and until"
+          + " a first load succeeds every origin is refused.",
       "Prints 'listening on http://HOST:PORT' when ready; Ctrl-C stops it."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -66,9 +69,17 @@ final class ServeCommand implements Callable<Integer> {
       err.println("jcors serve: --port " + port + " is not a port; use 0 to 65535");
       return Main.ERRORS;
     }
+    // Origin lists from a database refresh in the background until the server stops.
+    try (OriginSources sources = OriginSources.open()) {
+      return serve(sources, out, err);
+    }
+  }
+
+  private int serve(OriginSources sources, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
     LoadedConfig loaded;
     try {
-      loaded = LoadedConfig.load(config, OriginSources.all());
+      loaded = LoadedConfig.load(config, sources.all());
     } catch (ConfigFileException e) {
       err.println(Finding.of(e).toText(e.file()));
       return Main.ERRORS;
@@ -112,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   api.close();
+                  sources.close();
                   err.println("jcors serve: stopped");
                   err.flush();
                   stopped.countDown();

@@ -97,6 +97,11 @@ final class JcorsProcess {
       return new Server(process, line.substring("listening on ".length()), err);
     }
 
+    /** What the server has written to stderr so far. */
+    String errorOutput() throws IOException {
+      return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
     /** Sends SIGTERM, waits for the end, and returns the exit code and error output. */
     Result stop() throws IOException, InterruptedException {
       process.destroy();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcors.CorsConfig;
 import io.jcors.CorsProblem;
+import io.jcors.jdbc.testing.Sql;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

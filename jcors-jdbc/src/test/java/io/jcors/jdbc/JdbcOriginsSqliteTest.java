@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
+import io.jcors.jdbc.testing.Eventually;
+import io.jcors.jdbc.testing.Sql;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

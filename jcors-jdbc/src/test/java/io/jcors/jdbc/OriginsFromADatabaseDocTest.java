@@ -7,6 +7,7 @@ import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
+import io.jcors.jdbc.testing.Sql;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

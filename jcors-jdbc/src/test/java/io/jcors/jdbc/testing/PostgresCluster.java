@@ -1,4 +1,4 @@
-package io.jcors.jdbc;
+package io.jcors.jdbc.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  * temporary directory, started on a free loopback port with its socket in that directory. When the
  * JVM runs as root, the server runs as the {@code postgres} user, since PostgreSQL refuses root.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
   private final Path bin;
   private final Path dir;
   private final Path data;
@@ -40,7 +40,7 @@ final class PostgresCluster implements AutoCloseable {
    * Creates and starts a cluster; skips the calling test when PostgreSQL is not installed, but
    * fails it in CI ({@code CI=true}), where {@code .ci/run} installs it.
    */
-  static PostgresCluster start() throws IOException {
+  public static PostgresCluster start() throws IOException {
     Path bin = findBin();
     if (bin == null) {
       String message =
@@ -71,21 +71,21 @@ final class PostgresCluster implements AutoCloseable {
     return cluster;
   }
 
-  String url() {
+  public String url() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
-  Sql sql() {
+  public Sql sql() {
     return new Sql(url(), "postgres");
   }
 
   /** Stops the server, keeping its data. */
-  void stopServer() {
+  public void stopServer() {
     pg("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop");
   }
 
   /** Starts the server (again) on the same port. */
-  void startServer() {
+  public void startServer() {
     pg(
         "pg_ctl",
         "-D",

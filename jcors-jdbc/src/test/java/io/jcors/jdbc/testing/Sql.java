@@ -1,4 +1,4 @@
-package io.jcors.jdbc;
+package io.jcors.jdbc.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,18 +7,18 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /** Runs statements against a test database. */
-final class Sql {
+public final class Sql {
   private final String url;
   private final Properties properties = new Properties();
 
-  Sql(String url, String user) {
+  public Sql(String url, String user) {
     this.url = url;
     if (user != null) {
       properties.setProperty("user", user);
     }
   }
 
-  void run(String sql, String... parameters) {
+  public void run(String sql, String... parameters) {
     try (Connection connection = DriverManager.getConnection(url, properties);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
@@ -30,11 +30,11 @@ final class Sql {
     }
   }
 
-  void insert(String origin) {
+  public void insert(String origin) {
     run("INSERT INTO cors_origins (origin) VALUES (?)", origin);
   }
 
-  void delete(String origin) {
+  public void delete(String origin) {
     run("DELETE FROM cors_origins WHERE origin = ?", origin);
   }
 }

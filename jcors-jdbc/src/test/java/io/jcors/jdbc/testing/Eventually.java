@@ -1,4 +1,4 @@
-package io.jcors.jdbc;
+package io.jcors.jdbc.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -6,12 +6,12 @@ import java.util.function.BooleanSupplier;
 /**
  * Polls a condition until it holds or a deadline passes; the deadline is a failure, not a measure.
  */
-final class Eventually {
-  static final Duration DEADLINE = Duration.ofSeconds(20);
+public final class Eventually {
+  public static final Duration DEADLINE = Duration.ofSeconds(20);
 
   private Eventually() {}
 
-  static void await(String what, BooleanSupplier condition) {
+  public static void await(String what, BooleanSupplier condition) {
     long end = System.nanoTime() + DEADLINE.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - end > 0) {
