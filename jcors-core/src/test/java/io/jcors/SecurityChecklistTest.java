@@ -322,6 +322,26 @@ class SecurityChecklistTest {
         .containsEntry("Vary", "Accept-Encoding, Origin");
   }
 
+  /** Express parity (DESIGN section 2): refused preflights keep ACAM and ACAH, never ACAO. */
+  @Test
+  void s19_refusedPreflight_getsNoAllowOrigin_butTheMethodsAsExpressDoes() {
+    CorsPolicy policy =
+        CorsPolicy.of(
+            CorsOptions.builder()
+                .origin(List.of(APP))
+                .methods("PUT", "DELETE")
+                .strict(true)
+                .build());
+    TestResponse response = new TestResponse();
+    CorsOutcome outcome =
+        policy.apply(TestRequest.preflight("/x", "https://attacker.example", "DELETE"), response);
+    assertThat(outcome.status()).isEqualTo(204);
+    assertThat(response.headers())
+        .doesNotContainKey(ACAO)
+        .doesNotContainKey("Access-Control-Allow-Credentials")
+        .containsEntry("Access-Control-Allow-Methods", "PUT,DELETE");
+  }
+
   @Test
   void s27_privateNetworkAccess_isNeverGranted() {
     for (CorsPolicy policy : List.of(CorsPolicy.defaults(), policy(true, APP))) {
