@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a server adapter applies to each request: one set of options for every path ({@code
@@ -56,6 +57,61 @@ public final class CorsPolicy {
   /** A builder of per-path policies. */
   public static Routes routes() {
     return new Routes();
+  }
+
+  /**
+   * A policy that can be replaced while requests are being served, for a configuration that is
+   * reloaded at run time. Give {@link Reloadable#policy()} to the adapter once; each request uses
+   * the policy current when it arrives, from start to end, and no request is lost or sees a mix of
+   * two policies.
+   *
+   * <pre>{@code
+   * CorsPolicy.Reloadable reloadable =
+   *     CorsPolicy.reloadable(CorsPolicy.of(CorsOptions.builder().origin(List.of("https://app.example.com")).build()));
+   * CorsPolicy policy = reloadable.policy(); // given to the adapter once
+   * reloadable.reload(CorsPolicy.of(CorsOptions.builder().origin(List.of("https://admin.example.com")).build()));
+   * }</pre>
+   */
+  public static Reloadable reloadable(CorsPolicy initial) {
+    return new Reloadable(Objects.requireNonNull(initial, "initial"));
+  }
+
+  /**
+   * A replaceable policy: one {@link AtomicReference} to an immutable policy (STYLE rule 4). See
+   * {@link CorsPolicy#reloadable(CorsPolicy)}.
+   */
+  public static final class Reloadable {
+    private final AtomicReference<CorsPolicy> current;
+    private final CorsPolicy policy;
+
+    private Reloadable(CorsPolicy initial) {
+      this.current = new AtomicReference<>(initial);
+      this.policy = new CorsPolicy((request, response) -> current.get().apply(request, response));
+    }
+
+    /** The policy to give to an adapter: it applies whichever policy is current. */
+    public CorsPolicy policy() {
+      return policy;
+    }
+
+    /** The policy that requests arriving now get. */
+    public CorsPolicy current() {
+      return current.get();
+    }
+
+    /**
+     * Makes {@code next} the policy of every request that arrives from now on; requests already
+     * being decided finish with the previous one.
+     *
+     * @return the previous policy
+     */
+    public CorsPolicy reload(CorsPolicy next) {
+      Objects.requireNonNull(next, "next");
+      if (next == policy) {
+        throw new IllegalArgumentException("a reloadable policy cannot be reloaded with itself");
+      }
+      return current.getAndSet(next);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import io.jcors.internal.JsRegex;
 import io.jcors.internal.OriginMatcher;
 import io.jcors.internal.OriginPattern;
 import io.jcors.internal.OriginSyntax;
+import io.jcors.internal.RegexSearch;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -298,6 +299,15 @@ public final class Origins {
             OriginPattern pattern = OriginPattern.parse(s);
             patterns.add(pattern);
             kept.add(s);
+            if (pattern.scheme().equals("file")) {
+              problems.add(
+                  Problems.warning(
+                      at,
+                      Problems.render(s),
+                      "never matches: browsers send Origin: null for file: pages, and trusting null"
+                          + " trusts any sandboxed page (S3)",
+                      "serve the page over http://localhost and allow that origin"));
+            }
             if (credentials) {
               checkCredentialed(
                   s, pattern.scheme(), pattern.baseHost(), pattern.anySubdomain(), at, problems);
@@ -427,7 +437,7 @@ public final class Origins {
   private static void checkRegex(
       Pattern regex, String path, List<CorsProblem> problems, boolean credentials) {
     String value = Problems.render(regex);
-    if (regex.matcher("null").find()) {
+    if (RegexSearch.find(regex, "null")) {
       problems.add(
           Problems.warning(
               path,
@@ -436,7 +446,7 @@ public final class Origins {
                   + " (S3)",
               "anchor the regex so that it matches only your origins"));
     }
-    if (credentials && regex.matcher("https://attacker.example").find()) {
+    if (credentials && RegexSearch.find(regex, "https://attacker.example")) {
       problems.add(
           Problems.warning(
               path,

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A compiled list of allowed origins: exact origins in a hash set (one lookup, whatever the size of
- * the list), then origin patterns, then regexes. Exact and pattern matching allocate nothing.
+ * the list), then origin patterns, then regexes. Exact and pattern matching allocate nothing; a
+ * regex search is bounded in cost ({@link RegexSearch}).
  */
 public final class OriginMatcher {
   private final Set<String> exact;
@@ -30,7 +31,7 @@ public final class OriginMatcher {
       }
     }
     for (Pattern regex : regexes) {
-      if (regex.matcher(origin).find()) {
+      if (RegexSearch.find(regex, origin)) {
         return true;
       }
     }
