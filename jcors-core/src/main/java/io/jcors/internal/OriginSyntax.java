@@ -97,13 +97,12 @@ public final class OriginSyntax {
       return "has no host; an origin is scheme://host[:port]";
     }
     if (host.startsWith("[")) {
-      for (int i = 1; i < host.length() - 1; i++) {
-        char c = host.charAt(i);
-        if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-          return Character.isUpperCase(c)
-              ? "has upper-case letters; browsers send origins in lower case"
-              : "has an invalid IPv6 address";
-        }
+      String canonical = canonicalIpv6(host.substring(1, host.length() - 1));
+      if (canonical == null) {
+        return "has an invalid IPv6 address";
+      }
+      if (!canonical.equals(host.substring(1, host.length() - 1))) {
+        return "has an IPv6 address in a form browsers never send; they send [" + canonical + "]";
       }
       return null;
     }
@@ -128,6 +127,83 @@ public final class OriginSyntax {
       }
     }
     return upper ? "has upper-case letters; browsers send origins in lower case" : null;
+  }
+
+  /**
+   * The IPv6 address {@code text} (without brackets) as browsers serialize it (URL standard, "IPv6
+   * serializer": lower-case hex pieces without leading zeros, the first longest run of two or more
+   * zero pieces compressed to {@code ::}), or null when it is not an IPv6 address written in hex
+   * pieces.
+   */
+  static String canonicalIpv6(String text) {
+    if (text.isEmpty() || text.length() > 39) {
+      return null;
+    }
+    int[] pieces = new int[8];
+    int gap = text.indexOf("::");
+    if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
+      return null;
+    }
+    String head = gap < 0 ? text : text.substring(0, gap);
+    String tail = gap < 0 ? "" : text.substring(gap + 2);
+    String[] front = head.isEmpty() ? new String[0] : head.split(":", -1);
+    String[] back = tail.isEmpty() ? new String[0] : tail.split(":", -1);
+    if (gap < 0 ? front.length != 8 : front.length + back.length > 7) {
+      return null;
+    }
+    for (int i = 0; i < front.length; i++) {
+      pieces[i] = hexPiece(front[i]);
+    }
+    for (int i = 0; i < back.length; i++) {
+      pieces[8 - back.length + i] = hexPiece(back[i]);
+    }
+    for (int piece : pieces) {
+      if (piece < 0) {
+        return null;
+      }
+    }
+    int runStart = -1;
+    int runLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && pieces[j] == 0) {
+        j++;
+      }
+      if (j - i > runLength) {
+        runStart = i;
+        runLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == runStart) {
+        out.append(i == 0 ? "::" : ":");
+        i += runLength - 1;
+        continue;
+      }
+      out.append(Integer.toHexString(pieces[i]));
+      if (i < 7) {
+        out.append(':');
+      }
+    }
+    return out.toString();
+  }
+
+  /** A piece of 1 to 4 hex digits, or -1. */
+  private static int hexPiece(String s) {
+    if (s.isEmpty() || s.length() > 4) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < s.length(); i++) {
+      int digit = Character.digit(s.charAt(i), 16);
+      if (digit < 0 || s.charAt(i) > 'f') {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
   }
 
   static boolean isHostChar(char c) {
