@@ -5,6 +5,7 @@
 module io.jcors.servlet {
   requires transitive io.jcors;
   requires transitive jakarta.servlet;
+  requires static io.jcors.jdbc;
 
   exports io.jcors.servlet;
 

@@ -58,6 +58,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * path of a config file, read by an {@link io.jcors.ConfigFileReader} on the class path ({@code
  * jcors-cli} has one for JSON and YAML). An invalid configuration fails {@link #init} with every
  * problem listed.
+ *
+ * <p><b>Origins from a database.</b> A config file may read the allowed origins from a database,
+ * {@code "origin": {"jdbc": {"url": ..., "query": ..., "refreshSeconds": 30}}}, when {@code
+ * io.jcors:jcors-jdbc} and the JDBC driver are on the class path (on the module path, resolve
+ * {@code io.jcors.jdbc} too: jcors-servlet requires it only statically). The list loads in {@link
+ * #init}, refreshes in the background, and stops refreshing in {@link #destroy}.
  */
 public final class CorsFilter implements Filter {
   private static final System.Logger LOG = System.getLogger("io.jcors.servlet");
@@ -66,6 +72,7 @@ public final class CorsFilter implements Filter {
 
   private final String attribute = CorsFilter.class.getName() + "." + INSTANCES.incrementAndGet();
   private volatile CorsPolicy policy;
+  private volatile InitParams.Configured configured; // what init opened, closed by destroy
   private volatile boolean warnedBlocking;
 
   /** A filter applying {@code policy}. */
@@ -91,7 +98,26 @@ public final class CorsFilter implements Filter {
   @Override
   public void init(FilterConfig config) throws ServletException {
     if (policy == null) {
-      policy = InitParams.policy(config);
+      InitParams.Configured read = InitParams.policy(config);
+      configured = read;
+      policy = read.policy;
+    }
+  }
+
+  /**
+   * Stops what {@link #init} started for a config file: the background refresh of origins read from
+   * a database. A filter made with a policy has nothing to stop.
+   */
+  @Override
+  public void destroy() {
+    InitParams.Configured read = configured;
+    configured = null;
+    if (read != null) {
+      try {
+        read.stop();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "CORS: cannot stop the origin sources: " + e, e);
+      }
     }
   }
 

@@ -20,16 +20,40 @@ import java.util.Set;
 /**
  * Turns a filter's init-params into a policy: either the Express option names as init-params
  * (values written as in a config file: comma lists, {@code true}, {@code "/regex/flags"}), or
- * {@code config} naming a config file that a {@link ConfigFileReader} on the class path reads.
+ * {@code config} naming a config file that a {@link ConfigFileReader} on the class path reads. A
+ * config file may take its origins from a database, {@code "origin": {"jdbc": {...}}}, when
+ * jcors-jdbc is on the class path.
  */
 final class InitParams {
   static final String CONFIG = "config";
+
+  /** A class of jcors-jdbc, an optional dependency: its presence makes the jdbc source usable. */
+  private static final String JDBC_MARKER = "io.jcors.jdbc.JdbcOriginSource";
+
   private static final Set<String> BOOLEANS =
       Set.of("credentials", "preflightContinue", "strict", "debug");
 
   private InitParams() {}
 
-  static CorsPolicy policy(FilterConfig config) throws ServletException {
+  /**
+   * The policy of a filter, and what it opened to serve it (the refresh of origins read from a
+   * database), to {@link #stop()} when the filter is destroyed.
+   */
+  static final class Configured {
+    final CorsPolicy policy;
+    private final AutoCloseable sources;
+
+    Configured(CorsPolicy policy, AutoCloseable sources) {
+      this.policy = policy;
+      this.sources = sources;
+    }
+
+    void stop() throws Exception {
+      sources.close();
+    }
+  }
+
+  static Configured policy(FilterConfig config) throws ServletException {
     Map<String, String> params = new LinkedHashMap<>();
     for (String name : Collections.list(config.getInitParameterNames())) {
       params.put(name, config.getInitParameter(name).trim());
@@ -51,11 +75,47 @@ final class InitParams {
     } else {
       tree = tree(params);
     }
+    CorsConfig.OriginSource jdbc = jdbcSource();
     try {
-      return CorsConfig.read(tree).policy();
+      CorsPolicy policy = CorsConfig.read(tree, Map.of("jdbc", jdbc)).policy();
+      return new Configured(policy, closer(jdbc));
     } catch (CorsConfigException e) {
+      close(jdbc, e); // a list that did start (and another option is wrong) stops refreshing
       // The message lists every problem; the cause keeps them as values (problems()).
       throw new ServletException(where + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      close(jdbc, e);
+      throw e;
+    }
+  }
+
+  /**
+   * The {@code jdbc} origin source when jcors-jdbc is on the class path, or one that refuses the
+   * setting with the artifact to add. Without jcors-jdbc, {@link JdbcSource} is never loaded.
+   */
+  private static CorsConfig.OriginSource jdbcSource() {
+    try {
+      Class.forName(JDBC_MARKER, false, InitParams.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return settings -> {
+        throw new IllegalArgumentException(
+            "reads the origins from a database, which needs io.jcors:jcors-jdbc; it is not on the"
+                + " class path: add it to the web application, with the JDBC driver of the"
+                + " database");
+      };
+    }
+    return new JdbcSource();
+  }
+
+  private static AutoCloseable closer(CorsConfig.OriginSource source) {
+    return source instanceof AutoCloseable ? (AutoCloseable) source : () -> {};
+  }
+
+  private static void close(CorsConfig.OriginSource source, Throwable failure) {
+    try {
+      closer(source).close();
+    } catch (Exception e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcors.CorsConfigException;
 import io.jcors.CorsProblem;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -149,6 +150,71 @@ class InitParamsTest {
           .hasMessageStartingWith(
               "filter cors (" + file + "): invalid CORS configuration (1 problem)")
           .hasMessageContaining("maxAge: \"soon\" is not a whole number");
+    }
+  }
+
+  /** {@code "origin": {"jdbc": {...}}}, with and without jcors-jdbc on the class path. */
+  @Nested
+  class OriginsFromADatabase {
+    @TempDir Path dir;
+
+    private Path config(String origin) throws Exception {
+      return Files.writeString(
+          dir.resolve("cors.properties"),
+          origin + "\norigin.jdbc.query=SELECT origin FROM cors_origins\n");
+    }
+
+    private Filter withoutJcorsJdbc(WithoutJcorsJdbc loader) throws Exception {
+      return (Filter)
+          loader.loadClass(CorsFilter.class.getName()).getDeclaredConstructor().newInstance();
+    }
+
+    @Test
+    void withoutJcorsJdbc_initFailsNamingTheArtifact() throws Exception {
+      Path file = config("origin.jdbc.url=jdbc:sqlite:" + dir.resolve("cors.db"));
+      WithoutJcorsJdbc loader = new WithoutJcorsJdbc();
+      Filter filter = withoutJcorsJdbc(loader);
+
+      assertThatThrownBy(() -> filter.init(params("config", file.toString())))
+          .isInstanceOf(ServletException.class)
+          .hasMessage(
+              "filter cors ("
+                  + file
+                  + "): invalid CORS configuration (1 problem)\n"
+                  + "  - origin.jdbc: reads the origins from a database, which needs"
+                  + " io.jcors:jcors-jdbc; it is not on the class path: add it to the web"
+                  + " application, with the JDBC driver of the database");
+      assertThat(loader.defined())
+          .as("the filter ran without jcors-jdbc, and never loaded the class that names it")
+          .contains(CorsFilter.class.getName(), InitParams.class.getName())
+          .doesNotContain(JdbcSource.class.getName());
+    }
+
+    @Test
+    void withoutJcorsJdbc_otherOrigins_initSucceeds() throws Exception {
+      Path file =
+          Files.writeString(dir.resolve("cors.properties"), "origin=https://app.example.com\n");
+      WithoutJcorsJdbc loader = new WithoutJcorsJdbc();
+      Filter filter = withoutJcorsJdbc(loader);
+
+      filter.init(params("config", file.toString()));
+      filter.destroy();
+
+      assertThat(loader.defined()).doesNotContain(JdbcSource.class.getName());
+    }
+
+    @Test
+    void withJcorsJdbc_itsSettingsAreChecked() throws Exception {
+      Path file = config("origin.jdbc.url=jdbc:nosuchdriver:cors");
+
+      assertThatThrownBy(() -> new CorsFilter().init(params("config", file.toString())))
+          .isInstanceOf(ServletException.class)
+          .hasMessageStartingWith(
+              "filter cors ("
+                  + file
+                  + "): invalid CORS configuration (1 problem)\n"
+                  + "  - origin.jdbc: has the url \"jdbc:nosuchdriver:cors\", for which no JDBC"
+                  + " driver is installed");
     }
   }
 }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * A config file reader for tests, found through {@link java.util.ServiceLoader} as the CLI's JSON
- * and YAML reader is: reads {@code .properties} files, every value a string.
+ * and YAML reader is: reads {@code .properties} files, every value a string; a key {@code
+ * origin.jdbc.url} is written as nested objects, {@code {"origin": {"jdbc": {"url": ...}}}}.
  */
 public final class PropertiesConfigReader implements ConfigFileReader {
   /** Made by the service loader. */
@@ -29,7 +30,19 @@ public final class PropertiesConfigReader implements ConfigFileReader {
       properties.load(in);
     }
     Map<String, Object> tree = new TreeMap<>();
-    properties.stringPropertyNames().forEach(name -> tree.put(name, properties.getProperty(name)));
+    for (String name : properties.stringPropertyNames()) {
+      Map<String, Object> object = tree;
+      String[] path = name.split("\\.");
+      for (int i = 0; i < path.length - 1; i++) {
+        object = nested(object, path[i]);
+      }
+      object.put(path[path.length - 1], properties.getProperty(name));
+    }
     return tree;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> nested(Map<String, Object> object, String key) {
+    return (Map<String, Object>) object.computeIfAbsent(key, k -> new TreeMap<String, Object>());
   }
 }
