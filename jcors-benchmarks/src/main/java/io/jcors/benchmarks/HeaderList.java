@@ -1,6 +1,7 @@
 package io.jcors.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,8 +70,8 @@ final class HeaderList {
 
   void add(String name, String value) {
     if (size == names.length) {
-      names = java.util.Arrays.copyOf(names, size * 2);
-      values = java.util.Arrays.copyOf(values, size * 2);
+      names = Arrays.copyOf(names, size * 2);
+      values = Arrays.copyOf(values, size * 2);
     }
     names[size] = name;
     values[size] = value;
@@ -85,7 +86,12 @@ final class HeaderList {
     values[size] = null;
   }
 
-  private int indexOf(String name) {
+  void setValue(int i, String value) {
+    values[i] = value;
+  }
+
+  /** The index of the first field named {@code name} (ignoring case), or -1. */
+  int indexOf(String name) {
     for (int i = 0; i < size; i++) {
       if (names[i].equalsIgnoreCase(name)) {
         return i;

@@ -88,7 +88,12 @@ final class JcorsSubject implements Subject {
 
     @Override
     public void addVary(String name) {
-      headers.set("Vary", CorsResponse.mergeVary(headers.get("Vary"), name));
+      int i = headers.indexOf("Vary");
+      if (i < 0) {
+        headers.add("Vary", name);
+      } else {
+        headers.setValue(i, CorsResponse.mergeVary(headers.value(i), name));
+      }
     }
   }
 }
