@@ -137,6 +137,7 @@ public final class CorsConfig {
       }
       CorsPolicy.Routes builder = CorsPolicy.routes();
       List<?> list = (List<?>) routes;
+      List<String> paths = new ArrayList<>(); // valid paths so far, for shadowing; null if invalid
       for (int i = 0; i < list.size(); i++) {
         String at = "routes[" + i + "]";
         if (!(list.get(i) instanceof Map)) {
@@ -146,6 +147,7 @@ public final class CorsConfig {
                   Problems.render(list.get(i)),
                   "is not a route object",
                   "write {\"path\": \"/api/**\", \"cors\": {}}"));
+          paths.add(null);
           continue;
         }
         Map<?, ?> route = (Map<?, ?>) list.get(i);
@@ -162,8 +164,11 @@ public final class CorsConfig {
                   Problems.render(path),
                   pathReason,
                   "write an exact path (/products) or a prefix (/api/**)"));
+          paths.add(null);
           continue;
         }
+        shadowed(i, (String) path, paths, Boolean.TRUE.equals(strict), problems);
+        paths.add((String) path);
         Object cors = route.get("cors");
         if (cors == null) {
           builder.route((String) path, CorsPolicy.disabled()); // a route without cors has no CORS
@@ -184,6 +189,45 @@ public final class CorsConfig {
         }
       }
       return Problems.errors(problems).isEmpty() ? builder.build() : null;
+    }
+
+    /**
+     * A route that an earlier one hides: the first matching route wins, so a later route whose
+     * every path an earlier route matches is never used, and its policy never applies.
+     */
+    private static void shadowed(
+        int index, String path, List<String> earlier, boolean strict, List<CorsProblem> problems) {
+      for (int j = 0; j < earlier.size(); j++) {
+        String first = earlier.get(j);
+        if (first != null && covers(first, path)) {
+          problems.add(
+              new CorsProblem(
+                  strict ? CorsProblem.Severity.ERROR : CorsProblem.Severity.WARNING,
+                  "routes[" + index + "].path",
+                  Problems.quote(path),
+                  "is never used: routes["
+                      + j
+                      + "] ("
+                      + Problems.quote(first)
+                      + ") comes first and matches every request this route would, so this"
+                      + " route's CORS policy never applies",
+                  "put the more specific route first, or remove one of them"));
+          return;
+        }
+      }
+    }
+
+    /** Whether route path {@code first} matches every path that {@code later} matches. */
+    private static boolean covers(String first, String later) {
+      if (first.equals(later)) {
+        return true;
+      }
+      if (!first.endsWith("/**")) {
+        return false;
+      }
+      String prefix = first.substring(0, first.length() - 3);
+      String rest = later.endsWith("/**") ? later.substring(0, later.length() - 3) : later;
+      return prefix.isEmpty() || rest.equals(prefix) || rest.startsWith(prefix + "/");
     }
 
     /** Reads one options object; null when it has errors (recorded in {@code problems}). */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * only. Immutable and thread-safe; {@link #toBuilder()} makes variants.
  *
  * <pre>{@code
- * // Express: cors({origin: ['https://app.example.com', /\.example\.org$/], credentials: true, maxAge: 600})
+ * // Express: cors({origin: ['https://app.example.com', /\.example\.org$/],
+ * //                credentials: true, maxAge: 600})
  * CorsOptions options =
  *     CorsOptions.builder()
  *         .origin(List.of("https://app.example.com", Pattern.compile("\\.example\\.org$")))
@@ -420,9 +421,13 @@ public final class CorsOptions {
     final List<String> elements;
     final String header;
 
-    ListOption(List<String> elements, String header) {
+    /** Where each element is written: {@code methods[1]} in a list, {@code methods} in a string. */
+    final List<String> paths;
+
+    ListOption(List<String> elements, String header, List<String> paths) {
       this.elements = List.copyOf(elements);
       this.header = header;
+      this.paths = List.copyOf(paths);
     }
   }
 

@@ -77,23 +77,26 @@ final class OptionsCheck {
     }
 
     checked.methods = list("methods", b.methodsSpec(), problems);
-    for (String method : checked.methods.elements) {
-      checkMethod(method, credentials, problems);
+    for (int i = 0; i < checked.methods.elements.size(); i++) {
+      checkMethod(
+          checked.methods.elements.get(i), checked.methods.paths.get(i), credentials, problems);
     }
 
     Object allowed = b.allowedHeadersSpec();
     checked.allowedHeaders = allowed == null ? null : list("allowedHeaders", allowed, problems);
     if (checked.allowedHeaders != null) {
-      for (String header : checked.allowedHeaders.elements) {
-        checkAllowedHeader(header, credentials, problems);
+      ListOption headers = checked.allowedHeaders;
+      for (int i = 0; i < headers.elements.size(); i++) {
+        checkAllowedHeader(headers.elements.get(i), headers.paths.get(i), credentials, problems);
       }
     }
 
     Object exposed = b.exposedHeadersSpec();
     checked.exposedHeaders = exposed == null ? null : list("exposedHeaders", exposed, problems);
     if (checked.exposedHeaders != null) {
-      for (String header : checked.exposedHeaders.elements) {
-        checkExposedHeader(header, credentials, problems);
+      ListOption headers = checked.exposedHeaders;
+      for (int i = 0; i < headers.elements.size(); i++) {
+        checkExposedHeader(headers.elements.get(i), headers.paths.get(i), credentials, problems);
       }
     }
 
@@ -110,17 +113,19 @@ final class OptionsCheck {
    */
   private static ListOption list(String option, Object spec, List<CorsProblem> problems) {
     List<String> elements = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
     if (spec instanceof String) {
       String value = (String) spec;
       if (value.isEmpty()) {
-        return new ListOption(List.of(), null);
+        return new ListOption(List.of(), null, List.of());
       }
       for (String element : Tokens.splitConfigList(value)) {
         if (checkToken(option, element, problems)) {
           elements.add(element);
+          paths.add(option);
         }
       }
-      return new ListOption(elements, value);
+      return new ListOption(elements, value, paths);
     }
     if (!(spec instanceof List)) {
       problems.add(
@@ -129,7 +134,7 @@ final class OptionsCheck {
               Problems.render(spec),
               "is neither a string nor a list",
               "write a comma-separated string or a list of names"));
-      return new ListOption(List.of(), null);
+      return new ListOption(List.of(), null, List.of());
     }
     List<?> values = (List<?>) spec;
     for (int i = 0; i < values.size(); i++) {
@@ -141,9 +146,10 @@ final class OptionsCheck {
                 at, Problems.render(element), "is not a string", "write the name as a string"));
       } else if (checkToken(at, (String) element, problems)) {
         elements.add((String) element);
+        paths.add(at);
       }
     }
-    return new ListOption(elements, elements.isEmpty() ? null : String.join(",", elements));
+    return new ListOption(elements, elements.isEmpty() ? null : String.join(",", elements), paths);
   }
 
   private static boolean checkToken(String option, String element, List<CorsProblem> problems) {
@@ -164,13 +170,14 @@ final class OptionsCheck {
     return false;
   }
 
-  private static void checkMethod(String method, boolean credentials, List<CorsProblem> problems) {
+  private static void checkMethod(
+      String method, String path, boolean credentials, List<CorsProblem> problems) {
     String value = Problems.render(method);
     String upper = method.toUpperCase(java.util.Locale.ROOT);
     if (FORBIDDEN_METHODS.contains(upper)) {
       problems.add(
           Problems.warning(
-              "methods",
+              path,
               value,
               "is a method browsers never let a page send (Fetch \"forbidden method\")",
               "remove it"));
@@ -178,14 +185,14 @@ final class OptionsCheck {
         && !method.equals(upper)) {
       problems.add(
           Problems.warning(
-              "methods",
+              path,
               value,
               "is not upper case: browsers send " + upper + " and compare methods case-sensitively",
               "write \"" + upper + "\""));
     } else if (method.equals("*") && credentials) {
       problems.add(
           Problems.warning(
-              "methods",
+              path,
               value,
               "is not a wildcard on credentialed requests: browsers then read it as a method named *",
               "list the methods"));
@@ -193,7 +200,7 @@ final class OptionsCheck {
   }
 
   private static void checkAllowedHeader(
-      String header, boolean credentials, List<CorsProblem> problems) {
+      String header, String path, boolean credentials, List<CorsProblem> problems) {
     String value = Problems.render(header);
     String lower = Tokens.lower(header);
     if (FORBIDDEN_REQUEST_HEADERS.contains(lower)
@@ -201,7 +208,7 @@ final class OptionsCheck {
         || lower.startsWith("sec-")) {
       problems.add(
           Problems.warning(
-              "allowedHeaders",
+              path,
               value,
               "is a forbidden request header: browsers never let a page set it, so allowing it"
                   + " allows nothing",
@@ -209,7 +216,7 @@ final class OptionsCheck {
     } else if (header.equals("*") && credentials) {
       problems.add(
           Problems.warning(
-              "allowedHeaders",
+              path,
               value,
               "is not a wildcard on credentialed requests: browsers then read it as a header named *",
               "list the headers"));
@@ -217,13 +224,13 @@ final class OptionsCheck {
   }
 
   private static void checkExposedHeader(
-      String header, boolean credentials, List<CorsProblem> problems) {
+      String header, String path, boolean credentials, List<CorsProblem> problems) {
     String value = Problems.render(header);
     String lower = Tokens.lower(header);
     if (lower.equals("set-cookie") || lower.equals("set-cookie2")) {
       problems.add(
           Problems.warning(
-              "exposedHeaders",
+              path,
               value,
               "is never exposed to scripts, whatever the server says (Fetch \"forbidden response"
                   + " header name\"; S20)",
@@ -231,7 +238,7 @@ final class OptionsCheck {
     } else if (header.equals("*") && credentials) {
       problems.add(
           Problems.warning(
-              "exposedHeaders",
+              path,
               value,
               "is not a wildcard on credentialed requests: browsers then expose only a header"
                   + " named * (S20)",

@@ -86,7 +86,7 @@ public final class Origins {
    */
   public static Origins fixed(String origin) {
     List<CorsProblem> problems = new ArrayList<>();
-    Origins origins = fixed(origin, "origin", problems);
+    Origins origins = fixed(origin, "origin", problems, false);
     throwIfErrors(problems);
     return origins;
   }
@@ -110,6 +110,45 @@ public final class Origins {
   public static Origins of(List<?> origins) {
     List<CorsProblem> problems = new ArrayList<>();
     Origins compiled = list(origins, "origin", problems, false, false);
+    throwIfErrors(problems);
+    return compiled;
+  }
+
+  /**
+   * A list written as a config file writes it: exact origins, origin patterns, and regexes as
+   * JavaScript literals ({@code "/source/flags"}). For lists that come from outside the code, such
+   * as the rows of a database table.
+   *
+   * <pre>{@code
+   * Origins origins =
+   *     Origins.parse(List.of("https://app.example.com", "https://*.example.org", "/^https:\\/\\/[a-z]+\\.example\\.net$/"));
+   * assertTrue(origins.allows("https://shop.example.net"));
+   * }</pre>
+   *
+   * @throws CorsConfigException listing every malformed entry (paths {@code origin[i]})
+   */
+  public static Origins parse(List<String> entries) {
+    List<CorsProblem> problems = new ArrayList<>();
+    List<Object> parsed = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      if (entry != null && JsRegex.isLiteral(entry)) {
+        try {
+          parsed.add(JsRegex.compile(entry));
+        } catch (IllegalArgumentException e) {
+          problems.add(
+              Problems.error(
+                  "origin[" + i + "]",
+                  Problems.quote(entry),
+                  e.getMessage(),
+                  "fix the regular expression"));
+          parsed.add("https://invalid.invalid"); // keeps the indexes of later problems right
+        }
+      } else {
+        parsed.add(entry);
+      }
+    }
+    Origins compiled = list(parsed, "origin", problems, false, false);
     throwIfErrors(problems);
     return compiled;
   }
@@ -174,7 +213,7 @@ public final class Origins {
       // Compiled already; compile its entries again to collect the warnings under this path.
       Origins origins = (Origins) spec;
       if (origins.kind == Kind.FIXED) {
-        return fixed(origins.fixed, path, problems);
+        return fixed(origins.fixed, path, problems, credentials);
       }
       return origins.kind == Kind.MATCH && !origins.reflectAll
           ? list(origins.entries, path, problems, false, credentials)
@@ -197,7 +236,7 @@ public final class Origins {
       if (s.indexOf('*') >= 0) {
         return list(List.of(s), path, problems, true, credentials);
       }
-      return fixed(s, path, problems);
+      return fixed(s, path, problems, credentials);
     }
     problems.add(
         Problems.error(
@@ -208,7 +247,8 @@ public final class Origins {
     return NONE;
   }
 
-  private static Origins fixed(String origin, String path, List<CorsProblem> problems) {
+  private static Origins fixed(
+      String origin, String path, List<CorsProblem> problems, boolean credentials) {
     if (origin == null || origin.indexOf('*') >= 0) {
       problems.add(
           Problems.error(
@@ -219,6 +259,10 @@ public final class Origins {
       return NONE;
     }
     checkExact(origin, path, problems);
+    String host = OriginSyntax.hostOf(origin);
+    if (credentials && host != null) {
+      checkCredentialed(origin, OriginSyntax.schemeOf(origin), host, false, path, problems);
+    }
     return new Origins(Kind.FIXED, origin, false, null, List.of(origin), Problems.render(origin));
   }
 

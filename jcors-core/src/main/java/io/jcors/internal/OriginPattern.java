@@ -81,13 +81,30 @@ public final class OriginPattern {
     if (reason != null) {
       throw new IllegalArgumentException(reason);
     }
-    if (anySubdomain && checkedHost.startsWith("[")) {
+    if (anySubdomain && (checkedHost.startsWith("[") || endsInANumber(checkedHost))) {
       throw new IllegalArgumentException("puts a subdomain wildcard in front of an IP address");
     }
     if (!anySubdomain && port != ANY_PORT) {
       throw new IllegalArgumentException("is not a valid pattern" + syntax);
     }
     return new OriginPattern(s, scheme, host, anySubdomain, port);
+  }
+
+  /**
+   * Whether the last label of {@code host} is all digits: the URL standard then parses the whole
+   * host as an IPv4 address ("ends in a number"), so no browser sends a subdomain of it.
+   */
+  private static boolean endsInANumber(String host) {
+    int start = host.lastIndexOf('.') + 1;
+    if (start == host.length()) {
+      return false;
+    }
+    for (int i = start; i < host.length(); i++) {
+      if (host.charAt(i) < '0' || host.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The pattern as configured. */

@@ -2,28 +2,48 @@ package io.jcors.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
+import io.jcors.OptionsResolver;
+import io.jcors.OriginResolver;
 import io.jcors.Origins;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class CorsFilterTest {
-  private final HttpClient client = HttpClient.newHttpClient();
+  private static final String APP_ORIGIN = "https://app.example.com";
+  private static final String THREAD_PREFIX = "jdk-request-";
+
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private HttpServer server;
   private ExecutorService executor;
+  private String base;
 
   @AfterEach
   void stop() {
@@ -35,114 +55,407 @@ class CorsFilterTest {
     }
   }
 
-  private String start(CorsPolicy policy, String varyFromApplication) throws IOException {
+  /** The application: echoes method and path; some paths answer with errors or set Vary. */
+  private static void app(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    int status = 200;
+    String body = exchange.getRequestMethod() + " " + path;
+    switch (path) {
+      case "/five-hundred":
+        status = 500;
+        body = "Error: nope";
+        break;
+      case "/four-oh-one":
+        status = 401;
+        body = "unauthorized";
+        break;
+      case "/four-oh-four":
+        status = 404;
+        break;
+      case "/vary":
+        exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+        break;
+      case "/vary-add":
+        exchange.getResponseHeaders().add("Vary", "Accept-Language");
+        break;
+      default:
+        break;
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  /** A server whose request threads are {@code threads} named ones; filters on context "/". */
+  private HttpContext start(int threads, String contextPath, Filter... filters) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    executor = Executors.newFixedThreadPool(4);
+    AtomicInteger count = new AtomicInteger();
+    executor =
+        Executors.newFixedThreadPool(
+            threads, task -> new Thread(task, THREAD_PREFIX + count.incrementAndGet()));
     server.setExecutor(executor);
-    HttpContext context =
-        server.createContext(
-            "/",
-            exchange -> {
-              if (varyFromApplication != null) {
-                exchange.getResponseHeaders().set("Vary", varyFromApplication);
-              }
-              byte[] body =
-                  ("{\"method\":\"" + exchange.getRequestMethod() + "\"}")
-                      .getBytes(StandardCharsets.UTF_8);
-              int status = exchange.getRequestURI().getPath().equals("/error") ? 500 : 200;
-              exchange.sendResponseHeaders(status, body.length);
-              exchange.getResponseBody().write(body);
-              exchange.close();
-            });
-    context.getFilters().add(new CorsFilter(policy));
+    HttpContext context = server.createContext(contextPath, CorsFilterTest::app);
+    context.getFilters().addAll(List.of(filters));
+    if (!contextPath.equals("/")) {
+      server.createContext("/", CorsFilterTest::app); // the rest of the application, no CORS
+    }
     server.start();
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    return context;
+  }
+
+  private void start(Filter... filters) throws IOException {
+    start(4, "/", filters);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  @Test
-  void preflight_isAnsweredWith204AndContentLengthZero() throws Exception {
-    String base = start(CorsPolicy.defaults(), null);
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(base + "/products/1"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://app.example.com")
-                .header("Access-Control-Request-Method", "PUT")
-                .header("Access-Control-Request-Headers", "x-token"));
-    assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(response.body()).isEmpty();
-    assertThat(response.headers().firstValue("Content-Length")).hasValue("0");
-    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-    assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).hasValue("x-token");
+  private HttpResponse<String> get(String path, String origin) throws Exception {
+    return send(request(path).header("Origin", origin));
   }
 
-  @Test
-  void actualRequest_reachesApplication_withCorsAndApplicationVary() throws Exception {
-    String base =
-        start(
-            CorsPolicy.of(
-                CorsOptions.builder().origin(Origins.of("https://app.example.com")).build()),
-            "Accept-Encoding");
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(base + "/data"))
-                .header("Origin", "https://app.example.com"));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"method\":\"GET\"}");
-    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
-        .hasValue("https://app.example.com");
-    assertThat(response.headers().allValues("Vary")).containsExactly("Accept-Encoding, Origin");
+  private HttpResponse<String> preflight(String path, String origin, String method)
+      throws Exception {
+    return send(
+        request(path)
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", method));
   }
 
-  @Test
-  void errorResponse_keepsCorsHeaders() throws Exception {
-    String base = start(CorsPolicy.defaults(), null);
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(base + "/error"))
-                .header("Origin", "https://a.example"));
-    assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+  private static String header(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).orElse(null);
   }
 
-  @Test
-  void asyncOrigin_completesLater_andFailureGives500() throws Exception {
-    CorsPolicy policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(
-                    origin ->
-                        CompletableFuture.supplyAsync(
-                            () -> {
-                              if (origin.contains("fail")) {
-                                throw new IllegalStateException("database unavailable");
-                              }
-                              return origin.endsWith(".example.com")
-                                  ? Origins.reflect()
-                                  : Origins.none();
-                            },
-                            CompletableFuture.delayedExecutor(
-                                50, java.util.concurrent.TimeUnit.MILLISECONDS)))
-                .build());
-    String base = start(policy, null);
-    HttpResponse<String> allowed =
-        send(
-            HttpRequest.newBuilder(URI.create(base + "/"))
-                .header("Origin", "https://app.example.com"));
-    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
-        .hasValue("https://app.example.com");
-    HttpResponse<String> refused =
-        send(HttpRequest.newBuilder(URI.create(base + "/")).header("Origin", "https://evil.test"));
-    assertThat(refused.statusCode()).isEqualTo(200);
-    assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    HttpResponse<String> failed =
-        send(
-            HttpRequest.newBuilder(URI.create(base + "/"))
-                .header("Origin", "https://fail.example.com"));
-    assertThat(failed.statusCode()).isEqualTo(500);
+  private static CorsOptions appOnly() {
+    return CorsOptions.builder()
+        .origin(Origins.of(APP_ORIGIN))
+        .credentials(true)
+        .exposedHeaders("X-Total")
+        .build();
+  }
+
+  @Nested
+  class Preflight {
+    @Test
+    void defaults_answeredWith204AndContentLengthZero() throws Exception {
+      start(new CorsFilter(CorsPolicy.defaults()));
+      HttpResponse<String> response =
+          send(
+              request("/products/1")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", "https://a.example")
+                  .header("Access-Control-Request-Method", "PUT")
+                  .header("Access-Control-Request-Headers", "x-token"));
+      assertThat(response.statusCode()).isEqualTo(204);
+      assertThat(response.body()).isEmpty();
+      assertThat(header(response, "Content-Length")).isEqualTo("0");
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+      assertThat(header(response, "Access-Control-Allow-Methods"))
+          .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
+      assertThat(header(response, "Access-Control-Allow-Headers")).isEqualTo("x-token");
+      assertThat(header(response, "Vary")).isEqualTo("Access-Control-Request-Headers");
+    }
+
+    @Test
+    void optionsSuccessStatus200_answeredWith200() throws Exception {
+      start(new CorsFilter(CorsOptions.builder().optionsSuccessStatus(200).build()));
+      HttpResponse<String> response = preflight("/", "https://a.example", "PUT");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(header(response, "Content-Length")).isEqualTo("0");
+      assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void preflightContinue_reachesApplicationWithHeaders() throws Exception {
+      start(new CorsFilter(CorsOptions.builder().preflightContinue(true).build()));
+      HttpResponse<String> response = preflight("/products/1", "https://a.example", "PUT");
+      assertThat(response.body()).isEqualTo("OPTIONS /products/1");
+      assertThat(header(response, "Access-Control-Allow-Methods"))
+          .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
+    }
+
+    @Test
+    void credentialed_allowedOrigin_getsOriginAndCredentials() throws Exception {
+      start(new CorsFilter(appOnly()));
+      HttpResponse<String> response =
+          send(
+              request("/data")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", APP_ORIGIN)
+                  .header("Cookie", "session=1")
+                  .header("Access-Control-Request-Method", "DELETE"));
+      assertThat(response.statusCode()).isEqualTo(204);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    }
+
+    @Test
+    void refusedOrigin_answeredWithoutAllowOrigin() throws Exception {
+      start(new CorsFilter(appOnly()));
+      HttpResponse<String> response = preflight("/data", "https://evil.example", "PUT");
+      assertThat(response.statusCode()).isEqualTo(204);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void optionsWithoutRequestMethod_isNotAPreflight_reachesApplication() throws Exception {
+      start(new CorsFilter(CorsPolicy.defaults()));
+      HttpResponse<String> response =
+          send(
+              request("/x")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", "https://a.example"));
+      assertThat(response.body()).isEqualTo("OPTIONS /x");
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+  }
+
+  @Nested
+  class Actual {
+    @Test
+    void allowedOrigin_reachesApplicationWithCorsHeaders() throws Exception {
+      start(new CorsFilter(appOnly()));
+      HttpResponse<String> response = get("/data", APP_ORIGIN);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("GET /data");
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+      assertThat(header(response, "Access-Control-Expose-Headers")).isEqualTo("X-Total");
+      assertThat(header(response, "Vary")).isEqualTo("Origin");
+    }
+
+    @Test
+    void refusedOrigin_reachesApplicationWithoutAllowOrigin() throws Exception {
+      start(new CorsFilter(appOnly()));
+      HttpResponse<String> response = get("/data", "https://evil.example");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("GET /data");
+      assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+      assertThat(header(response, "Vary")).isEqualTo("Origin");
+    }
+
+    @Test
+    void perRoute_onlyTheFilteredContextGetsCors() throws Exception {
+      start(4, "/products", new CorsFilter(CorsPolicy.defaults()));
+      assertThat(header(get("/products/7", "https://a.example"), "Access-Control-Allow-Origin"))
+          .isEqualTo("*");
+      HttpResponse<String> other = get("/orders/7", "https://a.example");
+      assertThat(other.body()).isEqualTo("GET /orders/7");
+      assertThat(header(other, "Access-Control-Allow-Origin")).isNull();
+      assertThat(preflight("/orders/7", "https://a.example", "PUT").body())
+          .isEqualTo("OPTIONS /orders/7");
+    }
+
+    @Test
+    void routes_policyChoosesByPath() throws Exception {
+      start(
+          new CorsFilter(
+              CorsPolicy.routes()
+                  .route("/api/**", appOnly())
+                  .route("/public/**", CorsOptions.defaults())
+                  .build()));
+      assertThat(header(get("/api/users", APP_ORIGIN), "Access-Control-Allow-Origin"))
+          .isEqualTo(APP_ORIGIN);
+      assertThat(header(get("/public/logo", "https://b.example"), "Access-Control-Allow-Origin"))
+          .isEqualTo("*");
+      assertThat(header(get("/internal/x", APP_ORIGIN), "Access-Control-Allow-Origin")).isNull();
+    }
+  }
+
+  @Nested
+  class Vary {
+    @Test
+    void setByApplicationAfterFilter_keepsBothNames() throws Exception {
+      start(new CorsFilter(appOnly()));
+      assertThat(get("/vary", APP_ORIGIN).headers().allValues("Vary"))
+          .containsExactly("Accept-Encoding, Origin");
+      assertThat(String.join(", ", get("/vary-add", APP_ORIGIN).headers().allValues("Vary")))
+          .isEqualTo("Origin, Accept-Language");
+    }
+
+    @Test
+    void setByEarlierFilter_keepsBothNames() throws Exception {
+      Filter earlier =
+          Filter.beforeHandler(
+              "sets Vary",
+              exchange -> exchange.getResponseHeaders().set("Vary", "Accept-Encoding"));
+      start(earlier, new CorsFilter(appOnly()));
+      assertThat(get("/data", APP_ORIGIN).headers().allValues("Vary"))
+          .containsExactly("Accept-Encoding, Origin");
+    }
+  }
+
+  /** The three cases of the Express package's test/error-response.js. */
+  @Nested
+  class ErrorResponses {
+    @Test
+    void status500_keepsAllowOrigin() throws Exception {
+      start(new CorsFilter(CorsPolicy.defaults()));
+      HttpResponse<String> response = send(postFrom("/five-hundred"));
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(response.body()).isEqualTo("Error: nope");
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void status401_keepsAllowOrigin() throws Exception {
+      start(new CorsFilter(CorsPolicy.defaults()));
+      HttpResponse<String> response = send(postFrom("/four-oh-one"));
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.body()).isEqualTo("unauthorized");
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void status404_keepsAllowOrigin() throws Exception {
+      start(new CorsFilter(CorsPolicy.defaults()));
+      HttpResponse<String> response = send(postFrom("/four-oh-four"));
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    private HttpRequest.Builder postFrom(String path) {
+      return request(path)
+          .POST(HttpRequest.BodyPublishers.noBody())
+          .header("Origin", "https://a.example");
+    }
+  }
+
+  @Nested
+  class Functions {
+    private OriginResolver delayed(long millis) {
+      return origin ->
+          CompletableFuture.supplyAsync(
+              () -> {
+                if (origin != null && origin.contains("fail")) {
+                  throw new IllegalStateException("origin database unavailable");
+                }
+                return origin != null && origin.endsWith(".example.com")
+                    ? Origins.reflect()
+                    : Origins.none();
+              },
+              CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void asyncOrigin_completesLater_allowsRefusesAndAnswersPreflights() throws Exception {
+      start(new CorsFilter(CorsOptions.builder().origin(delayed(50)).build()));
+      HttpResponse<String> allowed = get("/data", APP_ORIGIN);
+      assertThat(allowed.body()).isEqualTo("GET /data");
+      assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+      HttpResponse<String> refused = get("/data", "https://evil.test");
+      assertThat(refused.statusCode()).isEqualTo(200);
+      assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
+      HttpResponse<String> preflight = preflight("/data", APP_ORIGIN, "PUT");
+      assertThat(preflight.statusCode()).isEqualTo(204);
+      assertThat(header(preflight, "Content-Length")).isEqualTo("0");
+      assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    }
+
+    @Test
+    void asyncOrigin_failsLater_gives500_andServerGoesOn() throws Exception {
+      start(new CorsFilter(CorsOptions.builder().origin(delayed(20)).build()));
+      HttpResponse<String> failed = get("/data", "https://fail.example.com");
+      assertThat(failed.statusCode()).isEqualTo(500);
+      assertThat(failed.body()).isEqualTo("Internal Server Error\n");
+      assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void originFunction_failsAtOnce_gives500() throws Exception {
+      OriginResolver broken =
+          origin -> {
+            throw new IllegalStateException("broken");
+          };
+      start(new CorsFilter(CorsOptions.builder().origin(broken).build()));
+      assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void asyncOptions_preflightAnsweredAfterLookup() throws Exception {
+      OptionsResolver byPath =
+          request ->
+              CompletableFuture.supplyAsync(
+                  () -> request.path().startsWith("/api") ? appOnly() : CorsOptions.defaults(),
+                  CompletableFuture.delayedExecutor(30, TimeUnit.MILLISECONDS));
+      start(new CorsFilter(CorsPolicy.of(byPath)));
+      HttpResponse<String> api = preflight("/api/x", APP_ORIGIN, "PUT");
+      assertThat(api.statusCode()).isEqualTo(204);
+      assertThat(header(api, "Access-Control-Allow-Credentials")).isEqualTo("true");
+      assertThat(header(get("/open", "https://b.example"), "Access-Control-Allow-Origin"))
+          .isEqualTo("*");
+    }
+
+    /**
+     * 200 requests in flight on 4 request threads: every lookup is pending at once (impossible if a
+     * thread waited for one), no request thread waits on a future, and every request is answered.
+     */
+    @Test
+    void asyncOrigin_200Concurrent_onFourThreads_noThreadWaits_noRequestLost() throws Exception {
+      int n = 200;
+      CountDownLatch allPending = new CountDownLatch(n);
+      Queue<CompletableFuture<Origins>> lookups = new ConcurrentLinkedQueue<>();
+      OriginResolver gated =
+          origin -> {
+            CompletableFuture<Origins> lookup = new CompletableFuture<>();
+            lookups.add(lookup);
+            allPending.countDown();
+            return lookup.thenApplyAsync(
+                ignored -> origin.contains("-refused") ? Origins.none() : Origins.reflect(),
+                CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS));
+          };
+      start(4, "/", new CorsFilter(CorsOptions.builder().origin(gated).build()));
+
+      List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        responses.add(
+            client.sendAsync(
+                request("/item/" + i).header("Origin", origin(i)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      assertThat(allPending.await(60, TimeUnit.SECONDS))
+          .as("all %d lookups pending at once on 4 threads", n)
+          .isTrue();
+      assertThat(threadsWaitingOnFutures(THREAD_PREFIX)).isEmpty();
+      lookups.forEach(lookup -> lookup.complete(Origins.reflect()));
+
+      for (int i = 0; i < n; i++) {
+        HttpResponse<String> response = responses.get(i).get(60, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("GET /item/" + i);
+        assertThat(header(response, "Access-Control-Allow-Origin"))
+            .isEqualTo(i % 5 == 0 ? null : origin(i));
+      }
+    }
+
+    private String origin(int i) {
+      return "https://c" + i + (i % 5 == 0 ? "-refused" : "") + ".example.com";
+    }
+  }
+
+  /** Request threads parked inside CompletableFuture (get/join), by name prefix. */
+  static List<String> threadsWaitingOnFutures(String prefix) {
+    List<String> waiting = new ArrayList<>();
+    for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+      if (!info.getThreadName().startsWith(prefix)) {
+        continue;
+      }
+      for (StackTraceElement frame : info.getStackTrace()) {
+        if (frame.getClassName().equals(CompletableFuture.class.getName())
+            && (frame.getMethodName().contains("get") || frame.getMethodName().contains("join"))) {
+          waiting.add(info.getThreadName() + " " + info.getThreadState());
+          break;
+        }
+      }
+    }
+    return waiting;
   }
 }

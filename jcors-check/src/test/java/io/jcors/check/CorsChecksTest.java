@@ -1,0 +1,374 @@
+package io.jcors.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CorsChecksTest {
+  private static final String ORIGIN = "https://a.example.com";
+
+  CorsChecksTest() {}
+
+  private static ReceivedResponse response(int status, String... lines) {
+    List<Header> headers = new ArrayList<>();
+    for (String line : lines) {
+      headers.add(Header.parse(line));
+    }
+    return new ReceivedResponse(status, headers);
+  }
+
+  private static List<Check> cors(boolean credentials, String... lines) {
+    List<Check> checks = new ArrayList<>();
+    CorsChecks.corsCheck(checks, ORIGIN, credentials, response(200, lines), "response");
+    return checks;
+  }
+
+  private static Check last(List<Check> checks) {
+    return checks.get(checks.size() - 1);
+  }
+
+  @Nested
+  class CorsCheck {
+    CorsCheck() {}
+
+    @Test
+    void noAllowOrigin_failsF7() {
+      Check check = last(cors(false));
+      assertThat(check.rule()).isEqualTo("F7");
+      assertThat(check.passed()).isFalse();
+      assertThat(check.fix()).contains("Access-Control-Allow-Origin: https://a.example.com");
+    }
+
+    @Test
+    void star_withoutCredentials_passesF8() {
+      assertThat(last(cors(false, "Access-Control-Allow-Origin: *")))
+          .extracting(Check::rule, Check::passed)
+          .containsExactly("F8", true);
+    }
+
+    @Test
+    void exactOrigin_passesF9() {
+      assertThat(last(cors(false, "Access-Control-Allow-Origin: " + ORIGIN)).passed()).isTrue();
+    }
+
+    @Test
+    void trailingSlash_failsF9_withTheByteForByteExplanation() {
+      Check check = last(cors(false, "Access-Control-Allow-Origin: https://a.example.com/"));
+      assertThat(check.rule()).isEqualTo("F9");
+      assertThat(check.explanation())
+          .isEqualTo(
+              "the response allows `https://a.example.com/` (with a trailing slash) but the"
+                  + " page's origin is `https://a.example.com`; a browser compares them byte for"
+                  + " byte");
+      assertThat(check.fix())
+          .isEqualTo(
+              "send `Access-Control-Allow-Origin: https://a.example.com` exactly as the browser"
+                  + " sent it in `Origin`");
+    }
+
+    @Test
+    void upperCase_failsF9_namingTheCase() {
+      Check check = last(cors(false, "Access-Control-Allow-Origin: HTTPS://A.EXAMPLE.COM"));
+      assertThat(check.explanation()).contains("different upper/lower case");
+    }
+
+    @Test
+    void defaultPort_failsF9_asTheSameOriginWrittenDifferently() {
+      Check check = last(cors(false, "Access-Control-Allow-Origin: https://a.example.com:443"));
+      assertThat(check.explanation()).contains("the same origin written differently");
+    }
+
+    @Test
+    void twoLines_failF10() {
+      Check check =
+          last(
+              cors(
+                  false,
+                  "Access-Control-Allow-Origin: " + ORIGIN,
+                  "Access-Control-Allow-Origin: " + ORIGIN));
+      assertThat(check.rule()).isEqualTo("F10");
+      assertThat(check.explanation())
+          .contains("2 `Access-Control-Allow-Origin` lines")
+          .contains("`https://a.example.com, https://a.example.com`");
+    }
+
+    @Test
+    void list_failsF10() {
+      assertThat(last(cors(false, "Access-Control-Allow-Origin: " + ORIGIN + ", *")).rule())
+          .isEqualTo("F10");
+    }
+
+    @Test
+    void starWithCredentials_failsF11() {
+      Check check =
+          last(
+              cors(
+                  true,
+                  "Access-Control-Allow-Origin: *",
+                  "Access-Control-Allow-Credentials: true"));
+      assertThat(check.rule()).isEqualTo("F11");
+      assertThat(check.explanation()).contains("never accepts `*`");
+    }
+
+    @Test
+    void credentials_needExactlyLowerCaseTrue() {
+      for (String value : List.of("TRUE", "True", "\"true\"", "1", "false")) {
+        Check check =
+            last(
+                cors(
+                    true,
+                    "Access-Control-Allow-Origin: " + ORIGIN,
+                    "Access-Control-Allow-Credentials: " + value));
+        assertThat(check.passed()).as(value).isFalse();
+        assertThat(check.explanation()).contains("`Access-Control-Allow-Credentials` is `" + value);
+      }
+      assertThat(
+              last(cors(
+                      true,
+                      "Access-Control-Allow-Origin: " + ORIGIN,
+                      "Access-Control-Allow-Credentials: true"))
+                  .passed())
+          .isTrue();
+    }
+
+    @Test
+    void allowCredentials_isIgnoredWithoutCredentials() {
+      assertThat(
+              last(cors(
+                      false,
+                      "Access-Control-Allow-Origin: *",
+                      "Access-Control-Allow-Credentials: false"))
+                  .passed())
+          .isTrue();
+    }
+  }
+
+  @Nested
+  class Preflight {
+    Preflight() {}
+
+    private List<Check> preflight(
+        boolean credentials, String method, List<String> requestHeaders, String... lines) {
+      return preflight(credentials, method, requestHeaders, 204, lines);
+    }
+
+    private List<Check> preflight(
+        boolean credentials,
+        String method,
+        List<String> requestHeaders,
+        int status,
+        String... lines) {
+      List<Check> checks = new ArrayList<>();
+      List<String> unsafe =
+          requestHeaders.stream().map(HeaderLists::lower).sorted().distinct().toList();
+      CorsChecks.preflightChecks(
+          checks, ORIGIN, credentials, method, Set.copyOf(unsafe), unsafe, response(status, lines));
+      return checks;
+    }
+
+    @Test
+    void okStatuses_pass_othersFailF15_redirectsFailF16() {
+      for (int status : new int[] {200, 204, 206}) {
+        assertThat(
+                last(preflight(
+                        false,
+                        "PUT",
+                        List.of(),
+                        status,
+                        "Access-Control-Allow-Origin: *",
+                        "Access-Control-Allow-Methods: PUT"))
+                    .passed())
+            .isTrue();
+      }
+      assertThat(last(preflight(false, "PUT", List.of(), 401, "Access-Control-Allow-Origin: *")))
+          .extracting(Check::rule, Check::passed)
+          .containsExactly("F15", false);
+      Check redirect =
+          last(preflight(false, "PUT", List.of(), 307, "Location: https://b.example/", "X-A: 1"));
+      assertThat(redirect.rule()).isEqualTo("F16");
+      assertThat(redirect.explanation()).contains("307 (redirect to `https://b.example/`)");
+    }
+
+    @Test
+    void methodsAreCaseSensitive_lowerCasePatchNamed() {
+      Check check =
+          last(
+              preflight(
+                  false,
+                  "patch",
+                  List.of(),
+                  "Access-Control-Allow-Origin: *",
+                  "Access-Control-Allow-Methods: PATCH"));
+      assertThat(check.rule()).isEqualTo("F18");
+      assertThat(check.explanation())
+          .contains("allows `PATCH` but the request method is `patch`")
+          .contains("upper-casing only DELETE, GET, HEAD, OPTIONS, POST and PUT");
+      assertThat(check.fix()).contains("make the page use `PATCH`");
+    }
+
+    @Test
+    void methodStar_onlyWithoutCredentials() {
+      assertThat(
+              last(preflight(
+                      false,
+                      "DELETE",
+                      List.of(),
+                      "Access-Control-Allow-Origin: *",
+                      "Access-Control-Allow-Methods: *"))
+                  .passed())
+          .isTrue();
+      Check check =
+          last(
+              preflight(
+                  true,
+                  "DELETE",
+                  List.of(),
+                  "Access-Control-Allow-Origin: " + ORIGIN,
+                  "Access-Control-Allow-Credentials: true",
+                  "Access-Control-Allow-Methods: *"));
+      assertThat(check.passed()).isFalse();
+      assertThat(check.explanation()).contains("is not a wildcard");
+    }
+
+    @Test
+    void safelistedMethods_needNoAllowMethods() {
+      assertThat(
+              last(preflight(
+                      false,
+                      "GET",
+                      List.of("X-Test"),
+                      "Access-Control-Allow-Origin: *",
+                      "Access-Control-Allow-Headers: x-test"))
+                  .passed())
+          .isTrue();
+    }
+
+    @Test
+    void invalidAllowMethods_failsF17() {
+      Check check =
+          last(
+              preflight(
+                  false,
+                  "PUT",
+                  List.of(),
+                  "Access-Control-Allow-Origin: *",
+                  "Access-Control-Allow-Methods: PUT, Bad method"));
+      assertThat(check.rule()).isEqualTo("F17");
+      assertThat(check.explanation()).contains("`Bad method`, which is not a token");
+    }
+
+    @Test
+    void headers_caseInsensitive_starWithoutCredentials() {
+      assertThat(
+              last(preflight(
+                      false,
+                      "GET",
+                      List.of("X-Test"),
+                      "Access-Control-Allow-Origin: *",
+                      "Access-Control-Allow-Headers: x-TEST"))
+                  .passed())
+          .isTrue();
+      assertThat(
+              last(preflight(
+                      false,
+                      "GET",
+                      List.of("X-Test"),
+                      "Access-Control-Allow-Origin: *",
+                      "Access-Control-Allow-Headers: *"))
+                  .passed())
+          .isTrue();
+      Check withCredentials =
+          last(
+              preflight(
+                  true,
+                  "GET",
+                  List.of("X-Test"),
+                  "Access-Control-Allow-Origin: " + ORIGIN,
+                  "Access-Control-Allow-Credentials: true",
+                  "Access-Control-Allow-Headers: *"));
+      assertThat(withCredentials.rule()).isEqualTo("F21");
+      assertThat(withCredentials.passed()).isFalse();
+    }
+
+    @Test
+    void authorizationUnderStar_passesAsAWarning_likeChromium() {
+      List<Check> checks =
+          preflight(
+              false,
+              "GET",
+              List.of("Authorization"),
+              "Access-Control-Allow-Origin: *",
+              "Access-Control-Allow-Headers: *");
+      assertThat(last(checks).passed()).isTrue();
+      Check authorization =
+          checks.stream().filter(c -> c.rule().equals("F20")).findFirst().orElseThrow();
+      assertThat(authorization.warning()).isTrue();
+      assertThat(authorization.fix())
+          .isEqualTo("add `Authorization` to `Access-Control-Allow-Headers` explicitly");
+    }
+
+    @Test
+    void authorizationNotListed_failsF20() {
+      Check check =
+          last(
+              preflight(
+                  false,
+                  "GET",
+                  List.of("Authorization"),
+                  "Access-Control-Allow-Origin: *",
+                  "Access-Control-Allow-Headers: x-other"));
+      assertThat(check).extracting(Check::rule, Check::passed).containsExactly("F20", false);
+    }
+
+    @Test
+    void preflightWithStarOrigin_failsWhenTheRequestHasCredentials() {
+      Check check =
+          last(
+              preflight(
+                  true,
+                  "PUT",
+                  List.of(),
+                  "Access-Control-Allow-Origin: *",
+                  "Access-Control-Allow-Credentials: true",
+                  "Access-Control-Allow-Methods: PUT"));
+      assertThat(check.rule()).isEqualTo("F11");
+      assertThat(check.explanation()).startsWith("the preflight response allows any origin");
+    }
+
+    @Test
+    void maxAge_isReported() {
+      List<Check> checks =
+          preflight(
+              false,
+              "PUT",
+              List.of(),
+              "Access-Control-Allow-Origin: *",
+              "Access-Control-Allow-Methods: PUT",
+              "Access-Control-Max-Age: 86400");
+      assertThat(last(checks).rule()).isEqualTo("F22");
+      assertThat(last(checks).explanation()).contains("at most 7200 seconds");
+    }
+  }
+
+  @Test
+  void readableHeaders_safelistedExposedAndStar() {
+    ReceivedResponse plain =
+        response(200, "Content-Type: text/plain", "X-Custom: 1", "Set-Cookie: a=b");
+    assertThat(CorsChecks.readableHeaders(plain, false)).containsExactly("content-type");
+    ReceivedResponse exposed =
+        response(
+            200,
+            "X-Custom: 1",
+            "Set-Cookie: a=b",
+            "Access-Control-Expose-Headers: x-CUSTOM, Set-Cookie");
+    assertThat(CorsChecks.readableHeaders(exposed, false)).containsExactly("x-custom");
+    ReceivedResponse star = response(200, "X-Custom: 1", "Access-Control-Expose-Headers: *");
+    assertThat(CorsChecks.readableHeaders(star, false))
+        .containsExactly("access-control-expose-headers", "x-custom");
+    assertThat(CorsChecks.readableHeaders(star, true)).isEmpty();
+  }
+}

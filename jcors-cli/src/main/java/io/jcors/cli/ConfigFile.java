@@ -1,0 +1,379 @@
+package io.jcors.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jcors.CorsProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A config file read into the tree that {@link io.jcors.CorsConfig#read(Map)} takes (maps, lists,
+ * strings, numbers, booleans and nulls), remembering where every key and value is written so that a
+ * problem's option path ({@code routes[0].cors.origin[1]}) can be shown as {@code line:column}.
+ *
+ * <p>The tree is built token by token from a Jackson parser rather than through data binding,
+ * because binding forgets locations and silently keeps one of two duplicate keys.
+ */
+final class ConfigFile {
+  /** Config files are small; a bigger input is a mistake (or {@code /dev/zero}). */
+  static final int MAX_BYTES = 1 << 20;
+
+  /** The syntax a file is read with. */
+  enum Format {
+    JSON,
+    YAML;
+
+    /** By extension: {@code .yaml} and {@code .yml} are YAML; others JSON unless they look YAML. */
+    static Format of(String name, String content) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+        return YAML;
+      }
+      if (lower.endsWith(".json")) {
+        return JSON;
+      }
+      String start = content.stripLeading();
+      return start.startsWith("{") || start.startsWith("[") ? JSON : YAML;
+    }
+  }
+
+  /** A key written twice in one object: the second is reported, the first is kept. */
+  record DuplicateKey(String option, Location location, Location first) {}
+
+  private final String name;
+  private final Format format;
+  private final Map<String, Object> tree;
+  private final Map<String, Location> values;
+  private final Map<String, Location> keys;
+  private final List<DuplicateKey> duplicates;
+
+  private ConfigFile(
+      String name,
+      Format format,
+      Map<String, Object> tree,
+      Map<String, Location> values,
+      Map<String, Location> keys,
+      List<DuplicateKey> duplicates) {
+    this.name = name;
+    this.format = format;
+    this.tree = tree;
+    this.values = values;
+    this.keys = keys;
+    this.duplicates = List.copyOf(duplicates);
+  }
+
+  /**
+   * Reads {@code file}, named in messages as the user wrote it.
+   *
+   * @throws ConfigFileException when the file is missing, unreadable, empty, not JSON or YAML, or
+   *     not an object
+   */
+  static ConfigFile read(Path file) throws ConfigFileException {
+    String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new ConfigFileException(name, null, "is a directory, not a config file");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      throw new ConfigFileException(name, null, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new ConfigFileException(name, null, "cannot be read: permission denied");
+    } catch (IOException e) {
+      throw new ConfigFileException(name, null, "cannot be read: " + e.getMessage());
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new ConfigFileException(
+          name, null, "is larger than 1 MiB; a CORS config file is a few lines of JSON or YAML");
+    }
+    String content;
+    try {
+      content =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new ConfigFileException(name, null, "is not UTF-8 text; save it as UTF-8 JSON or YAML");
+    }
+    return parse(name, content, Format.of(name, content));
+  }
+
+  /**
+   * Parses {@code content}.
+   *
+   * @throws ConfigFileException when it is empty, not valid {@code format}, or not an object
+   */
+  static ConfigFile parse(String name, String content, Format format) throws ConfigFileException {
+    if (content.startsWith("\uFEFF")) {
+      content = content.substring(1);
+    }
+    JsonFactory factory = format == Format.YAML ? new YAMLFactory() : new JsonFactory();
+    Builder builder = new Builder();
+    try (JsonParser parser = factory.createParser(content)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new ConfigFileException(
+            name,
+            null,
+            "is empty; write a "
+                + format
+                + " object such as {\"origin\": \"https://app.example.com\"}");
+      }
+      Location at = location(parser.currentTokenLocation());
+      if (first != JsonToken.START_OBJECT) {
+        throw new ConfigFileException(
+            name,
+            at,
+            "the configuration is "
+                + describe(first)
+                + ", not an object; write {\"origin\": ...} or {\"routes\": [...]}");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> tree = (Map<String, Object>) builder.value(parser, "");
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        throw new ConfigFileException(
+            name,
+            location(parser.currentTokenLocation()),
+            "has more after the configuration object; a config file holds one object"
+                + (format == Format.YAML ? " (one YAML document)" : ""));
+      }
+      return new ConfigFile(name, format, tree, builder.values, builder.keys, builder.duplicates);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      throw new ConfigFileException(
+          name,
+          where == null ? null : location(where),
+          "is not valid " + format + ": " + oneLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ConfigFileException(name, null, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The file as the user named it. */
+  String name() {
+    return name;
+  }
+
+  /** JSON or YAML. */
+  Format format() {
+    return format;
+  }
+
+  /** The configuration tree, for {@link io.jcors.CorsConfig#read(Map)}. */
+  Map<String, Object> tree() {
+    return tree;
+  }
+
+  /** Keys written twice, in the order of the file. */
+  List<DuplicateKey> duplicates() {
+    return duplicates;
+  }
+
+  /**
+   * Where the problem is written: the key of an option that should not be there, otherwise the
+   * offending value; when the core names a list (a method in {@code methods}), the element whose
+   * value is the offending one; when the path is not in the file (a default), its closest parent.
+   */
+  Location locate(CorsProblem problem) {
+    String path = problem.option();
+    if (problem.value() == null && keys.containsKey(path)) {
+      return keys.get(path);
+    }
+    for (String p = path; ; p = parent(p)) {
+      Location found = values.get(p);
+      if (found != null) {
+        Location element = p.equals(path) ? element(p, problem.value()) : null;
+        return element != null ? element : found;
+      }
+      if (p.isEmpty()) {
+        return Location.START;
+      }
+    }
+  }
+
+  /** The location of the one element of the list at {@code path} written as {@code value}. */
+  private Location element(String path, String value) {
+    Object node = at(path);
+    if (value == null || !(node instanceof List)) {
+      return null;
+    }
+    List<?> list = (List<?>) node;
+    Location found = null;
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof String && quote((String) list.get(i)).equals(value)) {
+        if (found != null) {
+          return null; // written twice: the list itself is the better answer
+        }
+        found = values.get(path + "[" + i + "]");
+      }
+    }
+    return found;
+  }
+
+  /** The node at a path such as {@code routes[0].cors.methods}, or null. */
+  private Object at(String path) {
+    Object node = tree;
+    int i = 0;
+    while (i < path.length() && node != null) {
+      char c = path.charAt(i);
+      if (c == '[') {
+        int end = path.indexOf(']', i);
+        int index = Integer.parseInt(path.substring(i + 1, end));
+        node =
+            node instanceof List && index < ((List<?>) node).size()
+                ? ((List<?>) node).get(index)
+                : null;
+        i = end + 1;
+      } else {
+        int start = c == '.' ? i + 1 : i;
+        int end = start;
+        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+          end++;
+        }
+        node = node instanceof Map ? ((Map<?, ?>) node).get(path.substring(start, end)) : null;
+        i = end;
+      }
+    }
+    return node;
+  }
+
+  /** {@code routes[0].cors.origin[1]} → {@code routes[0].cors.origin} → … → {@code ""}. */
+  static String parent(String path) {
+    int dot = path.lastIndexOf('.');
+    int bracket = path.lastIndexOf('[');
+    int cut = Math.max(dot, bracket);
+    return cut <= 0 ? "" : path.substring(0, cut);
+  }
+
+  /** A string as the core renders offending values: JSON-quoted. */
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static Location location(JsonLocation location) {
+    return new Location(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  private static String describe(JsonToken token) {
+    switch (token) {
+      case START_ARRAY:
+        return "a list";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return "not an object";
+    }
+  }
+
+  /** Parser messages (YAML's span several lines with a source excerpt) as one line. */
+  static String oneLine(String message) {
+    StringJoiner out = new StringJoiner("; ");
+    for (String line : message.split("\\R")) {
+      String stripped = line.strip();
+      if (stripped.isEmpty()
+          || line.startsWith(" ")
+          || stripped.startsWith("in 'reader'")
+          || stripped.startsWith("at [Source")) {
+        continue; // excerpts, carets and positions: the location is given separately
+      }
+      out.add(stripped);
+    }
+    String joined = out.toString();
+    return joined.isEmpty() ? message.strip() : joined;
+  }
+
+  /** Builds the tree and records where each key and value is written. */
+  private static final class Builder {
+    final Map<String, Location> values = new HashMap<>();
+    final Map<String, Location> keys = new HashMap<>();
+    final List<DuplicateKey> duplicates = new ArrayList<>();
+
+    /** The value at the parser's current token, recorded under {@code path}. */
+    Object value(JsonParser parser, String path) throws IOException {
+      values.put(path, location(parser.currentTokenLocation()));
+      JsonToken token = parser.currentToken();
+      switch (token) {
+        case START_OBJECT:
+          Map<String, Object> map = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            Location keyAt = location(parser.currentTokenLocation());
+            String child = path.isEmpty() ? key : path + "." + key;
+            parser.nextToken();
+            if (map.containsKey(key)) {
+              duplicates.add(new DuplicateKey(child, keyAt, keys.get(child)));
+              parser.skipChildren();
+              continue;
+            }
+            keys.put(child, keyAt);
+            map.put(key, value(parser, child));
+          }
+          return map;
+        case START_ARRAY:
+          List<Object> list = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            list.add(value(parser, path + "[" + list.size() + "]"));
+          }
+          return list;
+        case VALUE_STRING:
+          return parser.getText();
+        case VALUE_NUMBER_INT:
+          return parser.getNumberValue();
+        case VALUE_NUMBER_FLOAT:
+          return parser.getDecimalValue();
+        case VALUE_TRUE:
+          return Boolean.TRUE;
+        case VALUE_FALSE:
+          return Boolean.FALSE;
+        case VALUE_NULL:
+          return null;
+        default:
+          // YAML binary or other embedded values: kept as text so the core reports the type.
+          return parser.getText();
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.jcors.cli;
+
+import io.jcors.CorsProblem;
+import io.jcors.CorsProblem.Severity;
+
+/**
+ * One problem of a config file, placed in it: what {@code lint} and {@code serve} print.
+ *
+ * @param severity error (the config does not load) or warning (it loads, but is risky or cannot do
+ *     what it seems to)
+ * @param location where the option or value is written; null for the file as a whole
+ * @param option the option path, such as {@code routes[0].cors.origin[1]}; null for the file
+ * @param value the offending value as written, or null
+ * @param reason why it is a problem: the attack it enables or why a browser refuses it
+ * @param fix how to fix it, or null
+ */
+record Finding(
+    Severity severity, Location location, String option, String value, String reason, String fix)
+    implements Comparable<Finding> {
+
+  /** A file that cannot be read as a configuration: one error, with no option. */
+  static Finding of(ConfigFileException e) {
+    return new Finding(Severity.ERROR, e.location(), null, null, e.reason(), null);
+  }
+
+  /** A core problem, placed in {@code file}. */
+  static Finding of(CorsProblem problem, ConfigFile file) {
+    return new Finding(
+        problem.severity(),
+        file.locate(problem),
+        problem.option(),
+        problem.value(),
+        problem.reason(),
+        problem.fix());
+  }
+
+  /** The same finding as an error ({@code --strict}). */
+  Finding asError() {
+    return new Finding(Severity.ERROR, location, option, value, reason, fix);
+  }
+
+  /** {@code "error"} or {@code "warning"}. */
+  String level() {
+    return severity == Severity.ERROR ? "error" : "warning";
+  }
+
+  /**
+   * Compiler style, two lines: {@code cors.json:3:15: warning: origin[0]: "http://a.example" is
+   * plain http ...} and an indented {@code fix: ...}.
+   */
+  String toText(String file) {
+    StringBuilder s = new StringBuilder(file);
+    if (location != null) {
+      s.append(':').append(location);
+    }
+    s.append(": ").append(level()).append(": ");
+    if (option != null) {
+      s.append(option).append(": ");
+    }
+    if (value != null) {
+      s.append(value).append(' ');
+    }
+    s.append(reason);
+    if (fix != null) {
+      s.append(System.lineSeparator()).append("    fix: ").append(fix);
+    }
+    return s.toString();
+  }
+
+  @Override
+  public int compareTo(Finding other) {
+    Location a = location == null ? Location.START : location;
+    return a.compareTo(other.location == null ? Location.START : other.location);
+  }
+}

@@ -1,0 +1,102 @@
+package io.jcors.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code jcors} command. Subcommands are listed in {@link Jcors}'s {@code subcommands}; a new
+ * one is a class annotated with {@code @Command} that implements {@code Callable<Integer>} and
+ * returns one of the exit codes below.
+ *
+ * <p>{@link #commandLine(PrintWriter, PrintWriter)} parses and runs arguments in-process, without
+ * touching the network until a command runs.
+ */
+public final class Main {
+  /** The command did what was asked and found nothing at warning level or above. */
+  public static final int OK = 0;
+
+  /** {@code lint} found warnings (and no errors). */
+  public static final int WARNINGS = 1;
+
+  /**
+   * Usage error, unreadable or invalid config, a port in use: nothing was done. picocli uses 2 for
+   * usage errors too.
+   */
+  public static final int ERRORS = 2;
+
+  private Main() {}
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** The command line, writing to {@code out} and {@code err}. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Jcors());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          // Every expected failure is handled by the commands; this is the net for the rest, so
+          // that users get one line instead of a stack trace.
+          cmd.getErr().println("jcors " + cmd.getCommandName() + ": " + e);
+          return ERRORS;
+        });
+    return commandLine;
+  }
+
+  /** The top-level command: shows usage when no subcommand is given. */
+  @Command(
+      name = "jcors",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "CORS for Java: run a mock API behind a CORS policy, or lint a config file.",
+      subcommands = {ServeCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+      footer = {
+        "",
+        "Exit codes: 0 ok; 1 lint found warnings; 2 errors (usage, unreadable or invalid"
+            + " config, port in use).",
+        "Docs: docs/cli.md"
+      })
+  static final class Jcors implements Runnable {
+    @Spec CommandSpec spec;
+
+    /** Needed by picocli. */
+    Jcors() {}
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+    }
+  }
+
+  /** The version from the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    /** Needed by picocli. */
+    Version() {}
+
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"jcors " + properties.getProperty("version", "(unknown version)")};
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.jcors.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jcors.CorsProblem.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Prints findings as text (for people) or JSON (for scripts). */
+final class Report {
+  private Report() {}
+
+  /** Each finding, then a summary line such as {@code cors.json: 1 error, 2 warnings}. */
+  static void text(String file, List<Finding> findings, PrintWriter out) {
+    for (Finding finding : findings) {
+      out.println(finding.toText(file));
+    }
+    out.println(file + ": " + summary(findings));
+    out.flush();
+  }
+
+  /** {@code no problems}, {@code 1 error, 2 warnings}. */
+  static String summary(List<Finding> findings) {
+    long errors = count(findings, Severity.ERROR);
+    long warnings = count(findings, Severity.WARNING);
+    if (errors == 0 && warnings == 0) {
+      return "no problems";
+    }
+    return plural(errors, "error") + ", " + plural(warnings, "warning");
+  }
+
+  /**
+   * One JSON object: {@code file}, {@code exitCode}, {@code errors}, {@code warnings} and {@code
+   * findings}, each with {@code severity}, {@code line}, {@code column}, {@code option}, {@code
+   * value}, {@code reason} and {@code fix} (null when absent).
+   */
+  static void json(String file, List<Finding> findings, int exitCode, PrintWriter out) {
+    StringWriter buffer = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(buffer)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField("file", file);
+      json.writeNumberField("exitCode", exitCode);
+      json.writeNumberField("errors", count(findings, Severity.ERROR));
+      json.writeNumberField("warnings", count(findings, Severity.WARNING));
+      json.writeArrayFieldStart("findings");
+      for (Finding finding : findings) {
+        json.writeStartObject();
+        json.writeStringField("severity", finding.level());
+        if (finding.location() == null) {
+          json.writeNullField("line");
+          json.writeNullField("column");
+        } else {
+          json.writeNumberField("line", finding.location().line());
+          json.writeNumberField("column", finding.location().column());
+        }
+        json.writeStringField("option", finding.option());
+        json.writeStringField("value", finding.value());
+        json.writeStringField("reason", finding.reason());
+        json.writeStringField("fix", finding.fix());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    out.println(buffer);
+    out.flush();
+  }
+
+  /** The exit code for findings: 2 with an error, 1 with a warning, else 0. */
+  static int exitCode(List<Finding> findings) {
+    if (count(findings, Severity.ERROR) > 0) {
+      return Main.ERRORS;
+    }
+    return count(findings, Severity.WARNING) > 0 ? Main.WARNINGS : Main.OK;
+  }
+
+  private static long count(List<Finding> findings, Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).count();
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,137 @@
+package io.jcors.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jcors serve --config FILE [--port N] [--host H]}: a mock API behind the configured CORS
+ * policies, until Ctrl-C or SIGTERM.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a mock API behind the CORS policies of a config file.",
+      "Every route answers any method with 200, X-Route: <path> and"
+          + " {\"route\":\"<path>\",\"method\":\"<METHOD>\"}; other paths get 404. A config"
+          + " without routes is one route, /**.",
+      "Origins from a database (\"origin\": {\"jdbc\": {...}}) are loaded at start and"
+          + " refreshed in the background; a failed refresh keeps the last good list, and until"
+          + " a first load succeeds every origin is refused.",
+      "Prints 'listening on http://HOST:PORT' when ready; Ctrl-C stops it."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "130:stopped by Ctrl-C",
+      "143:stopped by SIGTERM",
+      "2:invalid config (every problem is listed, nothing starts), port in use, bad arguments"
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "The config file (.json, .yaml or .yml).")
+  Path config;
+
+  @Option(
+      names = "--port",
+      defaultValue = "3000",
+      paramLabel = "N",
+      description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "H",
+      description = "The address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  /** Needed by picocli. */
+  ServeCommand() {}
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65535) {
+      err.println("jcors serve: --port " + port + " is not a port; use 0 to 65535");
+      return Main.ERRORS;
+    }
+    // Origin lists from a database refresh in the background until the server stops.
+    try (OriginSources sources = OriginSources.open()) {
+      return serve(sources, out, err);
+    }
+  }
+
+  private int serve(OriginSources sources, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    LoadedConfig loaded;
+    try {
+      loaded = LoadedConfig.load(config, sources.all());
+    } catch (ConfigFileException e) {
+      err.println(Finding.of(e).toText(e.file()));
+      return Main.ERRORS;
+    }
+    for (Finding finding : loaded.findings()) {
+      err.println(finding.toText(loaded.fileName()));
+    }
+    if (loaded.hasErrors()) {
+      err.println(
+          loaded.fileName() + ": " + Report.summary(loaded.findings()) + "; nothing started");
+      return Main.ERRORS;
+    }
+    MockApi api;
+    try {
+      api = MockApi.start(host, port, loaded.policy(), loaded.routePaths());
+    } catch (BindException e) {
+      err.println(
+          String.valueOf(e.getMessage()).contains("in use")
+              ? "jcors serve: port "
+                  + port
+                  + " on "
+                  + host
+                  + " is already in use; choose another"
+                  + " with --port (0 picks a free one)"
+              : "jcors serve: cannot listen on "
+                  + host
+                  + " port "
+                  + port
+                  + " ("
+                  + e.getMessage()
+                  + "); check --host and --port");
+      return Main.ERRORS;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println(
+          "jcors serve: cannot listen on " + host + " port " + port + ": " + e.getMessage());
+      return Main.ERRORS;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  api.close();
+                  sources.close();
+                  err.println("jcors serve: stopped");
+                  err.flush();
+                  stopped.countDown();
+                },
+                "jcors-serve-shutdown"));
+    out.println("listening on " + api.url());
+    out.flush();
+    stopped.await();
+    return Main.OK;
+  }
+}

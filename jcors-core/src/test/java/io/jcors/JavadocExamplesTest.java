@@ -1,0 +1,254 @@
+package io.jcors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Javadoc examples of the core, verbatim, each followed by assertions on what it builds
+ * (enforced by {@link DocSnippetsTest}). One test per example, named after the documented type.
+ */
+class JavadocExamplesTest {
+  JavadocExamplesTest() {}
+
+  private static TestResponse apply(CorsPolicy policy, TestRequest request) {
+    TestResponse response = new TestResponse();
+    CorsOutcome outcome = policy.apply(request, response);
+    if (outcome.action() == CorsOutcome.Action.PENDING) {
+      outcome.completion().toCompletableFuture().join();
+    }
+    return response;
+  }
+
+  @Test
+  void corsConfig() {
+    Map<String, Object> tree =
+        Map.of(
+            "routes",
+            List.of(
+                Map.of(
+                    "path",
+                    "/api/**",
+                    "cors",
+                    Map.of("origin", List.of("https://app.example.com", "/\\.example\\.org$/"))),
+                Map.of("path", "/internal/**")));
+    CorsConfig config = CorsConfig.read(tree);
+    CorsPolicy policy = config.policy();
+
+    assertThat(config.hasErrors()).isFalse();
+    assertThat(
+            apply(policy, TestRequest.get("/api/x").origin("https://www.example.org"))
+                .header("Access-Control-Allow-Origin"))
+        .isEqualTo("https://www.example.org");
+    assertThat(
+            apply(policy, TestRequest.get("/internal/x").origin("https://app.example.com"))
+                .headers())
+        .isEmpty();
+  }
+
+  @Test
+  void corsConfigException() {
+    CorsConfigException e =
+        assertThrows(
+            CorsConfigException.class,
+            () ->
+                CorsOptions.builder()
+                    .methods("GET", "NOT A METHOD")
+                    .maxAge(-5)
+                    .strict(true)
+                    .build());
+    assertEquals(2, e.problems().size());
+
+    assertThat(e.problems())
+        .extracting(CorsProblem::option)
+        .containsExactly("methods[1]", "maxAge");
+  }
+
+  @Test
+  void corsOptions() {
+    // Express: cors({origin: ['https://app.example.com', /\.example\.org$/],
+    //                credentials: true, maxAge: 600})
+    CorsOptions options =
+        CorsOptions.builder()
+            .origin(List.of("https://app.example.com", Pattern.compile("\\.example\\.org$")))
+            .credentials(true)
+            .maxAge(600)
+            .build();
+
+    TestResponse response =
+        apply(CorsPolicy.of(options), TestRequest.preflight("/", "https://a.example.org", "PUT"));
+    assertThat(response.headers())
+        .containsEntry("Access-Control-Allow-Origin", "https://a.example.org")
+        .containsEntry("Access-Control-Allow-Credentials", "true")
+        .containsEntry("Access-Control-Max-Age", "600");
+  }
+
+  @Test
+  void corsOutcome() {
+    TestResponse response = new TestResponse();
+    CorsOutcome outcome =
+        CorsPolicy.defaults()
+            .apply(TestRequest.preflight("/data", "https://a.example", "PUT"), response);
+    assertEquals(CorsOutcome.Action.RESPOND, outcome.action());
+    assertEquals(204, outcome.status());
+  }
+
+  @Test
+  void corsPolicy() {
+    CorsPolicy policy =
+        CorsPolicy.routes()
+            .route(
+                "/api/**",
+                CorsOptions.builder()
+                    .origin(Origins.of("https://app.example.com"))
+                    .credentials(true)
+                    .build())
+            .route("/public/**", CorsOptions.defaults())
+            .route("/internal/**", CorsPolicy.disabled())
+            .build();
+
+    String origin = "https://app.example.com";
+    assertThat(apply(policy, TestRequest.get("/api").origin(origin)).headers())
+        .containsEntry("Access-Control-Allow-Origin", origin)
+        .containsEntry("Access-Control-Allow-Credentials", "true");
+    assertThat(apply(policy, TestRequest.get("/public/a").origin(origin)).headers())
+        .containsEntry("Access-Control-Allow-Origin", "*");
+    assertThat(apply(policy, TestRequest.get("/internal/a").origin(origin)).headers()).isEmpty();
+    assertThat(apply(policy, TestRequest.get("/other").origin(origin)).headers()).isEmpty();
+  }
+
+  @Test
+  void corsProblem() {
+    CorsConfigException e =
+        assertThrows(
+            CorsConfigException.class,
+            () -> CorsOptions.builder().origin("*").credentials(true).build());
+    CorsProblem problem = e.problems().get(0);
+    assertEquals("credentials", problem.option());
+    assertEquals(CorsProblem.Severity.ERROR, problem.severity());
+  }
+
+  @Test
+  void corsRequest() {
+    CorsRequest request =
+        new CorsRequest() {
+          public String method() {
+            return "GET";
+          }
+
+          public String path() {
+            return "/data";
+          }
+
+          public String header(String name) {
+            return name.equalsIgnoreCase("Origin") ? "https://app.example.com" : null;
+          }
+        };
+
+    TestResponse response = new TestResponse();
+    CorsPolicy.of(CorsOptions.builder().origin(true).build()).apply(request, response);
+    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+  }
+
+  @Test
+  void corsResolutionException() {
+    CorsPolicy policy =
+        CorsPolicy.of(
+            CorsOptions.builder()
+                .origin(
+                    origin -> CompletableFuture.failedFuture(new IllegalStateException("db down")))
+                .build());
+    assertThrows(
+        CorsResolutionException.class,
+        () -> policy.apply(TestRequest.get("/").origin("https://a.example"), new TestResponse()));
+  }
+
+  @Test
+  void corsResponse() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    CorsResponse response =
+        new CorsResponse() {
+          public void setHeader(String name, String value) {
+            headers.put(name, value);
+          }
+
+          public void addVary(String name) {
+            headers.merge("Vary", name, CorsResponse::mergeVary);
+          }
+        };
+
+    headers.put("Vary", "Accept-Encoding");
+    CorsPolicy.of(CorsOptions.builder().origin(List.of("https://app.example.com")).build())
+        .apply(TestRequest.get("/").origin("https://app.example.com"), response);
+    assertThat(headers)
+        .containsExactly(
+            Map.entry("Vary", "Accept-Encoding, Origin"),
+            Map.entry("Access-Control-Allow-Origin", "https://app.example.com"));
+  }
+
+  @Test
+  void corsResponse_mergeVary() {
+    assertEquals("Accept-Encoding, Origin", CorsResponse.mergeVary("Accept-Encoding", "Origin"));
+    assertEquals("origin", CorsResponse.mergeVary("origin", "Origin"));
+    assertEquals("Origin", CorsResponse.mergeVary(null, "Origin"));
+  }
+
+  @Test
+  void optionsResolver() {
+    CorsOptions open = CorsOptions.builder().build();
+    CorsOptions closed = CorsOptions.builder().origin(false).build();
+    OptionsResolver byPath =
+        request ->
+            CompletableFuture.completedFuture(request.path().startsWith("/public") ? open : closed);
+    CorsPolicy policy = CorsPolicy.of(byPath);
+
+    assertThat(apply(policy, TestRequest.get("/public/a").origin("https://a.example")).headers())
+        .containsEntry("Access-Control-Allow-Origin", "*");
+    assertThat(apply(policy, TestRequest.get("/private").origin("https://a.example")).headers())
+        .isEmpty();
+  }
+
+  @Test
+  void originResolver() {
+    Set<String> allowed = Set.of("https://app.example.com");
+    OriginResolver fromDatabase =
+        origin ->
+            CompletableFuture.supplyAsync(
+                () -> allowed.contains(origin) ? Origins.reflect() : Origins.none());
+    CorsOptions options = CorsOptions.builder().origin(fromDatabase).build();
+
+    TestResponse response = new TestResponse();
+    CorsOutcome outcome =
+        CorsPolicy.of(options)
+            .apply(TestRequest.get("/").origin("https://app.example.com"), response);
+    // PENDING, or NEXT at once when the lookup finished before apply() looked at it.
+    if (outcome.action() == CorsOutcome.Action.PENDING) {
+      outcome = outcome.completion().toCompletableFuture().join();
+    }
+    assertThat(outcome.action()).isEqualTo(CorsOutcome.Action.NEXT);
+    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+    assertThat(
+            apply(CorsPolicy.of(options), TestRequest.get("/").origin("https://other.example"))
+                .headers())
+        .isEmpty();
+  }
+
+  @Test
+  void origins() {
+    Origins origins =
+        Origins.of("https://app.example.com", "https://*.example.org", "http://localhost:*");
+    assertTrue(origins.allows("https://admin.example.org"));
+    assertFalse(origins.allows("https://example.org"));
+    assertFalse(origins.allows("https://evil-example.org"));
+  }
+}

@@ -1,0 +1,266 @@
+package io.jcors.jdbc;
+
+import io.jcors.CorsConfig;
+import io.jcors.OriginResolver;
+import java.math.BigDecimal;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code jdbc} origin source of config files: {@code "origin": {"jdbc": {"url": ..., "query":
+ * ...}}} becomes a started {@link JdbcOrigins}.
+ *
+ * <pre>{@code
+ * try (JdbcOriginSource jdbc = new JdbcOriginSource()) {
+ *   Map<String, Object> tree =
+ *       Map.of(
+ *           "origin",
+ *           Map.of(
+ *               "jdbc",
+ *               Map.of(
+ *                   "url",
+ *                   "jdbc:sqlite:" + databaseFile,
+ *                   "query",
+ *                   "SELECT origin FROM cors_origins",
+ *                   "refreshSeconds",
+ *                   30)));
+ *   CorsConfig config = CorsConfig.read(tree, Map.of("jdbc", jdbc));
+ *   CorsPolicy policy = config.policy();
+ *   serve(policy); // until the server stops; closing the source stops its refresh threads
+ * }
+ * }</pre>
+ *
+ * <p>Settings: {@code url} (required, a JDBC URL whose driver is on the class path), {@code user},
+ * {@code password}, {@code query} (required; its first column lists the entries) and {@code
+ * refreshSeconds} (a number above 0, default 30). Wrong settings are reported as a problem of the
+ * config at {@code origin.jdbc}, each with its fix.
+ */
+public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoCloseable {
+  /** The settings of {@code {"jdbc": {...}}}. */
+  static final Set<String> SETTINGS = Set.of("url", "user", "password", "query", "refreshSeconds");
+
+  private final List<JdbcOrigins> started = Collections.synchronizedList(new ArrayList<>());
+
+  /** A source whose lists are closed with it. */
+  public JdbcOriginSource() {}
+
+  /**
+   * Checks {@code settings} and starts a {@link JdbcOrigins} over them (its first load included).
+   *
+   * @throws IllegalArgumentException naming every wrong setting and its fix
+   */
+  @Override
+  public OriginResolver create(Map<String, ?> settings) {
+    Settings s = check(settings);
+    JdbcOrigins origins =
+        JdbcOrigins.builder(s.url, s.user, s.password)
+            .query(s.query)
+            .refreshInterval(s.refreshInterval)
+            .start();
+    started.add(origins);
+    return origins;
+  }
+
+  /**
+   * Checks {@code settings} without connecting, for tools that read a config file without serving
+   * it.
+   *
+   * @throws IllegalArgumentException naming every wrong setting and its fix
+   */
+  public static void validate(Map<String, ?> settings) {
+    check(settings);
+  }
+
+  /** Every list this source started, in order. */
+  public List<JdbcOrigins> started() {
+    synchronized (started) {
+      return List.copyOf(started);
+    }
+  }
+
+  /** Stops the refresh thread of every list this source started. */
+  @Override
+  public void close() {
+    for (JdbcOrigins origins : started()) {
+      origins.close();
+    }
+  }
+
+  private static Settings check(Map<String, ?> settings) {
+    List<String> problems = new ArrayList<>();
+    for (Object key : settings.keySet()) {
+      String name = String.valueOf(key);
+      if (!SETTINGS.contains(name)) {
+        String nearest = nearest(name);
+        problems.add(
+            "has the unknown setting \""
+                + name
+                + "\"; "
+                + (nearest != null
+                    ? "did you mean \"" + nearest + "\"?"
+                    : "the settings are " + String.join(", ", new TreeSet<>(SETTINGS))));
+      }
+    }
+    String url = text(settings, "url", problems);
+    if (url == null && !settings.containsKey("url")) {
+      problems.add(
+          "has no \"url\"; write the JDBC URL of the database, e.g. \"jdbc:sqlite:cors.db\" or"
+              + " \"jdbc:postgresql://db.internal:5432/app\"");
+    } else if (url != null && !url.startsWith("jdbc:")) {
+      problems.add(
+          "has the url \"" + url + "\", which is not a JDBC URL; write \"jdbc:<driver>:...\"");
+    } else if (url != null) {
+      try {
+        DriverManager.getDriver(url);
+      } catch (SQLException e) {
+        problems.add(
+            "has the url \""
+                + withoutQuery(url)
+                + "\", for which no JDBC driver is installed; the installed drivers are: "
+                + drivers());
+      }
+    }
+    String user = text(settings, "user", problems);
+    String password = text(settings, "password", problems);
+    String query = text(settings, "query", problems);
+    if (query == null && !settings.containsKey("query")) {
+      problems.add(
+          "has no \"query\"; write the SELECT whose first column lists the origins, e.g."
+              + " \"SELECT origin FROM cors_origins\"");
+    }
+    Duration refresh = Duration.ofSeconds(30);
+    Object seconds = settings.get("refreshSeconds");
+    if (seconds != null) {
+      BigDecimal value = number(seconds);
+      if (value == null) {
+        problems.add(
+            "has refreshSeconds "
+                + render(seconds)
+                + ", which is not a number; write a number of seconds above 0, e.g. 30");
+      } else if (value.signum() <= 0) {
+        problems.add(
+            "has refreshSeconds "
+                + value.toPlainString()
+                + ", which is not above 0; write a number of seconds above 0, e.g. 30");
+      } else {
+        refresh =
+            Duration.ofMillis(
+                Math.max(
+                    1,
+                    value.movePointRight(3).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue()));
+      }
+    } else if (settings.containsKey("refreshSeconds")) {
+      problems.add("has refreshSeconds null; write a number of seconds above 0, e.g. 30");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new Settings(url, user, password, query, refresh);
+  }
+
+  /** A string setting, or null (with a problem when present but not a non-empty string). */
+  private static String text(Map<String, ?> settings, String name, List<String> problems) {
+    if (!settings.containsKey(name)) {
+      return null;
+    }
+    Object value = settings.get(name);
+    if (value instanceof String && !((String) value).isBlank()) {
+      return (String) value;
+    }
+    String shown = name.equals("password") ? "that is not a string" : render(value);
+    problems.add(
+        "has \"" + name + "\": " + shown + ", which is not a non-empty string; write it in quotes");
+    return null;
+  }
+
+  private static BigDecimal number(Object value) {
+    if (value instanceof Number) {
+      try {
+        return new BigDecimal(value.toString());
+      } catch (NumberFormatException e) {
+        return null; // NaN, Infinity
+      }
+    }
+    return null;
+  }
+
+  private static String render(Object value) {
+    return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+  }
+
+  private static String withoutQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static String drivers() {
+    String names =
+        DriverManager.drivers()
+            .map(Driver::getClass)
+            .map(Class::getName)
+            .sorted()
+            .collect(Collectors.joining(", "));
+    return names.isEmpty() ? "none (put a JDBC driver on the class path)" : names;
+  }
+
+  /** The nearest known setting within two edits, for "did you mean". */
+  static String nearest(String name) {
+    String best = null;
+    int bestDistance = 3;
+    for (String known : new TreeSet<>(SETTINGS)) {
+      int d =
+          distance(
+              name.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static final class Settings {
+    final String url;
+    final String user;
+    final String password;
+    final String query;
+    final Duration refreshInterval;
+
+    Settings(String url, String user, String password, String query, Duration refreshInterval) {
+      this.url = url;
+      this.user = user;
+      this.password = password;
+      this.query = query;
+      this.refreshInterval = refreshInterval;
+    }
+  }
+}

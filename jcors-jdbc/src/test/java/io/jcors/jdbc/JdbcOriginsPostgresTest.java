@@ -1,0 +1,169 @@
+package io.jcors.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcors.CorsConfig;
+import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
+import io.jcors.jdbc.testing.Eventually;
+import io.jcors.jdbc.testing.PostgresCluster;
+import io.jcors.jdbc.testing.Sql;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two API servers sharing one PostgreSQL database, as many instances of an API do: a throwaway
+ * cluster from the local Debian packages (skipped when absent, failed in CI).
+ */
+class JdbcOriginsPostgresTest {
+  private static final Duration REFRESH = Duration.ofMillis(200);
+  private static PostgresCluster cluster;
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  /** A test class needs an explicit constructor under -Xlint:all. */
+  JdbcOriginsPostgresTest() {}
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = PostgresCluster.start();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void table() {
+    Sql sql = cluster.sql();
+    sql.run("DROP TABLE IF EXISTS cors_origins");
+    sql.run("CREATE TABLE cors_origins (origin text PRIMARY KEY)");
+    sql.insert("https://app.example.com");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
+    }
+  }
+
+  private JdbcOrigins origins() {
+    JdbcOrigins origins =
+        JdbcOrigins.builder(cluster.url(), "postgres", "unused-with-trust")
+            .query("SELECT origin FROM cors_origins")
+            .refreshInterval(REFRESH)
+            .start();
+    resources.add(origins);
+    return origins;
+  }
+
+  private ApiServer server(CorsPolicy policy) {
+    ApiServer server = new ApiServer(policy);
+    resources.add(server);
+    return server;
+  }
+
+  @Test
+  void twoServers_agreeOnInsertsDeletes_keepTheListWhileTheDatabaseIsDown_andRecover() {
+    JdbcOrigins originsA = origins();
+    JdbcOrigins originsB = origins();
+    ApiServer a = server(CorsPolicy.of(CorsOptions.builder().origin(originsA).build()));
+    ApiServer b = server(CorsPolicy.of(CorsOptions.builder().origin(originsB).build()));
+    assertThat(a.allows("https://app.example.com")).isTrue();
+    assertThat(b.allows("https://app.example.com")).isTrue();
+    assertThat(a.allows("https://new.example.com")).isFalse();
+
+    Sql sql = cluster.sql();
+    sql.insert("https://new.example.com");
+    Eventually.await(
+        "both servers allow the inserted origin",
+        () -> a.allows("https://new.example.com") && b.allows("https://new.example.com"));
+
+    sql.delete("https://app.example.com");
+    Eventually.await(
+        "both servers refuse the deleted origin",
+        () -> !a.allows("https://app.example.com") && !b.allows("https://app.example.com"));
+
+    cluster.stopServer();
+    try {
+      Eventually.await(
+          "both lists report the failed refresh",
+          () -> originsA.lastError().isPresent() && originsB.lastError().isPresent());
+      assertThat(a.allows("https://new.example.com")).isTrue();
+      assertThat(b.allows("https://new.example.com")).isTrue();
+      assertThat(a.allows("https://app.example.com")).isFalse();
+      assertThat(originsA.lastLoadSize()).isEqualTo(1);
+      assertThat(originsB.lastLoadSize()).isEqualTo(1);
+    } finally {
+      cluster.startServer();
+    }
+
+    sql.insert("https://after-restart.example.com");
+    Eventually.await(
+        "both servers pick up the restarted database",
+        () ->
+            a.allows("https://after-restart.example.com")
+                && b.allows("https://after-restart.example.com"));
+    Eventually.await(
+        "both lists are healthy again",
+        () -> originsA.lastError().isEmpty() && originsB.lastError().isEmpty());
+    assertThat(a.allows("https://new.example.com")).isTrue();
+  }
+
+  @Test
+  void firstLoadFails_refusesEveryOrigin_untilTheTableExists() {
+    cluster.sql().run("DROP TABLE cors_origins");
+    JdbcOrigins origins = origins();
+    ApiServer a = server(CorsPolicy.of(CorsOptions.builder().origin(origins).build()));
+    assertThat(origins.lastError().orElseThrow()).hasMessageContaining("cors_origins");
+    assertThat(a.allows("https://app.example.com")).isFalse();
+
+    table();
+    Eventually.await("the list is loaded", () -> a.allows("https://app.example.com"));
+  }
+
+  @Test
+  void configFile_jdbcOrigin_servesTheDatabaseList() {
+    JdbcOriginSource jdbc = new JdbcOriginSource();
+    resources.add(jdbc);
+    Map<String, Object> tree =
+        Map.of(
+            "origin",
+            Map.of(
+                "jdbc",
+                Map.of(
+                    "url",
+                    cluster.url(),
+                    "user",
+                    "postgres",
+                    "query",
+                    "SELECT origin FROM cors_origins",
+                    "refreshSeconds",
+                    0.2)),
+            "credentials",
+            true);
+    ApiServer a = server(CorsConfig.read(tree, Map.of("jdbc", jdbc)).policy());
+    ApiServer b = server(CorsConfig.read(tree, Map.of("jdbc", jdbc)).policy());
+    assertThat(jdbc.started()).hasSize(2);
+    assertThat(
+            a.get("https://app.example.com")
+                .headers()
+                .firstValue("Access-Control-Allow-Credentials"))
+        .hasValue("true");
+    cluster.sql().insert("https://new.example.com");
+    Eventually.await(
+        "both servers allow the inserted origin",
+        () -> a.allows("https://new.example.com") && b.allows("https://new.example.com"));
+  }
+}

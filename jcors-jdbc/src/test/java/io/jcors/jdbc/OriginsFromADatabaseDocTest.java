@@ -1,0 +1,254 @@
+package io.jcors.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcors.CorsConfig;
+import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
+import io.jcors.OriginResolver;
+import io.jcors.Origins;
+import io.jcors.jdbc.testing.Sql;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** Runs every Java snippet of docs/origins-from-a-database.md (and of this module's Javadoc). */
+class OriginsFromADatabaseDocTest {
+  private static final Path DOC = Path.of("..", "docs", "origins-from-a-database.md");
+  private static final Path SOURCE =
+      Path.of("src", "test", "java", "io", "jcors", "jdbc", "OriginsFromADatabaseDocTest.java");
+
+  @TempDir Path dir;
+
+  private Path databaseFile;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+  @BeforeEach
+  void database() {
+    databaseFile = dir.resolve("cors.db");
+    Sql sql = new Sql("jdbc:sqlite:" + databaseFile, null);
+    sql.run("CREATE TABLE cors_origins (origin TEXT)");
+    sql.insert("https://app.example.com");
+    sql.insert("https://*.example.org");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
+    }
+    executor.shutdownNow();
+  }
+
+  /** The database of the Express guides: loadOrigins answers later, through a callback. */
+  final class CallbackDatabase {
+    private final SQLiteDataSource dataSource = new SQLiteDataSource();
+
+    CallbackDatabase() {
+      dataSource.setUrl("jdbc:sqlite:" + databaseFile);
+    }
+
+    void loadOrigins(BiConsumer<Exception, List<String>> callback) {
+      executor.execute(
+          () -> {
+            List<String> origins = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT origin FROM cors_origins")) {
+              while (rows.next()) {
+                origins.add(rows.getString(1));
+              }
+            } catch (SQLException e) {
+              callback.accept(e, null);
+              return;
+            }
+            callback.accept(null, origins);
+          });
+    }
+  }
+
+  private ApiServer server(CorsPolicy policy) {
+    ApiServer server = new ApiServer(policy);
+    resources.add(server);
+    return server;
+  }
+
+  @Test
+  void asyncFunction_likeTheExpressGuide_allowsTheListedOrigins_andFailsWith500() {
+    CallbackDatabase db = new CallbackDatabase();
+    // doc: async-function
+    OriginResolver fromDatabase =
+        origin -> {
+          CompletableFuture<Origins> result = new CompletableFuture<>();
+          db.loadOrigins(
+              (error, origins) -> {
+                if (error != null) {
+                  result.completeExceptionally(error); // the request fails: a 500
+                  return;
+                }
+                try {
+                  result.complete(Origins.parse(origins));
+                } catch (RuntimeException e) {
+                  result.completeExceptionally(e);
+                }
+              });
+          return result;
+        };
+    CorsOptions corsOptions = CorsOptions.builder().origin(fromDatabase).build();
+    // end
+    ApiServer api = server(CorsPolicy.of(corsOptions));
+    assertThat(api.allows("https://app.example.com")).isTrue();
+    assertThat(api.allows("https://shop.example.org")).isTrue();
+    assertThat(api.allows("https://evil.example")).isFalse();
+
+    new Sql("jdbc:sqlite:" + databaseFile, null).run("DROP TABLE cors_origins");
+    HttpResponse<String> failed = api.get("https://app.example.com");
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  /** What the docs call "serve": real HTTP through the policy, checked. */
+  private void serve(CorsPolicy policy) {
+    ApiServer api = server(policy);
+    assertThat(api.allows("https://app.example.com")).isTrue();
+    assertThat(api.allows("https://shop.example.org")).isTrue();
+    assertThat(api.allows("https://evil.example")).isFalse();
+  }
+
+  @Test
+  void jdbcOrigins_builder() {
+    // doc: builder
+    try (JdbcOrigins origins =
+        JdbcOrigins.builder("jdbc:sqlite:" + databaseFile, null, null)
+            .query("SELECT origin FROM cors_origins")
+            .refreshInterval(Duration.ofSeconds(30))
+            .start()) {
+      CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(origins).build());
+      serve(policy); // until the server stops; closing the origins stops the refresh thread
+    }
+    // end
+  }
+
+  @Test
+  void jdbcOrigins_status() {
+    JdbcOrigins origins =
+        JdbcOrigins.builder("jdbc:sqlite:" + databaseFile, null, null)
+            .query("SELECT origin FROM cors_origins")
+            .start();
+    resources.add(origins);
+    // doc: status
+    Optional<Instant> loadedAt = origins.lastLoadTime(); // empty until a load succeeds
+    int entries = origins.lastLoadSize(); // entries in the list in use
+    Optional<Exception> failure = origins.lastError(); // present while loads fail
+    // end
+    assertThat(loadedAt).isPresent();
+    assertThat(entries).isEqualTo(2);
+    assertThat(failure).isEmpty();
+  }
+
+  @Test
+  void jdbcOrigins_overADataSource() throws Exception {
+    // doc: data-source
+    SQLiteDataSource dataSource = new SQLiteDataSource();
+    dataSource.setUrl("jdbc:sqlite:" + databaseFile);
+    JdbcOrigins origins =
+        JdbcOrigins.builder(dataSource)
+            .query("SELECT origin FROM cors_origins WHERE enabled")
+            .refreshInterval(Duration.ofSeconds(10))
+            .retryDelay(Duration.ofMillis(500), Duration.ofSeconds(10))
+            .start();
+    // end
+    resources.add(origins);
+    // The table of this test has no "enabled" column: fail closed, with the reason.
+    assertThat(origins.lastError().orElseThrow()).hasMessageContaining("enabled");
+    assertThat(origins.origins().allows("https://app.example.com")).isFalse();
+  }
+
+  @Test
+  void configFileSource() throws Exception {
+    // doc: config-source
+    try (JdbcOriginSource jdbc = new JdbcOriginSource()) {
+      Map<String, Object> tree =
+          Map.of(
+              "origin",
+              Map.of(
+                  "jdbc",
+                  Map.of(
+                      "url",
+                      "jdbc:sqlite:" + databaseFile,
+                      "query",
+                      "SELECT origin FROM cors_origins",
+                      "refreshSeconds",
+                      30)));
+      CorsConfig config = CorsConfig.read(tree, Map.of("jdbc", jdbc));
+      CorsPolicy policy = config.policy();
+      serve(policy); // until the server stops; closing the source stops its refresh threads
+    }
+    // end
+  }
+
+  @Test
+  void everyJavaSnippetOfTheDoc_appearsInThisTest() throws IOException {
+    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    String source = normalize(Files.readString(SOURCE, StandardCharsets.UTF_8));
+    Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(doc);
+    int blocks = 0;
+    while (block.find()) {
+      blocks++;
+      assertThat(source).as("snippet %d of %s", blocks, DOC).contains(normalize(block.group(1)));
+    }
+    assertThat(blocks).isEqualTo(5);
+  }
+
+  @Test
+  void javadocSnippets_appearInThisTest() throws IOException {
+    String source = normalize(Files.readString(SOURCE, StandardCharsets.UTF_8));
+    for (String main : List.of("JdbcOrigins.java", "JdbcOriginSource.java")) {
+      String javadoc =
+          Files.readString(Path.of("src", "main", "java", "io", "jcors", "jdbc", main));
+      Matcher snippet =
+          Pattern.compile("<pre>\\{@code\n(.*?)\n \\* }</pre>", Pattern.DOTALL).matcher(javadoc);
+      assertThat(snippet.find()).as(main).isTrue();
+      String code =
+          snippet
+              .group(1)
+              .lines()
+              .map(l -> l.replaceFirst("^ \\* ?", ""))
+              .collect(Collectors.joining("\n"));
+      assertThat(source).as("the example of " + main).contains(normalize(code));
+    }
+  }
+
+  /** Lines without their indentation, so a snippet may sit at any depth of the test. */
+  private static String normalize(String code) {
+    return code.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .collect(Collectors.joining("\n"));
+  }
+}

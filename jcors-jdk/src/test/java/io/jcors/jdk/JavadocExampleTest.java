@@ -1,0 +1,50 @@
+package io.jcors.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
+import io.jcors.CorsPolicy;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The Javadoc example of {@link CorsFilter}, verbatim, against a real server. */
+class JavadocExampleTest {
+  @Test
+  void corsFilterExample() throws Exception {
+    // formatter:off
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpContext products =
+        server.createContext(
+            "/products",
+            exchange -> {
+              byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            });
+    products.getFilters().add(new CorsFilter(CorsPolicy.defaults()));
+    server.start();
+    // formatter:on
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + server.getAddress().getPort() + "/products"))
+                      .header("Origin", "https://shop.example")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).isEqualTo("[]");
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    } finally {
+      server.stop(0);
+    }
+  }
+}

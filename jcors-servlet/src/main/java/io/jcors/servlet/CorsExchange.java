@@ -1,0 +1,178 @@
+package io.jcors.servlet;
+
+import io.jcors.CorsOutcome;
+import io.jcors.CorsRequest;
+import io.jcors.CorsResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One request as the core sees it, the headers CORS wrote for it, and where an asynchronous
+ * decision stands. Kept as a request attribute, so that a later dispatch of the same request (the
+ * one that resumes after an origin function, or an error page) finds it.
+ */
+final class CorsExchange implements CorsRequest, CorsResponse {
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+
+  /** Name, value, name, value, … of every header CORS set, to set again after a reset. */
+  private final List<String> written = new ArrayList<>(8);
+
+  private List<String> varyNames;
+  private volatile boolean pending;
+  private volatile CorsOutcome finalOutcome;
+  private volatile Throwable failure;
+
+  CorsExchange(HttpServletRequest request, HttpServletResponse response) {
+    this.request = request;
+    this.response = response;
+  }
+
+  @Override
+  public String method() {
+    return request.getMethod();
+  }
+
+  /** The path inside the web application, undecoded, as routes are written. */
+  @Override
+  public String path() {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    String path =
+        context.isEmpty() || !uri.startsWith(context) ? uri : uri.substring(context.length());
+    return path.isEmpty() ? "/" : path;
+  }
+
+  @Override
+  public String header(String name) {
+    return request.getHeader(name);
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    written.add(name);
+    written.add(value);
+    response.setHeader(name, value);
+  }
+
+  @Override
+  public void addVary(String name) {
+    if (varyNames == null) {
+      varyNames = new ArrayList<>(2);
+    }
+    varyNames.add(name);
+    response.setHeader("Vary", CorsResponse.mergeVary(vary(response), name));
+  }
+
+  /**
+   * The response for the application: {@code target} (the response of the current dispatch), or a
+   * wrapper of it that keeps the CORS {@code Vary} names and headers when the application sets
+   * {@code Vary} or resets the response.
+   */
+  HttpServletResponse forApplication(HttpServletResponse target) {
+    return written.isEmpty() && varyNames == null ? target : new Keeping(target);
+  }
+
+  /** Sets the CORS headers again on {@code target}, where a container may have dropped them. */
+  void reapply(HttpServletResponse target) {
+    if (target.isCommitted()) {
+      return;
+    }
+    for (int i = 0; i < written.size(); i += 2) {
+      target.setHeader(written.get(i), written.get(i + 1));
+    }
+    if (varyNames != null) {
+      target.setHeader("Vary", withCorsNames(vary(target)));
+    }
+  }
+
+  /** Marks the exchange as waiting for an origin or options function. */
+  void suspend() {
+    pending = true;
+  }
+
+  /** Records the result of the function; the dispatch that follows picks it up. */
+  void complete(CorsOutcome outcome, Throwable error) {
+    finalOutcome = outcome;
+    failure = error;
+  }
+
+  /** Whether this dispatch is the one that resumes after the function (true once). */
+  boolean resume() {
+    if (!pending) {
+      return false;
+    }
+    pending = false;
+    return true;
+  }
+
+  CorsOutcome finalOutcome() {
+    return finalOutcome;
+  }
+
+  Throwable failure() {
+    return failure;
+  }
+
+  private String withCorsNames(String value) {
+    String merged = value;
+    for (String name : varyNames) {
+      merged = CorsResponse.mergeVary(merged, name);
+    }
+    return merged;
+  }
+
+  /** Every Vary line of {@code target} as one value, or null. */
+  private static String vary(HttpServletResponse target) {
+    Collection<String> lines = target.getHeaders("Vary");
+    return lines == null || lines.isEmpty() ? null : String.join(", ", lines);
+  }
+
+  /** {@code a} with every name of the list {@code b} merged in. */
+  private static String merge(String a, String b) {
+    String merged = a;
+    if (b != null) {
+      for (String name : b.split(",")) {
+        if (!name.isBlank()) {
+          merged = CorsResponse.mergeVary(merged, name.trim());
+        }
+      }
+    }
+    return merged;
+  }
+
+  /** The response the application writes to: Vary keeps the CORS names, a reset keeps CORS. */
+  private final class Keeping extends HttpServletResponseWrapper {
+    Keeping(HttpServletResponse target) {
+      super(target);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (varyNames != null && "Vary".equalsIgnoreCase(name)) {
+        super.setHeader("Vary", withCorsNames(merge(null, value)));
+      } else {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (varyNames != null && "Vary".equalsIgnoreCase(name)) {
+        super.setHeader("Vary", withCorsNames(merge(vary(this), value)));
+      } else {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void reset() {
+      super.reset();
+      reapply((HttpServletResponse) getResponse());
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package io.jcors.servlet;
+
+import io.jcors.CorsOptions;
+import io.jcors.CorsOutcome;
+import io.jcors.CorsPolicy;
+import io.jcors.CorsResolutionException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Applies a jcors policy in a Jakarta Servlet 6 container: {@code app.use(cors())} when mapped to
+ * {@code /*}, {@code app.get('/products/:id', cors(), …)} when mapped to one path.
+ *
+ * <pre>{@code
+ * CorsFilter cors =
+ *     new CorsFilter(
+ *         CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
+ * cors.addTo(servletContext, "/*");
+ * }</pre>
+ *
+ * <p>Preflights are answered here, with {@code optionsSuccessStatus} and {@code Content-Length: 0},
+ * unless {@code preflightContinue} passes them on; every other request reaches the application with
+ * its CORS headers set. A {@code Vary} header the application sets keeps the names CORS needs, and
+ * so does a {@code reset()}; error pages keep the CORS headers.
+ *
+ * <p><b>Mapping.</b> Map the filter for the {@code REQUEST}, {@code ASYNC} and {@code ERROR}
+ * dispatcher types and mark it {@code asyncSupported}, as {@link #addTo(ServletContext, String...)}
+ * does: when an origin or options function has not completed yet, the filter starts async
+ * processing, frees the request thread, and continues in an {@code ASYNC} dispatch of the same
+ * request once the function completes (so filters after this one see that dispatch). A function
+ * that fails ends as the container's 500 error response. The servlet itself need not be {@code
+ * asyncSupported}. When the request does not support async at this filter (a filter before it is
+ * not {@code asyncSupported}), the request thread waits, at most 30 seconds, and a warning says so
+ * once.
+ *
+ * <p><b>web.xml.</b> The no-argument constructor reads the filter's init-params: the Express option
+ * names ({@code origin}, {@code methods}, {@code allowedHeaders}, {@code exposedHeaders}, {@code
+ * credentials}, {@code maxAge}, {@code preflightContinue}, {@code optionsSuccessStatus}, {@code
+ * strict}, {@code debug}) with the values of a config file written as text ({@code
+ * https://a.example, /\.example\.org$/}, {@code true}, {@code GET,POST}); or {@code config}, the
+ * path of a config file, read by an {@link io.jcors.ConfigFileReader} on the class path ({@code
+ * jcors-cli} has one for JSON and YAML). An invalid configuration fails {@link #init} with every
+ * problem listed.
+ */
+public final class CorsFilter implements Filter {
+  private static final System.Logger LOG = System.getLogger("io.jcors.servlet");
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final long BLOCKING_WAIT_SECONDS = 30;
+
+  private final String attribute = CorsFilter.class.getName() + "." + INSTANCES.incrementAndGet();
+  private volatile CorsPolicy policy;
+  private volatile boolean warnedBlocking;
+
+  /** A filter applying {@code policy}. */
+  public CorsFilter(CorsPolicy policy) {
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
+  }
+
+  /** A filter applying {@code options} on every path it is mapped to. */
+  public CorsFilter(CorsOptions options) {
+    this(CorsPolicy.of(options));
+  }
+
+  /** A filter configured by its init-params in {@code web.xml}, read by {@link #init}. */
+  public CorsFilter() {
+    this.policy = null;
+  }
+
+  /**
+   * Reads the init-params when the filter was made with the no-argument constructor.
+   *
+   * @throws ServletException listing every problem of the configuration
+   */
+  @Override
+  public void init(FilterConfig config) throws ServletException {
+    if (policy == null) {
+      policy = InitParams.policy(config);
+    }
+  }
+
+  /**
+   * Registers this filter on {@code urlPatterns} of {@code context} for the REQUEST, ASYNC and
+   * ERROR dispatches, with async support; call it while the context starts (a {@code
+   * ServletContainerInitializer} or {@code ServletContextListener}).
+   */
+  public FilterRegistration.Dynamic addTo(ServletContext context, String... urlPatterns) {
+    FilterRegistration.Dynamic registration =
+        context.addFilter("jcors:" + String.join(",", urlPatterns) + ":" + attribute, this);
+    registration.setAsyncSupported(true);
+    registration.addMappingForUrlPatterns(
+        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR),
+        false,
+        urlPatterns);
+    return registration;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) res;
+    CorsPolicy current = policy;
+    if (current == null) {
+      throw new ServletException("CORS filter used before init(): call init or pass a policy");
+    }
+    Object seen = request.getAttribute(attribute);
+    if (seen instanceof CorsExchange) {
+      again((CorsExchange) seen, request, response, chain);
+      return;
+    }
+    if (request.getDispatcherType() != DispatcherType.REQUEST) {
+      chain.doFilter(request, response); // an error page or include of a request CORS never saw
+      return;
+    }
+    CorsExchange exchange = new CorsExchange(request, response);
+    request.setAttribute(attribute, exchange);
+    CorsOutcome outcome;
+    try {
+      outcome = current.apply(exchange, exchange);
+    } catch (CorsResolutionException e) {
+      throw new ServletException("CORS: " + e.getMessage(), e);
+    }
+    if (outcome.action() == CorsOutcome.Action.PENDING) {
+      suspend(outcome, exchange, request, response, chain);
+    } else {
+      proceed(outcome, exchange, request, response, chain);
+    }
+  }
+
+  /** A later dispatch of a request this filter has seen: resume, or keep the headers. */
+  private void again(
+      CorsExchange exchange,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws IOException, ServletException {
+    DispatcherType type = request.getDispatcherType();
+    if (type == DispatcherType.ASYNC && exchange.resume()) {
+      Throwable failure = exchange.failure();
+      if (failure != null) {
+        throw new ServletException("CORS: " + failure.getMessage(), failure);
+      }
+      proceed(exchange.finalOutcome(), exchange, request, response, chain);
+      return;
+    }
+    if (type == DispatcherType.ERROR) {
+      exchange.reapply(response); // some containers drop headers before the error page
+    }
+    chain.doFilter(request, exchange.forApplication(response));
+  }
+
+  private static void proceed(
+      CorsOutcome outcome,
+      CorsExchange exchange,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws IOException, ServletException {
+    if (outcome.action() == CorsOutcome.Action.RESPOND) {
+      // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise).
+      response.setStatus(outcome.status());
+      response.setContentLength(0);
+      response.flushBuffer();
+      return;
+    }
+    chain.doFilter(request, exchange.forApplication(response));
+  }
+
+  /** Waits for the function without holding the request thread, when the request allows it. */
+  private void suspend(
+      CorsOutcome outcome,
+      CorsExchange exchange,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws IOException, ServletException {
+    if (!request.isAsyncSupported()) {
+      proceed(waitFor(outcome), exchange, request, response, chain);
+      return;
+    }
+    exchange.suspend();
+    AsyncContext async = request.startAsync();
+    outcome
+        .completion()
+        .whenComplete(
+            (finalOutcome, error) -> {
+              exchange.complete(finalOutcome, error == null ? null : unwrap(error));
+              try {
+                async.dispatch(); // the container calls doFilter again, in an ASYNC dispatch
+              } catch (IllegalStateException e) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "CORS: the origin or options function completed after the request ended"
+                        + " (async timeout?): "
+                        + e.getMessage());
+              }
+            });
+  }
+
+  private CorsOutcome waitFor(CorsOutcome outcome) throws ServletException {
+    if (!warnedBlocking) {
+      warnedBlocking = true;
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS: a request thread waits for the origin or options function, because the request"
+              + " does not support async. Mark this filter, the filters before it and the servlet"
+              + " asyncSupported to free the thread.");
+    }
+    try {
+      return outcome
+          .completion()
+          .toCompletableFuture()
+          .get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = unwrap(e.getCause());
+      throw new ServletException("CORS: " + cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      throw new ServletException(
+          "CORS: the origin or options function did not complete in "
+              + BLOCKING_WAIT_SECONDS
+              + " s",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServletException("CORS: interrupted while waiting for the origin function", e);
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+  }
+}

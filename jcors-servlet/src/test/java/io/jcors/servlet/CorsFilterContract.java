@@ -1,0 +1,533 @@
+package io.jcors.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
+import io.jcors.OptionsResolver;
+import io.jcors.OriginResolver;
+import io.jcors.Origins;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the filter does in a real container; one subclass per container. */
+abstract class CorsFilterContract {
+  private static final String APP_ORIGIN = "https://app.example.com";
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private Container container;
+  private String base;
+
+  abstract Container.Kind kind();
+
+  @AfterEach
+  void stop() throws Exception {
+    if (container != null) {
+      container.close();
+    }
+  }
+
+  // ---- setup ----
+
+  private void start(Consumer<ServletContext> setup) throws Exception {
+    start(kind().create(), setup);
+  }
+
+  private void start(Container c, Consumer<ServletContext> setup) throws Exception {
+    container = c;
+    base = container.start(setup);
+  }
+
+  /** The filter on every path, before the application: app.use(cors(...)). */
+  private static Consumer<ServletContext> global(CorsFilter filter) {
+    return context -> {
+      filter.addTo(context, "/*");
+      app(context, true);
+    };
+  }
+
+  private static void app(ServletContext context, boolean async) {
+    ServletRegistration.Dynamic app = context.addServlet("app", new App());
+    app.addMapping("/");
+    app.setAsyncSupported(async);
+  }
+
+  private HttpResponse<String> get(String path, String origin) throws Exception {
+    return send(request(path).header("Origin", origin));
+  }
+
+  private HttpResponse<String> preflight(String path, String origin, String method)
+      throws Exception {
+    return send(
+        request(path)
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", method));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String header(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).orElse(null);
+  }
+
+  private static CorsOptions appOnly() {
+    return CorsOptions.builder()
+        .origin(Origins.of(APP_ORIGIN))
+        .credentials(true)
+        .exposedHeaders("X-Total")
+        .build();
+  }
+
+  // ---- preflight and actual requests ----
+
+  @Test
+  void preflight_defaults_answeredBy204WithContentLengthZero() throws Exception {
+    start(global(new CorsFilter(CorsPolicy.defaults())));
+    HttpResponse<String> response =
+        send(
+            request("/products/1")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://a.example")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "x-token"));
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+    assertThat(header(response, "Content-Length"))
+        .as("Tomcat and Jetty drop Content-Length from a 204 (RFC 9110 section 8.6)")
+        .isNull();
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+    assertThat(header(response, "Access-Control-Allow-Methods"))
+        .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
+    assertThat(header(response, "Access-Control-Allow-Headers")).isEqualTo("x-token");
+    assertThat(header(response, "Vary")).isEqualTo("Access-Control-Request-Headers");
+    assertThat(header(response, "X-Dispatch")).as("the application was not called").isNull();
+  }
+
+  @Test
+  void preflight_optionsSuccessStatus200_answeredWith200() throws Exception {
+    start(global(new CorsFilter(CorsOptions.builder().optionsSuccessStatus(200).build())));
+    HttpResponse<String> response = preflight("/", "https://a.example", "PUT");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(header(response, "Content-Length")).isEqualTo("0");
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void preflight_preflightContinue_reachesApplicationWithHeaders() throws Exception {
+    start(global(new CorsFilter(CorsOptions.builder().preflightContinue(true).build())));
+    HttpResponse<String> response = preflight("/products/1", "https://a.example", "PUT");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("OPTIONS /products/1");
+    assertThat(header(response, "Access-Control-Allow-Methods"))
+        .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
+  }
+
+  @Test
+  void options_withoutRequestMethod_isNotAPreflight_reachesApplication() throws Exception {
+    start(global(new CorsFilter(CorsPolicy.defaults())));
+    HttpResponse<String> response =
+        send(
+            request("/x")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://a.example"));
+    assertThat(response.body()).isEqualTo("OPTIONS /x");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+    assertThat(header(response, "Access-Control-Allow-Methods")).isNull();
+  }
+
+  @Test
+  void actual_allowedOrigin_reachesApplicationWithCorsHeaders() throws Exception {
+    start(global(new CorsFilter(appOnly())));
+    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(header(response, "Access-Control-Expose-Headers")).isEqualTo("X-Total");
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void credentialedPreflight_allowedOrigin_getsCredentialsAndOrigin() throws Exception {
+    start(global(new CorsFilter(appOnly())));
+    HttpResponse<String> response =
+        send(
+            request("/data")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", APP_ORIGIN)
+                .header("Cookie", "session=1")
+                .header("Access-Control-Request-Method", "DELETE"));
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+  }
+
+  @Test
+  void actual_refusedOrigin_reachesApplicationWithoutAllowOrigin() throws Exception {
+    start(global(new CorsFilter(appOnly())));
+    HttpResponse<String> response = get("/data", "https://evil.example");
+    assertThat(response.statusCode()).as("CORS never changes the status").isEqualTo(200);
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+    assertThat(header(response, "Access-Control-Allow-Credentials"))
+        .as("sent whatever the origin, as Express does")
+        .isEqualTo("true");
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void preflight_refusedOrigin_answeredWithoutAllowOrigin() throws Exception {
+    start(global(new CorsFilter(appOnly())));
+    HttpResponse<String> response = preflight("/data", "https://evil.example", "PUT");
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+    assertThat(header(response, "X-Dispatch")).isNull();
+  }
+
+  @Test
+  void perRoute_onlyTheMappedPathGetsCors() throws Exception {
+    start(
+        context -> {
+          new CorsFilter(CorsPolicy.defaults()).addTo(context, "/products/*");
+          app(context, true);
+        });
+    assertThat(header(get("/products/7", "https://a.example"), "Access-Control-Allow-Origin"))
+        .isEqualTo("*");
+    HttpResponse<String> other = get("/orders/7", "https://a.example");
+    assertThat(other.body()).isEqualTo("GET /orders/7");
+    assertThat(header(other, "Access-Control-Allow-Origin")).isNull();
+    HttpResponse<String> preflight = preflight("/orders/7", "https://a.example", "PUT");
+    assertThat(preflight.body()).isEqualTo("OPTIONS /orders/7");
+  }
+
+  @Test
+  void routes_policyChoosesByPathInsideTheApplication() throws Exception {
+    CorsPolicy routes =
+        CorsPolicy.routes()
+            .route("/api/**", appOnly())
+            .route("/public/**", CorsOptions.defaults())
+            .build();
+    start(global(new CorsFilter(routes)));
+    assertThat(header(get("/api/users", APP_ORIGIN), "Access-Control-Allow-Origin"))
+        .isEqualTo(APP_ORIGIN);
+    assertThat(header(get("/public/logo", "https://b.example"), "Access-Control-Allow-Origin"))
+        .isEqualTo("*");
+    assertThat(header(get("/internal/x", APP_ORIGIN), "Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void initParams_noArgumentFilter_readsExpressOptionNames() throws Exception {
+    start(
+        context -> {
+          var cors = context.addFilter("cors", CorsFilter.class);
+          cors.setInitParameter("origin", "https://app.example.com, /\\.example\\.org$/");
+          cors.setInitParameter("credentials", "true");
+          cors.setInitParameter("maxAge", "600");
+          cors.setAsyncSupported(true);
+          cors.addMappingForUrlPatterns(
+              EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR),
+              false,
+              "/*");
+          app(context, true);
+        });
+    HttpResponse<String> preflight = preflight("/", "https://api.example.org", "PUT");
+    assertThat(header(preflight, "Access-Control-Allow-Origin"))
+        .isEqualTo("https://api.example.org");
+    assertThat(header(preflight, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(header(preflight, "Access-Control-Max-Age")).isEqualTo("600");
+    assertThat(header(get("/", "https://evil.example"), "Access-Control-Allow-Origin")).isNull();
+  }
+
+  // ---- Vary ----
+
+  @Test
+  void vary_setByApplicationAfterFilter_keepsBothNames() throws Exception {
+    start(global(new CorsFilter(appOnly())));
+    assertThat(get("/vary", APP_ORIGIN).headers().allValues("Vary"))
+        .containsExactly("Accept-Encoding, Origin");
+    assertThat(String.join(", ", get("/vary-add", APP_ORIGIN).headers().allValues("Vary")))
+        .isEqualTo("Origin, Accept-Language, Accept-Encoding");
+  }
+
+  @Test
+  void vary_setByEarlierFilter_keepsBothNames() throws Exception {
+    start(
+        context -> {
+          context
+              .addFilter(
+                  "vary",
+                  (req, res, chain) -> {
+                    ((jakarta.servlet.http.HttpServletResponse) res)
+                        .setHeader("Vary", "Accept-Encoding");
+                    chain.doFilter(req, res);
+                  })
+              .addMappingForUrlPatterns(null, false, "/*");
+          global(new CorsFilter(appOnly())).accept(context);
+        });
+    assertThat(get("/data", APP_ORIGIN).headers().allValues("Vary"))
+        .containsExactly("Accept-Encoding, Origin");
+  }
+
+  @Test
+  void reset_byApplication_keepsCorsHeaders() throws Exception {
+    start(global(new CorsFilter(appOnly())));
+    HttpResponse<String> response = get("/reset", APP_ORIGIN);
+    assertThat(header(response, "X-Before-Reset")).isNull();
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  // ---- error responses (the Express package's test/error-response.js, and error pages) ----
+
+  @Test
+  void error_exception_500_keepsAllowOrigin() throws Exception {
+    start(global(new CorsFilter(CorsPolicy.defaults())));
+    HttpResponse<String> response = send(postFrom("/five-hundred"));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+  }
+
+  @Test
+  void error_status401_keepsAllowOrigin() throws Exception {
+    start(global(new CorsFilter(CorsPolicy.defaults())));
+    HttpResponse<String> response = send(postFrom("/four-oh-one"));
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).isEqualTo("unauthorized");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+  }
+
+  @Test
+  void error_sendError404And401_keepAllowOrigin() throws Exception {
+    start(global(new CorsFilter(CorsPolicy.defaults())));
+    HttpResponse<String> notFound = send(postFrom("/four-oh-four"));
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(header(notFound, "Access-Control-Allow-Origin")).isEqualTo("*");
+    HttpResponse<String> unauthorized = send(postFrom("/send-error-401"));
+    assertThat(unauthorized.statusCode()).isEqualTo(401);
+    assertThat(header(unauthorized, "Access-Control-Allow-Origin")).isEqualTo("*");
+  }
+
+  @Test
+  void error_withErrorPages_keepCorsHeadersAndVary() throws Exception {
+    start(
+        kind().create().errorPage(500, "/error-page").errorPage(404, "/error-page"),
+        global(new CorsFilter(appOnly())));
+    for (String path : List.of("/five-hundred", "/four-oh-four")) {
+      HttpResponse<String> response = get(path, APP_ORIGIN);
+      assertThat(response.body()).as(path).startsWith("error page ");
+      assertThat(header(response, "X-Dispatch")).as(path).isEqualTo("ERROR");
+      assertThat(header(response, "Access-Control-Allow-Origin")).as(path).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Allow-Credentials")).as(path).isEqualTo("true");
+      assertThat(header(response, "Vary")).as(path).isEqualTo("Origin");
+    }
+  }
+
+  private HttpRequest.Builder postFrom(String path) {
+    return request(path)
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://a.example");
+  }
+
+  // ---- origin and options functions ----
+
+  private static OriginResolver delayed(long millis) {
+    return origin ->
+        CompletableFuture.supplyAsync(
+            () -> {
+              if (origin != null && origin.contains("fail")) {
+                throw new IllegalStateException("origin database unavailable");
+              }
+              return origin != null && origin.endsWith(".example.com")
+                  ? Origins.reflect()
+                  : Origins.none();
+            },
+            CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void asyncOrigin_completesLater_allowsAndRefuses() throws Exception {
+    start(global(new CorsFilter(CorsOptions.builder().origin(delayed(50)).build())));
+    HttpResponse<String> allowed = get("/data", APP_ORIGIN);
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.body()).isEqualTo("GET /data");
+    assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(allowed, "X-Dispatch")).as("resumed in an ASYNC dispatch").isEqualTo("ASYNC");
+    HttpResponse<String> refused = get("/data", "https://evil.test");
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
+    HttpResponse<String> preflight = preflight("/data", APP_ORIGIN, "PUT");
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.body()).isEmpty();
+    assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(preflight, "X-Dispatch")).isNull();
+  }
+
+  @Test
+  void asyncOrigin_completedAtOnce_proceedsInTheSameDispatch() throws Exception {
+    OriginResolver known = origin -> CompletableFuture.completedFuture(Origins.reflect());
+    start(global(new CorsFilter(CorsOptions.builder().origin(known).build())));
+    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "X-Dispatch")).isEqualTo("REQUEST");
+  }
+
+  @Test
+  void asyncOrigin_failsLater_givesServer500WithoutCorsBody() throws Exception {
+    start(global(new CorsFilter(CorsOptions.builder().origin(delayed(20)).build())));
+    HttpResponse<String> failed = get("/data", "https://fail.example.com");
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.body()).doesNotContain("GET /data");
+    // the server still serves the next request
+    assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void originFunction_failsAtOnce_givesServer500() throws Exception {
+    OriginResolver broken =
+        origin -> {
+          throw new IllegalStateException("broken");
+        };
+    start(global(new CorsFilter(CorsOptions.builder().origin(broken).build())));
+    assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void asyncOptions_preflightAnsweredAfterLookup() throws Exception {
+    OptionsResolver byPath =
+        request ->
+            CompletableFuture.supplyAsync(
+                () -> request.path().startsWith("/api") ? appOnly() : CorsOptions.defaults(),
+                CompletableFuture.delayedExecutor(30, TimeUnit.MILLISECONDS));
+    start(global(new CorsFilter(CorsPolicy.of(byPath))));
+    HttpResponse<String> api = preflight("/api/x", APP_ORIGIN, "PUT");
+    assertThat(api.statusCode()).isEqualTo(204);
+    assertThat(header(api, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    HttpResponse<String> open = get("/open", "https://b.example");
+    assertThat(header(open, "Access-Control-Allow-Origin")).isEqualTo("*");
+    assertThat(open.body()).isEqualTo("GET /open");
+  }
+
+  @Test
+  void asyncOrigin_servletWithoutAsyncSupport_stillResumesAsync() throws Exception {
+    // The request supports async at the filter; only the servlet does not, and it never starts any.
+    start(
+        context -> {
+          new CorsFilter(CorsOptions.builder().origin(delayed(20)).build()).addTo(context, "/*");
+          app(context, false);
+        });
+    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "X-Dispatch")).isEqualTo("ASYNC");
+  }
+
+  @Test
+  void asyncOrigin_earlierFilterWithoutAsyncSupport_waitsOnTheRequestThread() throws Exception {
+    start(
+        context -> {
+          var plain = context.addFilter("plain", (req, res, chain) -> chain.doFilter(req, res));
+          plain.setAsyncSupported(false);
+          plain.addMappingForUrlPatterns(null, false, "/*");
+          new CorsFilter(CorsOptions.builder().origin(delayed(20)).build()).addTo(context, "/*");
+          app(context, true);
+        });
+    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "X-Dispatch")).isEqualTo("REQUEST");
+    assertThat(get("/data", "https://fail.example.com").statusCode()).isEqualTo(500);
+  }
+
+  /**
+   * 200 requests in flight on 4 request threads: every lookup is pending at once (impossible if a
+   * thread waited for one), no container thread waits on a future, and every request is answered.
+   */
+  @Test
+  void asyncOrigin_200Concurrent_onFourThreads_noThreadWaits_noRequestLost() throws Exception {
+    int n = 200;
+    CountDownLatch allPending = new CountDownLatch(n);
+    Queue<CompletableFuture<Origins>> lookups = new ConcurrentLinkedQueue<>();
+    OriginResolver gated =
+        origin -> {
+          CompletableFuture<Origins> lookup = new CompletableFuture<>();
+          lookups.add(lookup);
+          allPending.countDown();
+          return lookup.thenApplyAsync(
+              ignored -> origin.contains("-refused") ? Origins.none() : Origins.reflect(),
+              CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS));
+        };
+    Container small = kind().create().maxThreads(kind() == Container.Kind.JETTY ? 8 : 4);
+    start(small, global(new CorsFilter(CorsOptions.builder().origin(gated).build())));
+
+    List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String origin = "https://c" + i + (i % 5 == 0 ? "-refused" : "") + ".example.com";
+      responses.add(
+          client.sendAsync(
+              request("/item/" + i).header("Origin", origin).build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    assertThat(allPending.await(60, TimeUnit.SECONDS))
+        .as("all %d lookups pending at once on %d threads", n, small.maxThreads)
+        .isTrue();
+    assertThat(threadsWaitingOnFutures(small.requestThreadPrefix())).isEmpty();
+    lookups.forEach(lookup -> lookup.complete(Origins.reflect()));
+
+    for (int i = 0; i < n; i++) {
+      HttpResponse<String> response = responses.get(i).get(60, TimeUnit.SECONDS);
+      String origin = "https://c" + i + (i % 5 == 0 ? "-refused" : "") + ".example.com";
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("GET /item/" + i);
+      assertThat(header(response, "Access-Control-Allow-Origin"))
+          .isEqualTo(i % 5 == 0 ? null : origin);
+    }
+  }
+
+  /** Request threads parked inside CompletableFuture (get/join), by name prefix. */
+  static List<String> threadsWaitingOnFutures(String prefix) {
+    List<String> waiting = new ArrayList<>();
+    for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+      if (!info.getThreadName().startsWith(prefix)) {
+        continue;
+      }
+      for (StackTraceElement frame : info.getStackTrace()) {
+        if (frame.getClassName().equals(CompletableFuture.class.getName())
+            && (frame.getMethodName().contains("get") || frame.getMethodName().contains("join"))) {
+          waiting.add(info.getThreadName() + " " + info.getThreadState());
+          break;
+        }
+      }
+    }
+    return waiting;
+  }
+}

@@ -1,0 +1,105 @@
+package io.jcors.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.ServletRegistration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The filter declared in a web.xml that Tomcat parses, configured by init-params. */
+class WebXmlTest {
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final Container.TomcatContainer tomcat = new Container.TomcatContainer();
+
+  @AfterEach
+  void stop() throws Exception {
+    tomcat.close();
+  }
+
+  private static String webXml(String initParams) {
+    return "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n"
+        + "  <filter>\n"
+        + "    <filter-name>cors</filter-name>\n"
+        + "    <filter-class>io.jcors.servlet.CorsFilter</filter-class>\n"
+        + "    <async-supported>true</async-supported>\n"
+        + initParams
+        + "  </filter>\n"
+        + "  <filter-mapping>\n"
+        + "    <filter-name>cors</filter-name>\n"
+        + "    <url-pattern>/*</url-pattern>\n"
+        + "    <dispatcher>REQUEST</dispatcher>\n"
+        + "    <dispatcher>ASYNC</dispatcher>\n"
+        + "    <dispatcher>ERROR</dispatcher>\n"
+        + "  </filter-mapping>\n"
+        + "</web-app>\n";
+  }
+
+  private static String param(String name, String value) {
+    return "    <init-param><param-name>"
+        + name
+        + "</param-name><param-value>"
+        + value
+        + "</param-value></init-param>\n";
+  }
+
+  private String start(String webXml) throws Exception {
+    return tomcat.startWebXml(
+        webXml,
+        context -> {
+          ServletRegistration.Dynamic app = context.addServlet("app", new App());
+          app.addMapping("/");
+        });
+  }
+
+  private HttpResponse<String> preflight(String base, String origin) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + "/api/x"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "PUT")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void initParams_expressOptionNames_configureTheFilter() throws Exception {
+    String base =
+        start(
+            webXml(
+                param("origin", "https://app.example.com, /^https:\\/\\/[a-z]+\\.example\\.org$/")
+                    + param("methods", "GET,PUT")
+                    + param("credentials", "true")
+                    + param("maxAge", "600")));
+    HttpResponse<String> response = preflight(base, "https://docs.example.org");
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://docs.example.org");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,PUT");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+    assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
+    assertThat(
+            preflight(base, "https://evil.example")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+  }
+
+  @Test
+  void initParamConfig_namesAFileReadThroughTheServiceLoader(@TempDir Path dir) throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("cors.properties"), "origin=https://app.example.com\nmaxAge=60\n");
+    String base = start(webXml(param("config", file.toString())));
+    HttpResponse<String> response = preflight(base, "https://app.example.com");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://app.example.com");
+    assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("60");
+  }
+}
