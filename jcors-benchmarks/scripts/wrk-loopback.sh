@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end on loopback: wrk against one route (/api/data, 200 {"ok":true}) with and without CORS,
-# on the JDK HTTP server (jcors-jdk) and on Express with the cors package, for the same requests.
+# on the JDK HTTP server (jcors-jdk), embedded Jetty 12 (jcors-servlet) and Express with the cors
+# package, for the same requests.
 #
 #   ./mvnw -q -pl jcors-benchmarks -am package -DskipTests
 #   (cd jcors-benchmarks/express && npm ci)
@@ -17,7 +18,7 @@ DURATION=${1:-5}
 ROUNDS=${2:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 JAR=jcors-benchmarks/target/benchmarks.jar
-SERVERS=${SERVERS:-"jdk-plain jdk-cors express-plain express-cors"}
+SERVERS=${SERVERS:-"jdk-plain jdk-cors jetty-plain jetty-cors express-plain express-cors"}
 SCENARIOS="actual-allowed preflight-allowed no-origin"
 ORIGIN=https://app50.example.com
 
@@ -54,8 +55,11 @@ start_server() {
   local log="$WORK/server.log"
   : > "$log"
   case $1 in
-    jdk-plain) java -cp "$JAR" io.jcors.benchmarks.LoopbackServer jdk plain 0 > "$log" 2>&1 & ;;
-    jdk-cors) java -cp "$JAR" io.jcors.benchmarks.LoopbackServer jdk cors 0 > "$log" 2>&1 & ;;
+    # nodelay: without TCP_NODELAY the JDK server's header and body writes meet delayed ACKs, and
+    # every keep-alive request waits about 40 ms whatever the CORS layer does.
+    jdk-plain | jdk-cors | jetty-plain | jetty-cors)
+      java -Dsun.net.httpserver.nodelay=true -cp "$JAR" io.jcors.benchmarks.LoopbackServer \
+        "${1%-*}" "${1#*-}" 0 > "$log" 2>&1 & ;;
     express-plain) node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;
     express-cors) node jcors-benchmarks/express/server.js cors 0 > "$log" 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
@@ -110,8 +114,8 @@ awk -F'\t' '
     }
     split("actual-allowed preflight-allowed no-origin", sc, " ")
     printf "| server | scenario | without CORS | with CORS | with / without |\n|---|---|---:|---:|---:|\n"
-    split("jdk express", srv, " ")
-    for (s = 1; s <= 2; s++) for (c = 1; c <= 3; c++) {
+    split("jdk jetty express", srv, " ")
+    for (s = 1; s <= 3; s++) for (c = 1; c <= 3; c++) {
       plain = med[srv[s] "-plain|" sc[c]]; withc = med[srv[s] "-cors|" sc[c]]
       if (plain == "" || withc == "") continue
       printf "| %s | %s | %.0f | %.0f | %.1f%% |\n", srv[s], sc[c], plain, withc, 100 * withc / plain
