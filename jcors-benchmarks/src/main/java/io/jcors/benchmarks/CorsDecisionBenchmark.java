@@ -1,0 +1,161 @@
+package io.jcors.benchmarks;
+
+import io.jcors.CorsOptions;
+import io.jcors.CorsOutcome;
+import io.jcors.CorsPolicy;
+import io.jcors.CorsRequest;
+import io.jcors.CorsResponse;
+import io.jcors.Origins;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The jcors decision alone: {@link CorsPolicy#apply(CorsRequest, CorsResponse)} on a static policy,
+ * with a reused request view and a response that hands every header to a {@link Blackhole}. No
+ * server, no header storage: what the core itself costs per request, and what it allocates ({@code
+ * -prof gc}; the target is 0 B/op for actual requests and preflights from allowed origins).
+ *
+ * <p>The policy is the comparison benchmark's ({@code origins} exact origins, credentials, methods,
+ * exposed header, max-age 600) with {@code headers=listed} ({@code allowedHeaders} set: the
+ * configured list is sent) or {@code headers=reflected} (Express's default: the requested headers
+ * are validated and echoed, which is where a hostile 1 MiB header list would cost).
+ *
+ * <p>Run (build first with {@code ./mvnw -q -pl jcors-core,jcors-benchmarks -am package
+ * -DskipTests}):
+ *
+ * <pre>
+ * java -jar jcors-benchmarks/target/benchmarks.jar CorsDecisionBenchmark \
+ *     -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class CorsDecisionBenchmark {
+  /** Which request is sent. */
+  @Param({
+    "actual-allowed",
+    "actual-refused",
+    "no-origin",
+    "preflight-allowed",
+    "preflight-refused",
+    "preflight-hostile"
+  })
+  public String scenario;
+
+  /** How many exact origins the allow-list holds. */
+  @Param({"1", "100", "10000"})
+  public int origins;
+
+  /** {@code listed}: allowedHeaders configured; {@code reflected}: requested headers echoed. */
+  @Param({"listed", "reflected"})
+  public String headers;
+
+  private CorsPolicy policy;
+  private RequestView request;
+  private final BlackholeResponse response = new BlackholeResponse();
+
+  /** Public for JMH. */
+  public CorsDecisionBenchmark() {}
+
+  /** Compiles the policy and builds the request once. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    Fixture fixture = new Fixture(scenario, origins);
+    CorsOptions.Builder options =
+        CorsOptions.builder()
+            .origin(Origins.of(fixture.origins))
+            .methods(Fixture.METHODS)
+            .exposedHeaders(Fixture.EXPOSED_HEADERS)
+            .credentials(true)
+            .maxAge(Fixture.MAX_AGE);
+    switch (headers) {
+      case "listed":
+        options.allowedHeaders(Fixture.ALLOWED_HEADERS);
+        break;
+      case "reflected":
+        break;
+      default:
+        throw new IllegalArgumentException("unknown headers: " + headers);
+    }
+    policy = CorsPolicy.of(options.build());
+    request = new RequestView(fixture);
+  }
+
+  /** One decision. */
+  @Benchmark
+  public CorsOutcome apply(Blackhole blackhole) {
+    response.blackhole = blackhole;
+    return policy.apply(request, response);
+  }
+
+  /** The request as an adapter exposes it: fields read from already parsed headers. */
+  static final class RequestView implements CorsRequest {
+    private final String method;
+    private final String origin;
+    private final String requestMethod;
+    private final String requestHeaders;
+
+    RequestView(Fixture fixture) {
+      this.method = fixture.method;
+      this.origin = fixture.header("Origin");
+      this.requestMethod = fixture.header("Access-Control-Request-Method");
+      this.requestHeaders = fixture.header("Access-Control-Request-Headers");
+    }
+
+    @Override
+    public String method() {
+      return method;
+    }
+
+    @Override
+    public String path() {
+      return Fixture.PATH;
+    }
+
+    @Override
+    public String header(String name) {
+      if (name.equalsIgnoreCase("Origin")) {
+        return origin;
+      }
+      if (name.equalsIgnoreCase("Access-Control-Request-Method")) {
+        return requestMethod;
+      }
+      if (name.equalsIgnoreCase("Access-Control-Request-Headers")) {
+        return requestHeaders;
+      }
+      return null;
+    }
+  }
+
+  /** A response that keeps nothing: every header goes to the blackhole. */
+  static final class BlackholeResponse implements CorsResponse {
+    Blackhole blackhole;
+
+    @Override
+    public void setHeader(String name, String value) {
+      blackhole.consume(name);
+      blackhole.consume(value);
+    }
+
+    @Override
+    public void addVary(String name) {
+      blackhole.consume(name);
+    }
+  }
+}

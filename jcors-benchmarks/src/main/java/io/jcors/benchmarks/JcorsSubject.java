@@ -1,0 +1,99 @@
+package io.jcors.benchmarks;
+
+import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
+import io.jcors.CorsRequest;
+import io.jcors.CorsResponse;
+import io.jcors.Origins;
+
+/**
+ * jcors as a server adapter uses it: a {@link CorsRequest} view over the server's request headers
+ * and a {@link CorsResponse} that writes into the server's response headers.
+ */
+final class JcorsSubject implements Subject {
+  private final CorsPolicy policy;
+  private final Request request;
+  private final Response response = new Response();
+
+  JcorsSubject(Fixture fixture) {
+    this.policy =
+        CorsPolicy.of(
+            CorsOptions.builder()
+                .origin(Origins.of(fixture.origins))
+                .methods(Fixture.METHODS)
+                .allowedHeaders(Fixture.ALLOWED_HEADERS)
+                .exposedHeaders(Fixture.EXPOSED_HEADERS)
+                .credentials(true)
+                .maxAge(Fixture.MAX_AGE)
+                .build());
+    this.request = new Request(fixture);
+  }
+
+  @Override
+  public Object handle() {
+    response.headers.clear();
+    return policy.apply(request, response);
+  }
+
+  @Override
+  public String responseHeader(String name) {
+    return response.headers.get(name);
+  }
+
+  /** The server's request: method, path and header fields as parsed. */
+  static final class Request implements CorsRequest {
+    private final String method;
+    private final String[] names;
+    private final String[] values;
+
+    Request(Fixture fixture) {
+      this.method = fixture.method;
+      this.names = new String[fixture.headers.size()];
+      this.values = new String[fixture.headers.size()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = fixture.headers.get(i)[0];
+        values[i] = fixture.headers.get(i)[1];
+      }
+    }
+
+    @Override
+    public String method() {
+      return method;
+    }
+
+    @Override
+    public String path() {
+      return Fixture.PATH;
+    }
+
+    @Override
+    public String header(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equalsIgnoreCase(name)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The server's response headers. */
+  static final class Response implements CorsResponse {
+    final HeaderList headers = new HeaderList();
+
+    @Override
+    public void setHeader(String name, String value) {
+      headers.set(name, value);
+    }
+
+    @Override
+    public void addVary(String name) {
+      int i = headers.indexOf("Vary");
+      if (i < 0) {
+        headers.add("Vary", name);
+      } else {
+        headers.setValue(i, CorsResponse.mergeVary(headers.value(i), name));
+      }
+    }
+  }
+}
