@@ -97,6 +97,9 @@ public final class OriginSyntax {
       return "has no host; an origin is scheme://host[:port]";
     }
     if (host.startsWith("[")) {
+      if (host.length() < 2 || !host.endsWith("]")) {
+        return "has an invalid IPv6 address";
+      }
       String canonical = canonicalIpv6(host.substring(1, host.length() - 1));
       if (canonical == null) {
         return "has an invalid IPv6 address";
