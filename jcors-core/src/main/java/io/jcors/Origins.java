@@ -83,6 +83,8 @@ public final class Origins {
    * One origin sent on every response whatever the request's origin, with {@code Vary: Origin} (an
    * Express string). A browser on another origin is refused because the value differs.
    *
+   * <p>An empty string is {@link #none()}, as Express reads {@code origin: ''} as false.
+   *
    * @throws CorsConfigException if {@code origin} contains {@code *}
    */
   public static Origins fixed(String origin) {
@@ -257,6 +259,18 @@ public final class Origins {
               Problems.render(origin),
               "is not a fixed origin",
               "use Origins.any() for \"*\" and Origins.of(...) for patterns"));
+      return NONE;
+    }
+    if (origin.isEmpty()) {
+      // Express tests the origin option for truthiness before anything else: '' turns CORS off.
+      problems.add(
+          Problems.warning(
+              path,
+              "\"\"",
+              "is empty, which Express reads as false: no CORS headers are sent and preflights go"
+                  + " on to the application",
+              "write false to turn CORS off, or the origin to allow, e.g."
+                  + " \"https://app.example.com\""));
       return NONE;
     }
     checkExact(origin, path, problems);
