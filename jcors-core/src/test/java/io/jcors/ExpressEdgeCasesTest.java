@@ -77,4 +77,23 @@ class ExpressEdgeCasesTest {
     assertThat(response.header("Access-Control-Allow-Origin")).isNull();
     assertThat(response.header("Vary")).isEqualTo("Origin, Access-Control-Request-Headers");
   }
+
+  /**
+   * The {@code vary} package Express uses turns a {@code Vary} that lists {@code *} among other
+   * names into {@code *} alone; jcors kept the list as it was.
+   */
+  @Test
+  void existingVaryListingStar_becomesStar() {
+    CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin("https://b.example").build());
+    TestResponse response = TestResponse.with("Vary", "Accept, *");
+    apply(policy, TestRequest.get("/").origin(ORIGIN), response);
+    assertThat(response.header("Vary")).isEqualTo("*");
+  }
+
+  @Test
+  void mergeVary_starAmongOtherNames_isStar() {
+    assertThat(CorsResponse.mergeVary("Accept, *", "Origin")).isEqualTo("*");
+    assertThat(CorsResponse.mergeVary("*", "Origin")).isEqualTo("*");
+    assertThat(CorsResponse.mergeVary("Accept, Origin", "origin")).isEqualTo("Accept, Origin");
+  }
 }
