@@ -5,6 +5,7 @@ import io.jcors.internal.OriginMatcher;
 import io.jcors.internal.OriginPattern;
 import io.jcors.internal.OriginSyntax;
 import io.jcors.internal.RegexSearch;
+import java.net.IDN;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -327,8 +328,16 @@ public final class Origins {
                   s, pattern.scheme(), pattern.baseHost(), pattern.anySubdomain(), at, problems);
             }
           } catch (IllegalArgumentException e) {
+            String suggestion = OriginPattern.suggest(s);
             problems.add(
-                Problems.error(at, Problems.render(s), e.getMessage(), "fix the pattern's syntax"));
+                Problems.error(
+                    at,
+                    Problems.render(s),
+                    e.getMessage(),
+                    suggestion != null
+                        ? "write \"" + suggestion + "\""
+                        : "write a pattern such as \"https://*.example.com\" or"
+                            + " \"http://localhost:*\""));
           }
         } else {
           checkExact(s, at, problems);
@@ -399,8 +408,21 @@ public final class Origins {
 
   /** The serialized origin a malformed one most likely meant, or null. */
   static String suggestOrigin(String s) {
+    String origin = s.strip();
+    String written = OriginSyntax.hostOf(origin);
+    if (written != null && !written.chars().allMatch(c -> c < 0x80)) {
+      // Browsers send an internationalized host in its Punycode form (S16).
+      for (char c : new char[] {'/', '?', '#'}) {
+        written = written.indexOf(c) >= 0 ? written.substring(0, written.indexOf(c)) : written;
+      }
+      try {
+        origin = origin.replace(written, IDN.toASCII(written, IDN.ALLOW_UNASSIGNED));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
     try {
-      URI uri = new URI(s.strip());
+      URI uri = new URI(origin);
       if (uri.getScheme() == null || uri.getHost() == null) {
         return null;
       }
