@@ -14,6 +14,7 @@ public final class OriginMatcher {
   private final OriginPattern[] patterns;
   private final Pattern[] regexes;
 
+  /** A matcher of the given exact origins, patterns and regexes, tried in that order. */
   public OriginMatcher(Set<String> exact, List<OriginPattern> patterns, List<Pattern> regexes) {
     this.exact = Set.copyOf(exact);
     this.patterns = patterns.toArray(new OriginPattern[0]);
