@@ -315,13 +315,7 @@ public final class Origins {
             patterns.add(pattern);
             kept.add(s);
             if (pattern.scheme().equals("file")) {
-              problems.add(
-                  Problems.warning(
-                      at,
-                      Problems.render(s),
-                      "never matches: browsers send Origin: null for file: pages, and trusting null"
-                          + " trusts any sandboxed page (S3)",
-                      "serve the page over http://localhost and allow that origin"));
+              problems.add(fileOriginNeverMatches(at, s));
             }
             if (credentials) {
               checkCredentialed(
@@ -383,13 +377,7 @@ public final class Origins {
       return;
     }
     if (origin.startsWith("file:")) {
-      problems.add(
-          Problems.warning(
-              path,
-              value,
-              "never matches: browsers send Origin: null for file: pages, and trusting null"
-                  + " trusts any sandboxed page (S3)",
-              "serve the page over http://localhost and allow that origin"));
+      problems.add(fileOriginNeverMatches(path, origin));
       return;
     }
     String reason = OriginSyntax.whyNotSerialized(origin);
@@ -438,6 +426,16 @@ public final class Origins {
     } catch (java.net.URISyntaxException e) {
       return null;
     }
+  }
+
+  /** A {@code file:} origin or pattern (S3): browsers send {@code Origin: null} for such pages. */
+  private static CorsProblem fileOriginNeverMatches(String path, String origin) {
+    return Problems.warning(
+        path,
+        Problems.render(origin),
+        "never matches: browsers send Origin: null for file: pages, and trusting null"
+            + " trusts any sandboxed page (S3)",
+        "serve the page over http://localhost and allow that origin");
   }
 
   /** Risks of trusting {@code origin} with credentials (S10, S11). */
