@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionStage;
  * Action#PENDING}).
  *
  * <pre>{@code
- * CorsOutcome outcome =
- *     CorsPolicy.defaults().apply(TestRequest.preflight("/data", "https://a.example", "PUT"), response);
+ * // request: an adapter's view of a preflight (OPTIONS, Origin, Access-Control-Request-Method)
+ * CorsOutcome outcome = CorsPolicy.defaults().apply(request, response);
  * assertEquals(CorsOutcome.Action.RESPOND, outcome.action());
  * assertEquals(204, outcome.status());
  * }</pre>

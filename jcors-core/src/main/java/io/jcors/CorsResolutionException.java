@@ -11,9 +11,7 @@ package io.jcors;
  *         CorsOptions.builder()
  *             .origin(origin -> CompletableFuture.failedFuture(new IllegalStateException("db down")))
  *             .build());
- * assertThrows(
- *     CorsResolutionException.class,
- *     () -> policy.apply(TestRequest.get("/").origin("https://a.example"), new TestResponse()));
+ * assertThrows(CorsResolutionException.class, () -> policy.apply(request, response));
  * }</pre>
  */
 public final class CorsResolutionException extends RuntimeException {

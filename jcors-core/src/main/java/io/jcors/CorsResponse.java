@@ -30,7 +30,8 @@ public interface CorsResponse {
 
   /**
    * {@code existing} (a {@code Vary} value, possibly null or empty) with {@code name} appended
-   * unless it is already there (ignoring case) or the value is {@code *}.
+   * unless it is already there (ignoring case); {@code *} when {@code existing} lists {@code *},
+   * which already varies on everything (as Express's {@code vary} package does).
    *
    * <pre>{@code
    * assertEquals("Accept-Encoding, Origin", CorsResponse.mergeVary("Accept-Encoding", "Origin"));
@@ -60,8 +61,10 @@ public interface CorsResponse {
         end--;
       }
       int length = end - start;
-      if ((length == 1 && existing.charAt(start) == '*')
-          || (length == name.length() && existing.regionMatches(true, start, name, 0, length))) {
+      if (length == 1 && existing.charAt(start) == '*') {
+        return "*";
+      }
+      if (length == name.length() && existing.regionMatches(true, start, name, 0, length)) {
         return existing;
       }
     }

@@ -13,7 +13,7 @@ import java.util.Set;
  * when options are built, never per request.
  */
 final class OptionsCheck {
-  /** Browsers chromium caps the preflight cache at (Fetch "CORS-preflight cache"; F23). */
+  /** Chromium's cap on a preflight cache entry, in seconds (Fetch "CORS-preflight cache"; F23). */
   static final long CHROMIUM_MAX_AGE_CAP = 7200;
 
   /** Methods a script can never use (Fetch "forbidden method"). */

@@ -5,6 +5,7 @@ import io.jcors.internal.OriginMatcher;
 import io.jcors.internal.OriginPattern;
 import io.jcors.internal.OriginSyntax;
 import io.jcors.internal.RegexSearch;
+import java.net.IDN;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +83,8 @@ public final class Origins {
   /**
    * One origin sent on every response whatever the request's origin, with {@code Vary: Origin} (an
    * Express string). A browser on another origin is refused because the value differs.
+   *
+   * <p>An empty string is {@link #none()}, as Express reads {@code origin: ''} as false.
    *
    * @throws CorsConfigException if {@code origin} contains {@code *}
    */
@@ -259,6 +262,18 @@ public final class Origins {
               "use Origins.any() for \"*\" and Origins.of(...) for patterns"));
       return NONE;
     }
+    if (origin.isEmpty()) {
+      // Express tests the origin option for truthiness before anything else: '' turns CORS off.
+      problems.add(
+          Problems.warning(
+              path,
+              "\"\"",
+              "is empty, which Express reads as false: no CORS headers are sent and preflights go"
+                  + " on to the application",
+              "write false to turn CORS off, or the origin to allow, e.g."
+                  + " \"https://app.example.com\""));
+      return NONE;
+    }
     checkExact(origin, path, problems);
     String host = OriginSyntax.hostOf(origin);
     if (credentials && host != null) {
@@ -300,21 +315,23 @@ public final class Origins {
             patterns.add(pattern);
             kept.add(s);
             if (pattern.scheme().equals("file")) {
-              problems.add(
-                  Problems.warning(
-                      at,
-                      Problems.render(s),
-                      "never matches: browsers send Origin: null for file: pages, and trusting null"
-                          + " trusts any sandboxed page (S3)",
-                      "serve the page over http://localhost and allow that origin"));
+              problems.add(fileOriginNeverMatches(at, s));
             }
             if (credentials) {
               checkCredentialed(
                   s, pattern.scheme(), pattern.baseHost(), pattern.anySubdomain(), at, problems);
             }
           } catch (IllegalArgumentException e) {
+            String suggestion = OriginPattern.suggest(s);
             problems.add(
-                Problems.error(at, Problems.render(s), e.getMessage(), "fix the pattern's syntax"));
+                Problems.error(
+                    at,
+                    Problems.render(s),
+                    e.getMessage(),
+                    suggestion != null
+                        ? "write \"" + suggestion + "\""
+                        : "write a pattern such as \"https://*.example.com\" or"
+                            + " \"http://localhost:*\""));
           }
         } else {
           checkExact(s, at, problems);
@@ -360,13 +377,7 @@ public final class Origins {
       return;
     }
     if (origin.startsWith("file:")) {
-      problems.add(
-          Problems.warning(
-              path,
-              value,
-              "never matches: browsers send Origin: null for file: pages, and trusting null"
-                  + " trusts any sandboxed page (S3)",
-              "serve the page over http://localhost and allow that origin"));
+      problems.add(fileOriginNeverMatches(path, origin));
       return;
     }
     String reason = OriginSyntax.whyNotSerialized(origin);
@@ -385,8 +396,21 @@ public final class Origins {
 
   /** The serialized origin a malformed one most likely meant, or null. */
   static String suggestOrigin(String s) {
+    String origin = s.strip();
+    String written = OriginSyntax.hostOf(origin);
+    if (written != null && !written.chars().allMatch(c -> c < 0x80)) {
+      // Browsers send an internationalized host in its Punycode form (S16).
+      for (char c : new char[] {'/', '?', '#'}) {
+        written = written.indexOf(c) >= 0 ? written.substring(0, written.indexOf(c)) : written;
+      }
+      try {
+        origin = origin.replace(written, IDN.toASCII(written, IDN.ALLOW_UNASSIGNED));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
     try {
-      URI uri = new URI(s.strip());
+      URI uri = new URI(origin);
       if (uri.getScheme() == null || uri.getHost() == null) {
         return null;
       }
@@ -402,6 +426,16 @@ public final class Origins {
     } catch (java.net.URISyntaxException e) {
       return null;
     }
+  }
+
+  /** A {@code file:} origin or pattern (S3): browsers send {@code Origin: null} for such pages. */
+  private static CorsProblem fileOriginNeverMatches(String path, String origin) {
+    return Problems.warning(
+        path,
+        Problems.render(origin),
+        "never matches: browsers send Origin: null for file: pages, and trusting null"
+            + " trusts any sandboxed page (S3)",
+        "serve the page over http://localhost and allow that origin");
   }
 
   /** Risks of trusting {@code origin} with credentials (S10, S11). */

@@ -95,10 +95,10 @@ class JavadocExamplesTest {
 
   @Test
   void corsOutcome() {
-    TestResponse response = new TestResponse();
-    CorsOutcome outcome =
-        CorsPolicy.defaults()
-            .apply(TestRequest.preflight("/data", "https://a.example", "PUT"), response);
+    CorsRequest request = TestRequest.preflight("/data", "https://a.example", "PUT");
+    CorsResponse response = new TestResponse();
+    // request: an adapter's view of a preflight (OPTIONS, Origin, Access-Control-Request-Method)
+    CorsOutcome outcome = CorsPolicy.defaults().apply(request, response);
     assertEquals(CorsOutcome.Action.RESPOND, outcome.action());
     assertEquals(204, outcome.status());
   }
@@ -162,15 +162,15 @@ class JavadocExamplesTest {
 
   @Test
   void corsResolutionException() {
+    CorsRequest request = TestRequest.get("/").origin("https://a.example");
+    CorsResponse response = new TestResponse();
     CorsPolicy policy =
         CorsPolicy.of(
             CorsOptions.builder()
                 .origin(
                     origin -> CompletableFuture.failedFuture(new IllegalStateException("db down")))
                 .build());
-    assertThrows(
-        CorsResolutionException.class,
-        () -> policy.apply(TestRequest.get("/").origin("https://a.example"), new TestResponse()));
+    assertThrows(CorsResolutionException.class, () -> policy.apply(request, response));
   }
 
   @Test

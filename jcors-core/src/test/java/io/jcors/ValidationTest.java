@@ -492,16 +492,57 @@ class ValidationTest {
             "has something other than a port or :* after its host" + SYNTAX));
   }
 
+  /**
+   * The fix of each malformed pattern: the nearest valid pattern, or none when the only repair
+   * would allow more than the pattern asks for (a {@code *} inside the host, any scheme).
+   */
+  private static final Map<String, String> PATTERN_FIXES = patternFixes();
+
+  private static Map<String, String> patternFixes() {
+    String generic = "write a pattern such as \"https://*.example.com\" or \"http://localhost:*\"";
+    Map<String, String> fixes = new LinkedHashMap<>();
+    fixes.put("https://*", generic);
+    fixes.put("*://example.com", generic);
+    fixes.put("HTTPS://*.example.com", "write \"https://*.example.com\"");
+    fixes.put("https//*.example.com", "write \"https://*.example.com\"");
+    fixes.put("https://a.*.example.com", generic);
+    fixes.put("https://*example.com", "write \"https://*.example.com\"");
+    fixes.put("https://*.*.example.com", "write \"https://*.example.com\"");
+    fixes.put("https://*.example.com:443", "write \"https://*.example.com\"");
+    fixes.put("http://localhost:80*", "write \"http://localhost:*\"");
+    fixes.put("https://*.example.com:*x", "write \"https://*.example.com:*\"");
+    fixes.put("https://*.example.com/", "write \"https://*.example.com\"");
+    fixes.put("https://*.EXAMPLE.com", "write \"https://*.example.com\"");
+    fixes.put("https://*.example.com.", "write \"https://*.example.com\"");
+    fixes.put("https://*..example.com", "write \"https://*.example.com\"");
+    fixes.put("https://*.", generic);
+    fixes.put("http://[::1:*", generic);
+    fixes.put("https://example.com:8080*", "write \"https://example.com:*\"");
+    return fixes;
+  }
+
   @ParameterizedTest(name = "pattern {0}")
   @MethodSource("malformedPatterns")
-  void malformedPattern_isAnError_withTheReason(String pattern, String reason) {
+  void malformedPattern_isAnError_withTheReason_andTheNearestValidPattern(
+      String pattern, String reason) {
     CorsConfigException e =
         catchThrowableOfType(
             CorsConfigException.class, () -> Origins.of("https://ok.example", pattern));
+    assertThat(PATTERN_FIXES).containsKey(pattern);
     assertThat(asTuples(e.problems()))
         .containsExactly(
             problem(
-                ERROR, "origin[1]", Problems.render(pattern), reason, "fix the pattern's syntax"));
+                ERROR, "origin[1]", Problems.render(pattern), reason, PATTERN_FIXES.get(pattern)));
+  }
+
+  @Test
+  void nonAsciiPattern_suggestsPunycode() {
+    CorsConfigException e =
+        catchThrowableOfType(
+            CorsConfigException.class, () -> Origins.of("https://*.b\u00fccher.example"));
+    assertThat(e.problems())
+        .extracting(CorsProblem::fix)
+        .containsExactly("write \"https://*.xn--bcher-kva.example\"");
   }
 
   static Stream<Arguments> unserializedOrigins() {
@@ -556,9 +597,9 @@ class ValidationTest {
             "write \"https://app.example.com\""),
         Arguments.of(
             "https://bücher.example",
-            "has non-ASCII characters; browsers send internationalized domain names in Punycode (https://xn--bcher-kva.example, not https://bücher.example)"
+            "has non-ASCII characters; browsers send internationalized domain names in Punycode"
                 + never,
-            generic),
+            "write \"https://xn--bcher-kva.example\""),
         Arguments.of(
             "https://app.example.com:99999",
             "has an invalid port; a port is a number from 0 to 65535 without leading zeros" + never,
@@ -587,9 +628,26 @@ class ValidationTest {
   void originThatIsNotSerialized_isAWarning_withTheFix(String origin, String reason, String fix) {
     assertThat(asTuples(CorsOptions.builder().origin(List.of(origin)).problems()))
         .containsExactly(problem(WARNING, "origin[0]", Problems.render(origin), reason, fix));
-    // A fixed origin gets the same warning under "origin".
-    assertThat(asTuples(CorsOptions.builder().origin(origin).problems()))
-        .containsExactly(problem(WARNING, "origin", Problems.render(origin), reason, fix));
+    // A fixed origin gets the same warning under "origin" (the empty one is Express's false).
+    if (!origin.isEmpty()) {
+      assertThat(asTuples(CorsOptions.builder().origin(origin).problems()))
+          .containsExactly(problem(WARNING, "origin", Problems.render(origin), reason, fix));
+    }
+  }
+
+  @Test
+  void emptyFixedOrigin_isExpressFalse_withAWarning() {
+    assertThat(asTuples(CorsOptions.builder().origin("").problems()))
+        .containsExactly(
+            problem(
+                WARNING,
+                "origin",
+                "\"\"",
+                "is empty, which Express reads as false: no CORS headers are sent and preflights"
+                    + " go on to the application",
+                "write false to turn CORS off, or the origin to allow, e.g."
+                    + " \"https://app.example.com\""));
+    assertThat(CorsOptions.builder().origin("").build().origin()).isSameAs(Origins.none());
   }
 
   @Test
@@ -785,7 +843,7 @@ class ValidationTest {
                   "routes[0].cors.origin[2]",
                   "\"https://*\"",
                   "has a '*' that is not a whole leftmost label or the whole port" + SYNTAX,
-                  "fix the pattern's syntax"),
+                  "write a pattern such as \"https://*.example.com\" or \"http://localhost:*\""),
               problem(
                   ERROR,
                   "routes[1].path",

@@ -15,6 +15,7 @@ public final class OriginMatcher {
   private final OriginPattern[] patterns;
   private final Pattern[] regexes;
 
+  /** A matcher of the given exact origins, patterns and regexes, tried in that order. */
   public OriginMatcher(Set<String> exact, List<OriginPattern> patterns, List<Pattern> regexes) {
     // A HashSet, not Set.copyOf: the immutable set finds its slot with a floorMod (a division)
     // and probes, which made a lookup among 10000 origins about 1.7x the cost of one among 1. A

@@ -1,5 +1,10 @@
 package io.jcors.internal;
 
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * An origin pattern: {@code https://*.example.com} (one or more labels in front of {@code
  * example.com}, never the apex), {@code http://localhost:*} (any port, or none), or both. Matching
@@ -88,6 +93,89 @@ public final class OriginPattern {
       throw new IllegalArgumentException("is not a valid pattern" + syntax);
     }
     return new OriginPattern(s, scheme, host, anySubdomain, port);
+  }
+
+  /**
+   * The valid pattern (or origin) that a malformed pattern most likely meant, or {@code null} when
+   * there is none or it would allow more than the pattern seems to ask for (a {@code *} inside the
+   * host). Repairs what people get wrong: case, a missing {@code ://}, a path, a trailing dot,
+   * doubled dots, {@code *example.com} for {@code *.example.com}, a default port, a partial port
+   * wildcard ({@code :80*}), and non-ASCII host names (Punycode, as browsers send them).
+   */
+  public static String suggest(String s) {
+    String t = s.strip().toLowerCase(Locale.ROOT);
+    String scheme;
+    String rest;
+    int sep = t.indexOf("://");
+    if (sep > 0) {
+      scheme = t.substring(0, sep);
+      rest = t.substring(sep + 3);
+    } else if (t.indexOf(':') > 0 && t.indexOf(':') < t.indexOf('/')) {
+      scheme = t.substring(0, t.indexOf(':')); // https:/*.example.com
+      rest = t.substring(t.indexOf(':') + 1).replaceFirst("^/+", "");
+    } else if (t.indexOf('/') > 0 && t.startsWith("//", t.indexOf('/'))) {
+      scheme = t.substring(0, t.indexOf('/')); // https//*.example.com
+      rest = t.substring(t.indexOf('/') + 2);
+    } else if (t.indexOf('/') < 0 && t.indexOf(':') < 0) {
+      scheme = "https"; // *.example.com
+      rest = t;
+    } else {
+      return null;
+    }
+    if (!OriginSyntax.isScheme(scheme) || rest.startsWith("[")) {
+      return null;
+    }
+    for (char c : new char[] {'/', '?', '#'}) {
+      if (rest.indexOf(c) >= 0) {
+        rest = rest.substring(0, rest.indexOf(c));
+      }
+    }
+    int colon = rest.indexOf(':');
+    String host = colon < 0 ? rest : rest.substring(0, colon);
+    String port = colon < 0 ? null : rest.substring(colon + 1);
+    if (port != null && port.indexOf('*') >= 0) {
+      port = "*";
+    } else if (port != null && OriginSyntax.parsePort(port) == OriginSyntax.defaultPort(scheme)) {
+      port = null;
+    }
+    List<String> labels = new ArrayList<>();
+    for (String label : host.split("\\.")) {
+      if (label.isEmpty() || (label.equals("*") && labels.equals(List.of("*")))) {
+        continue; // doubled or trailing dots, *.*.example.com
+      }
+      if (labels.isEmpty() && label.startsWith("*") && label.indexOf('*', 1) < 0) {
+        labels.add("*"); // *example.com
+        label = label.substring(1);
+        if (label.isEmpty()) {
+          continue;
+        }
+      }
+      if (label.indexOf('*') >= 0) {
+        return null;
+      }
+      labels.add(label);
+    }
+    boolean anySubdomain = !labels.isEmpty() && labels.get(0).equals("*");
+    String base = String.join(".", anySubdomain ? labels.subList(1, labels.size()) : labels);
+    try {
+      base = IDN.toASCII(base, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    String candidate =
+        scheme + "://" + (anySubdomain ? "*." : "") + base + (port == null ? "" : ":" + port);
+    if (candidate.equals(s)) {
+      return null;
+    }
+    if (candidate.indexOf('*') < 0) {
+      return OriginSyntax.whyNotSerialized(candidate) == null ? candidate : null;
+    }
+    try {
+      parse(candidate);
+      return candidate;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

@@ -28,7 +28,7 @@ public final class OriginSyntax {
       char c = s.charAt(i);
       if (c > 0x7e) {
         return "has non-ASCII characters; browsers send internationalized domain names in"
-            + " Punycode (https://xn--bcher-kva.example, not https://bücher.example)";
+            + " Punycode";
       }
       if (c <= 0x20) {
         return "contains whitespace or a control character; an origin is scheme://host[:port]";

@@ -74,7 +74,10 @@ final class ExchangeView implements CorsRequest, CorsResponse {
   /** Merges {@code name} into every Vary line, written back as a single line. */
   private static void mergeVary(Headers headers, String name) {
     List<String> lines = headers.get("Vary");
-    String existing = lines == null || lines.isEmpty() ? null : String.join(", ", lines);
+    String existing =
+        lines == null || lines.isEmpty()
+            ? null
+            : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
     headers.set("Vary", CorsResponse.mergeVary(existing, name));
   }
 }
