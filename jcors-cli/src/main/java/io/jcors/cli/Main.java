@@ -35,6 +35,11 @@ public final class Main {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
+    // The JDK HTTP server writes headers and body in separate packets; without TCP_NODELAY each
+    // response with a body waits ~40 ms for the client's delayed ACK (docs/performance.md).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = commandLine(out, err).execute(args);
