@@ -77,8 +77,8 @@ public final class CorsPolicy {
   }
 
   /**
-   * A replaceable policy: one {@link AtomicReference} to an immutable policy (STYLE rule 4). See
-   * {@link CorsPolicy#reloadable(CorsPolicy)}.
+   * A replaceable policy: one {@link AtomicReference} to an immutable policy. See {@link
+   * CorsPolicy#reloadable(CorsPolicy)}.
    */
   public static final class Reloadable {
     private final AtomicReference<CorsPolicy> current;

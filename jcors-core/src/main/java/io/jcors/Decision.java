@@ -91,7 +91,7 @@ final class Decision {
     if (options.reflectRequestHeaders) {
       response.addVary(ACCESS_CONTROL_REQUEST_HEADERS);
       String requested = request.header(ACCESS_CONTROL_REQUEST_HEADERS);
-      // Echo only a well-formed, bounded list (DESIGN section 2, difference 4).
+      // Echo only a well-formed, bounded list (docs/express-mapping.md, deliberate difference 4).
       if (Tokens.isTokenList(requested, MAX_REFLECTED_REQUEST_HEADERS)) {
         response.setHeader(ACCESS_CONTROL_ALLOW_HEADERS, requested);
       }

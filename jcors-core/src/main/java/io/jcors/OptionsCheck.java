@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Checks every option of a builder and compiles the parts that need it. Errors make a configuration
- * unusable; warnings are the risks of shared/DESIGN section 2, refused in strict mode. Runs once,
- * when options are built, never per request.
+ * unusable; warnings are the risks listed in docs/express-mapping.md, refused in strict mode. Runs
+ * once, when options are built, never per request.
  */
 final class OptionsCheck {
   /** Chromium's cap on a preflight cache entry, in seconds (Fetch "CORS-preflight cache"; F23). */

@@ -13,11 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The server-side rules of shared/CORS-RULES.md: the Fetch standard's classification and caching
+ * The server-side rules of docs/fetch-rules.md: the Fetch standard's classification and caching
  * rules (F1-F4, F38, F39) and the misconfiguration classes that concern the per-request decision
  * (S4, S5, S9, S12, S15, S17, S18, S26). Each test names its rule. Where the checklist recommends
  * something Express does not do (a 403 for refused preflights, rejecting unsorted request-header
- * lists), DESIGN section 2 decides for Express parity and the test says so.
+ * lists), docs/express-mapping.md decides for Express parity and the test says so.
  */
 class CorsRulesTest {
   private static final String ACAO = "Access-Control-Allow-Origin";

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Enforces STYLE rule 9: every snippet in the README and the Javadoc is compiled and executed by a
- * test.
+ * Enforces that every snippet in the README and the Javadoc is compiled and executed by a test.
  *
  * <p>The convention: each Java snippet, that is each {@code ```java} fence of {@code README.md} and
  * {@code docs/*.md} at the repository root and each {@code <pre>{@code ...}</pre>} block in any

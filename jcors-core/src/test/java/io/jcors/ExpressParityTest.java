@@ -25,11 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The Express suite's fake request has {@code Origin: http://example.com} and {@code
  * Access-Control-Request-Headers: x-header-1, x-header-2}, and sends OPTIONS without {@code
  * Access-Control-Request-Method}. jcors follows the Fetch standard: such a request is not a
- * preflight (DESIGN section 2, difference 1). The preflight rows therefore add {@code
- * Access-Control-Request-Method: PUT}, and a row marked "difference" shows what jcors does with the
- * request exactly as Express's suite sends it. Other rows marked "difference" cover DESIGN section
- * 2's differences 2 to 4. The three cases of {@code test/error-response.js} concern the server's
- * error handling and are ported by the adapters' tests.
+ * preflight (docs/express-mapping.md, deliberate difference 1). The preflight rows therefore add
+ * {@code Access-Control-Request-Method: PUT}, and a row marked "difference" shows what jcors does
+ * with the request exactly as Express's suite sends it. Other rows marked "difference" cover
+ * docs/express-mapping.md, 2's differences 2 to 4. The three cases of {@code
+ * test/error-response.js} concern the server's error handling and are ported by the adapters'
+ * tests.
  */
 class ExpressParityTest {
   private static final String ACAO = "Access-Control-Allow-Origin";

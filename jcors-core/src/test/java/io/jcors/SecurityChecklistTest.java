@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The misconfiguration classes S1-S27 of shared/CORS-RULES.md part B, as docs/security.md lists
- * them: every class a configuration can show is a warning by default (Express parity, DESIGN
+ * The misconfiguration classes S1-S27 of docs/security.md, as docs/security.md lists them: every
+ * class a configuration can show is a warning by default (Express parity, docs/express-mapping.md
  * section 2) and refused in strict mode, or an error in every mode; the runtime negatives hold
  * whatever the mode.
  */
@@ -322,7 +322,9 @@ class SecurityChecklistTest {
         .containsEntry("Vary", "Accept-Encoding, Origin");
   }
 
-  /** Express parity (DESIGN section 2): refused preflights keep ACAM and ACAH, never ACAO. */
+  /**
+   * Express parity (docs/express-mapping.md): refused preflights keep ACAM and ACAH, never ACAO.
+   */
   @Test
   void s19_refusedPreflight_getsNoAllowOrigin_butTheMethodsAsExpressDoes() {
     CorsPolicy policy =

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every error and warning of the configuration checks (OptionsCheck, Origins, CorsConfig,
  * CorsPolicy.Routes): the option path, the offending value, the reason and the fix, and that all
- * problems of a configuration come in one exception (STYLE rule 2; DESIGN section 2 for the risks).
+ * problems of a configuration come in one exception (the risks are those of
+ * docs/express-mapping.md).
  */
 class ValidationTest {
   private static final String SYNTAX =

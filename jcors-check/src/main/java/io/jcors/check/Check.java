@@ -13,7 +13,7 @@ import java.util.Objects;
  * System.out.println(check.explanation() + "\nFix: " + check.fix());
  * }</pre>
  *
- * @param rule the rule of shared/CORS-RULES.md, such as {@code F9}
+ * @param rule the rule of docs/fetch-rules.md, such as {@code F9}
  * @param name a short name: {@code allow-origin}, {@code ok-status}, {@code method}, ...
  * @param passed whether the browser accepts the response at this check
  * @param explanation what the browser compared and what it found

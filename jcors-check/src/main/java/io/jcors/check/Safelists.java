@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Fetch standard's safelists and forbidden names (rules F26-F30 of CORS-RULES.md): which
+ * The Fetch standard's safelists and forbidden names (rules F26-F30 of docs/fetch-rules.md): which
  * methods and request headers a page may use without a preflight, which names a page cannot set at
  * all, and which response headers a page can read without {@code Access-Control-Expose-Headers}.
  */

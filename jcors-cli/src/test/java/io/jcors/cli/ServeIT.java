@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code jcors serve} run from the jar and answered over HTTP: for each Express option, the status,
  * body and every CORS header an Express 4 app with {@code app.options(path, cors(opts))} and {@code
- * app.all(path, cors(opts), handler)} sends, apart from the differences of DESIGN section 2 (marked
- * "difference N").
+ * app.all(path, cors(opts), handler)} sends, apart from the deliberate differences of
+ * docs/express-mapping.md (marked "difference N").
  */
 public class ServeIT {
   private static final String APP = "https://app.example.com";

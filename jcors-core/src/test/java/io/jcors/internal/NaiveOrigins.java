@@ -1,10 +1,10 @@
 package io.jcors.internal;
 
 /**
- * A naive reference for origin patterns and reflectable origins, written from DESIGN section 3 and
- * the S4/S5/S9/S15 rows of CORS-RULES.md: split the origin into scheme, host and port with plain
- * string operations, then compare. Slow and obvious on purpose; {@link OriginPatternPropertyTest}
- * and {@link OriginFuzzTest} hold the optimized matcher to it (STYLE rule 10).
+ * A naive reference for origin patterns and reflectable origins, written from the README's pattern
+ * syntax and the S4/S5/S9/S15 rows of docs/security.md: split the origin into scheme, host and port
+ * with plain string operations, then compare. Slow and obvious on purpose; {@link
+ * OriginPatternPropertyTest} and {@link OriginFuzzTest} hold the optimized matcher to it.
  */
 final class NaiveOrigins {
   private NaiveOrigins() {}

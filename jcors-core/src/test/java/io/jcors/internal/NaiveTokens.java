@@ -3,7 +3,7 @@ package io.jcors.internal;
 /**
  * A naive reference for comma-separated token lists (RFC 9110 sections 5.6.1 and 5.6.2), written
  * with {@link String#split}: {@link TokensFuzzTest} holds the one-pass scanner of {@link Tokens} to
- * it (STYLE rule 10).
+ * it.
  */
 public final class NaiveTokens {
   private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Property tests of the origin-pattern matcher ({@link OriginPattern}, {@link OriginMatcher})
  * against the naive reference {@link NaiveOrigins}, shared with the fuzz tests ({@link
  * OriginFuzzTest}). Inputs are random but seeded, and lean towards near misses (evil-example.com,
- * example.com.attacker, ports, upper case, trailing dots, IPv6), STYLE rule 10.
+ * example.com.attacker, ports, upper case, trailing dots, IPv6).
  */
 class OriginPatternPropertyTest {
   OriginPatternPropertyTest() {}
