@@ -1,31 +1,20 @@
 package io.jcors.jdk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.sun.net.httpserver.HttpServer;
-import io.jcors.CorsOptions;
-import io.jcors.CorsPolicy;
+import io.jcors.testsupport.HostileRequests;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile HTTP against the filter in the JDK's HttpServer, sent over raw sockets (S15-S18, S26):
- * huge, repeated, empty and malformed headers, control bytes, non-ASCII and absurd methods.
- * Whatever the server lets through, jcors causes no 5xx, reflects no invalid byte and sends no
- * {@code Access-Control-Allow-Origin} for an origin that did not match.
+ * the requests and checks of {@link HostileRequests}.
  */
 class HostileHttpTest {
-  private static final String APP = "https://app.example.com";
-  private static final int MIB = 1 << 20;
-
   private HttpServer server;
   private String base;
 
@@ -44,10 +33,7 @@ class HostileHttpTest {
               exchange.close();
             })
         .getFilters()
-        .add(
-            new CorsFilter(
-                CorsPolicy.of(
-                    CorsOptions.builder().origin(List.of(APP)).credentials(true).build())));
+        .add(new CorsFilter(HostileRequests.policy()));
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -57,143 +43,25 @@ class HostileHttpTest {
     server.stop(0);
   }
 
-  private static String preflight(String origin, String requestHeaders) {
-    return "OPTIONS /r HTTP/1.1\r\nHost: x\r\nOrigin: "
-        + origin
-        + "\r\nAccess-Control-Request-Method: PUT\r\nAccess-Control-Request-Headers: "
-        + requestHeaders
-        + "\r\n";
-  }
-
-  static Stream<Arguments> hostileRequests() {
-    String junkLines = "X-Junk: v\r\n".repeat(5000);
-    return Stream.of(
-        Arguments.of(false, "1 MiB Origin", preflight("https://" + "a".repeat(MIB), "x-a")),
-        Arguments.of(
-            true, "1 MiB Access-Control-Request-Headers", preflight(APP, "a,".repeat(MIB / 2))),
-        Arguments.of(
-            false, "6 KiB Origin", preflight("https://" + "a".repeat(6000) + ".com", "x-a")),
-        Arguments.of(
-            false,
-            "6 KiB of commas in Access-Control-Request-Headers",
-            preflight("https://attacker.example", ",".repeat(6000))),
-        Arguments.of(
-            true,
-            "5000 header lines",
-            "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\r\n" + junkLines),
-        Arguments.of(
-            true,
-            "50 empty Access-Control-Request-Headers lines",
-            preflight(APP, "") + "Access-Control-Request-Headers:\r\n".repeat(49)),
-        Arguments.of(
-            true,
-            "bare CR in Origin",
-            "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\rSet-Cookie: x=1\r\n"),
-        Arguments.of(
-            true,
-            "bare LF in Origin",
-            "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\nSet-Cookie: x=1\r\n"),
-        Arguments.of(
-            true, "folded Origin", "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\r\n x=1\r\n"),
-        Arguments.of(
-            true, "NUL in Origin", "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\0\r\n"),
-        Arguments.of(
-            true, "DEL in Origin", "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\u007f\r\n"),
-        Arguments.of(true, "control byte in ACRH", preflight(APP, "x-a\u0001,x-b")),
-        Arguments.of(
-            false,
-            "non-ASCII Origin",
-            new String(
-                ("GET /r HTTP/1.1\r\nHost: x\r\nOrigin: https://b\u00fccher.example\r\n")
-                    .getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.ISO_8859_1)),
-        Arguments.of(
-            true,
-            "non-ASCII ACRH",
-            new String(
-                preflight(APP, "x-\u00fc").getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.ISO_8859_1)),
-        Arguments.of(false, "empty Origin", "GET /r HTTP/1.1\r\nHost: x\r\nOrigin:\r\n"),
-        Arguments.of(false, "empty Origin preflight", preflight("", "x-a")),
-        Arguments.of(
-            true,
-            "empty Access-Control-Request-Method",
-            "OPTIONS /r HTTP/1.1\r\nHost: x\r\nOrigin: "
-                + APP
-                + "\r\nAccess-Control-Request-Method:\r\n"),
-        Arguments.of(
-            true, "absurd method FOO", "FOO /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\r\n"),
-        Arguments.of(
-            true,
-            "4 KiB method",
-            "A".repeat(4096) + " /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\r\n"),
-        Arguments.of(
-            true,
-            "method with separators",
-            "G(T /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + "\r\n"),
-        Arguments.of(
-            false,
-            "Origin list",
-            "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: " + APP + ", " + APP + "\r\n"));
-  }
-
-  /**
-   * {@code mayMatch}: the request's Origin line starts with the allowed origin, and the server may
-   * parse it as exactly that (it splits a bare CR or LF into a new line, drops a NUL, or the
-   * hostile part is elsewhere in the request); then the allowed origin may come back, and nothing
-   * else.
-   */
   @ParameterizedTest(name = "{1}")
-  @MethodSource("hostileRequests")
+  @MethodSource("io.jcors.testsupport.HostileRequests#cases")
   void hostileRequest_noServerError_noInvalidByte_noAllowOrigin(
       boolean mayMatch, String name, String head) throws Exception {
-    RawHttp.Response response = RawHttp.send(base, head);
-    assertThat(response.status()).as("status for %s", name).isLessThan(500);
-    assertThat(response.headBytesAreClean()).as("response bytes for %s", name).isTrue();
-    String allowOrigin = response.header("Access-Control-Allow-Origin");
-    if (mayMatch && allowOrigin != null) {
-      assertThat(allowOrigin).as("ACAO for %s", name).isEqualTo(APP);
-    } else {
-      assertThat(allowOrigin).as("ACAO for %s", name).isNull();
-    }
-    String allowHeaders = response.header("Access-Control-Allow-Headers");
-    if (allowHeaders != null) {
-      assertThat(allowHeaders).matches("[A-Za-z0-9!#$%&'*+.^_`|~,\\t -]*").hasSizeLessThan(8193);
-    }
+    HostileRequests.checkHostileRequest(base, mayMatch, name, head);
   }
 
   @Test
   void duplicateOrigin_attackerFirst_getsNoAllowOrigin() throws Exception {
-    RawHttp.Response response =
-        RawHttp.send(
-            base,
-            "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: https://attacker.example\r\nOrigin: "
-                + APP
-                + "\r\n");
-    assertThat(response.status()).isLessThan(500);
-    assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+    HostileRequests.checkDuplicateOriginAttackerFirst(base);
   }
 
   @Test
   void duplicateOrigin_attackerSecond_reflectsOnlyTheFirst() throws Exception {
-    RawHttp.Response response =
-        RawHttp.send(
-            base,
-            "GET /r HTTP/1.1\r\nHost: x\r\nOrigin: "
-                + APP
-                + "\r\nOrigin: https://attacker.example\r\n");
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(APP);
+    HostileRequests.checkDuplicateOriginAttackerSecond(base);
   }
 
   @Test
   void afterTheOnslaught_aNormalPreflightStillWorks() throws Exception {
-    for (Arguments arguments : hostileRequests().toList()) {
-      RawHttp.send(base, (String) arguments.get()[2]);
-    }
-    RawHttp.Response response = RawHttp.send(base, preflight(APP, "content-type,x-key"));
-    assertThat(response.status()).isEqualTo(204);
-    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(APP);
-    assertThat(response.header("Access-Control-Allow-Headers")).isEqualTo("content-type,x-key");
+    HostileRequests.checkNormalPreflightAfterAll(base);
   }
 }

@@ -1,4 +1,4 @@
-package io.jcors.jdk;
+package io.jcors.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,14 +16,14 @@ import java.util.List;
  * (control bytes, duplicate or enormous headers, absurd methods). The request is sent as given, the
  * response read to the end of its headers and body ({@code Connection: close}).
  */
-final class RawHttp {
+public final class RawHttp {
   private RawHttp() {}
 
   /** A response, or {@link #NONE} when the server closed or reset the connection instead. */
-  record Response(int status, List<String[]> headers, byte[] head) {
-    static final Response NONE = new Response(0, List.of(), new byte[0]);
+  public record Response(int status, List<String[]> headers, byte[] head) {
+    public static final Response NONE = new Response(0, List.of(), new byte[0]);
 
-    String header(String name) {
+    public String header(String name) {
       for (String[] h : headers) {
         if (h[0].equalsIgnoreCase(name)) {
           return h[1];
@@ -33,7 +33,7 @@ final class RawHttp {
     }
 
     /** Whether every byte of the status line and headers is visible ASCII, space, tab or CRLF. */
-    boolean headBytesAreClean() {
+    public boolean headBytesAreClean() {
       for (byte b : head) {
         int c = b & 0xff;
         if (!(c == '\r' || c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f))) {
@@ -48,7 +48,7 @@ final class RawHttp {
    * Sends {@code head} (request line and header lines, each ending in CRLF, without the blank
    * line).
    */
-  static Response send(String base, byte[] head) throws IOException {
+  public static Response send(String base, byte[] head) throws IOException {
     URI uri = URI.create(base);
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
@@ -66,7 +66,7 @@ final class RawHttp {
     }
   }
 
-  static Response send(String base, String head) throws IOException {
+  public static Response send(String base, String head) throws IOException {
     return send(base, head.getBytes(StandardCharsets.ISO_8859_1));
   }
 
