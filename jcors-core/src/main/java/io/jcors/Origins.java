@@ -173,9 +173,10 @@ public final class Origins {
       case FIXED:
         return fixed.equals(origin);
       case MATCH:
-        return origin != null
-            && OriginSyntax.isReflectable(origin)
-            && (reflectAll || matcher.matches(origin));
+        if (origin == null) {
+          return false;
+        }
+        return reflectAll ? OriginSyntax.isReflectable(origin) : matcher.matches(origin);
       default:
         return false;
     }

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A compiled list of allowed origins: exact origins in a hash set (one lookup, whatever the size of
- * the list), then origin patterns, then regexes. Exact and pattern matching allocate nothing; a
- * regex search is bounded in cost ({@link RegexSearch}).
+ * the list), then origin patterns, then regexes. Only a request origin that may be copied into a
+ * response ({@link OriginSyntax#isReflectable}) ever matches. Exact and pattern matching allocate
+ * nothing; a regex search is bounded in cost ({@link RegexSearch}).
  */
 public final class OriginMatcher {
   private final Set<String> exact;
@@ -20,7 +21,14 @@ public final class OriginMatcher {
     // A HashSet, not Set.copyOf: the immutable set finds its slot with a floorMod (a division)
     // and probes, which made a lookup among 10000 origins about 1.7x the cost of one among 1. A
     // HashMap slot is a mask of the spread hash. Never mutated after this line.
-    this.exact = new HashSet<>(exact);
+    this.exact = new HashSet<>();
+    for (String origin : exact) {
+      // A configured origin that is not reflectable can only equal a request origin that is not
+      // reflectable either, which never matches: leaving it out lets an exact hit skip the check.
+      if (OriginSyntax.isReflectable(origin)) {
+        this.exact.add(origin);
+      }
+    }
     this.patterns = patterns.toArray(new OriginPattern[0]);
     this.regexes = regexes.toArray(new Pattern[0]);
   }
@@ -29,6 +37,9 @@ public final class OriginMatcher {
   public boolean matches(String origin) {
     if (exact.contains(origin)) {
       return true;
+    }
+    if (patterns.length == 0 && regexes.length == 0 || !OriginSyntax.isReflectable(origin)) {
+      return false;
     }
     for (OriginPattern pattern : patterns) {
       if (pattern.matches(origin)) {
