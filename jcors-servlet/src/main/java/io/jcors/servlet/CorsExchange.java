@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,7 +21,9 @@ final class CorsExchange implements CorsRequest, CorsResponse {
   private final HttpServletResponse response;
 
   /** Name, value, name, value, … of every header CORS set, to set again after a reset. */
-  private final List<String> written = new ArrayList<>(8);
+  private String[] written = new String[12];
+
+  private int writtenLength;
 
   private List<String> varyNames;
   private volatile boolean pending;
@@ -54,8 +57,11 @@ final class CorsExchange implements CorsRequest, CorsResponse {
 
   @Override
   public void setHeader(String name, String value) {
-    written.add(name);
-    written.add(value);
+    if (writtenLength == written.length) {
+      written = Arrays.copyOf(written, writtenLength * 2);
+    }
+    written[writtenLength++] = name;
+    written[writtenLength++] = value;
     response.setHeader(name, value);
   }
 
@@ -74,7 +80,7 @@ final class CorsExchange implements CorsRequest, CorsResponse {
    * {@code Vary} or resets the response.
    */
   HttpServletResponse forApplication(HttpServletResponse target) {
-    return written.isEmpty() && varyNames == null ? target : new Keeping(target);
+    return writtenLength == 0 && varyNames == null ? target : new Keeping(target);
   }
 
   /** Sets the CORS headers again on {@code target}, where a container may have dropped them. */
@@ -82,8 +88,8 @@ final class CorsExchange implements CorsRequest, CorsResponse {
     if (target.isCommitted()) {
       return;
     }
-    for (int i = 0; i < written.size(); i += 2) {
-      target.setHeader(written.get(i), written.get(i + 1));
+    for (int i = 0; i < writtenLength; i += 2) {
+      target.setHeader(written[i], written[i + 1]);
     }
     if (varyNames != null) {
       target.setHeader("Vary", withCorsNames(vary(target)));
@@ -128,6 +134,9 @@ final class CorsExchange implements CorsRequest, CorsResponse {
 
   /** Every Vary line of {@code target} as one value, or null. */
   private static String vary(HttpServletResponse target) {
+    if (target.getHeader("Vary") == null) {
+      return null; // the usual case, without the collection getHeaders builds
+    }
     Collection<String> lines = target.getHeaders("Vary");
     return lines == null || lines.isEmpty() ? null : String.join(", ", lines);
   }

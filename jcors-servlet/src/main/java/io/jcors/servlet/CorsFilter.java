@@ -150,17 +150,16 @@ public final class CorsFilter implements Filter {
     if (current == null) {
       throw new ServletException("CORS filter used before init(): call init or pass a policy");
     }
-    Object seen = request.getAttribute(attribute);
-    if (seen instanceof CorsExchange) {
-      again((CorsExchange) seen, request, response, chain);
-      return;
-    }
     if (request.getDispatcherType() != DispatcherType.REQUEST) {
-      chain.doFilter(request, response); // an error page or include of a request CORS never saw
+      Object seen = request.getAttribute(attribute);
+      if (seen instanceof CorsExchange) {
+        again((CorsExchange) seen, request, response, chain);
+      } else {
+        chain.doFilter(request, response); // an error page or include of a request CORS never saw
+      }
       return;
     }
     CorsExchange exchange = new CorsExchange(request, response);
-    request.setAttribute(attribute, exchange);
     CorsOutcome outcome;
     try {
       outcome = current.apply(exchange, exchange);
@@ -168,9 +167,21 @@ public final class CorsFilter implements Filter {
       throw new ServletException("CORS: " + e.getMessage(), e);
     }
     if (outcome.action() == CorsOutcome.Action.PENDING) {
+      request.setAttribute(attribute, exchange);
       suspend(outcome, exchange, request, response, chain);
-    } else {
+      return;
+    }
+    boolean completed = false;
+    try {
       proceed(outcome, exchange, request, response, chain);
+      completed = true;
+    } finally {
+      // A later dispatch of this request (an error page, or the application's own async dispatch)
+      // must find the exchange to keep the CORS headers. Most requests have none, and a request
+      // attribute costs a map per request on some containers, so it is set only when one can come.
+      if (!completed || request.isAsyncStarted() || response.getStatus() >= 400) {
+        request.setAttribute(attribute, exchange);
+      }
     }
   }
 

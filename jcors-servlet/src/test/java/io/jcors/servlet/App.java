@@ -1,5 +1,7 @@
 package io.jcors.servlet;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -33,6 +35,14 @@ final class App extends HttpServlet {
         response.sendError(404);
         return;
       case "/vary":
+        response.setHeader("Vary", "Accept-Encoding");
+        break;
+      case "/async-vary":
+        if (request.getDispatcherType() == DispatcherType.REQUEST) {
+          AsyncContext async = request.startAsync();
+          async.start(async::dispatch); // the application's own ASYNC dispatch sets Vary
+          return;
+        }
         response.setHeader("Vary", "Accept-Encoding");
         break;
       case "/vary-add":

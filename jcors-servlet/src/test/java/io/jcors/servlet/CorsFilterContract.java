@@ -280,6 +280,15 @@ abstract class CorsFilterContract {
   }
 
   @Test
+  void vary_setInTheApplicationsOwnAsyncDispatch_keepsBothNames() throws Exception {
+    start(global(new CorsFilter(appOnly())));
+    HttpResponse<String> response = get("/async-vary", APP_ORIGIN);
+    assertThat(header(response, "X-Dispatch")).isEqualTo("ASYNC");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(response.headers().allValues("Vary")).containsExactly("Accept-Encoding, Origin");
+  }
+
+  @Test
   void vary_setByEarlierFilter_keepsBothNames() throws Exception {
     start(
         context -> {
