@@ -9,7 +9,8 @@
 #
 # Each round starts every server in turn, warms it up, then runs wrk once per scenario; servers
 # alternate so that a noisy minute hurts both sides of a comparison alike. Prints the requests per
-# second of every run, then the median of the rounds and the ratio with CORS / without.
+# second and the server's CPU time per request of every run, then the medians of the rounds and
+# the ratios with CORS / without.
 # Needs: java 17+, wrk (Debian package wrk), node and npm for the Express servers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,8 +18,18 @@ cd "$(dirname "$0")/../.."
 DURATION=${1:-5}
 ROUNDS=${2:-3}
 CONNECTIONS=${CONNECTIONS:-32}
-JAR=jcors-benchmarks/target/benchmarks.jar
-SERVERS=${SERVERS:-"jdk-plain jdk-cors jetty-plain jetty-cors express-plain express-cors"}
+WARMUP=${WARMUP:-3}
+# PIN=1 runs the server on CPU 1 and wrk on CPU 0 (taskset), so that they do not take turns on the
+# same core: steadier numbers, on a machine with at least two CPUs and nothing else running.
+if [ "${PIN:-0}" = 1 ]; then
+  SERVER_PIN="taskset -c 1"
+  WRK_PIN="taskset -c 0"
+else
+  SERVER_PIN=
+  WRK_PIN=
+fi
+JAR=${JAR:-jcors-benchmarks/target/benchmarks.jar}
+SERVERS=${SERVERS:-"jdk-plain jdk-filter jdk-cors jetty-plain jetty-filter jetty-cors express-plain express-cors"}
 SCENARIOS="actual-allowed preflight-allowed no-origin"
 ORIGIN=https://app50.example.com
 
@@ -57,11 +68,11 @@ start_server() {
   case $1 in
     # nodelay: without TCP_NODELAY the JDK server's header and body writes meet delayed ACKs, and
     # every keep-alive request waits about 40 ms whatever the CORS layer does.
-    jdk-plain | jdk-cors | jetty-plain | jetty-cors)
-      java -Dsun.net.httpserver.nodelay=true -cp "$JAR" io.jcors.benchmarks.LoopbackServer \
+    jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors)
+      $SERVER_PIN java -Dsun.net.httpserver.nodelay=true -cp "$JAR" io.jcors.benchmarks.LoopbackServer \
         "${1%-*}" "${1#*-}" 0 > "$log" 2>&1 & ;;
-    express-plain) node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;
-    express-cors) node jcors-benchmarks/express/server.js cors 0 > "$log" 2>&1 & ;;
+    express-plain) $SERVER_PIN node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;
+    express-cors) $SERVER_PIN node jcors-benchmarks/express/server.js cors 0 > "$log" 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
   esac
   PID=$!
@@ -79,22 +90,39 @@ stop_server() {
   PID=
 }
 
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat; the command name,
+# field 2, is in parentheses and has no spaces here).
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+HZ=$(getconf CLK_TCK)
+
 RESULTS="$WORK/results.tsv"
 echo "uptime before: $(uptime)"
 for round in $(seq 1 "$ROUNDS"); do
   for server in $SERVERS; do
     start_server "$server"
     url="http://127.0.0.1:$PORT/api/data"
-    wrk -t1 -c"$CONNECTIONS" -d3s -s "$WORK/actual-allowed.lua" "$url" > /dev/null # warm-up
+    # Warm-up: every scenario, so that the JIT compiler's work (its threads count in the server's
+    # CPU time) is done before the measured runs.
     for scenario in $SCENARIOS; do
-      out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/$scenario.lua" "$url")
+      $WRK_PIN wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/$scenario.lua" "$url" > /dev/null
+    done
+    for scenario in $SCENARIOS; do
+      cpu_before=$(cpu_ticks "$PID")
+      out=$($WRK_PIN wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/$scenario.lua" "$url")
+      cpu_after=$(cpu_ticks "$PID")
       if grep -q 'Non-2xx' <<< "$out"; then
         echo "$server $scenario: non-2xx responses" >&2
         echo "$out" >&2
         exit 1
       fi
       rps=$(awk '/^Requests\/sec:/ {print $2}' <<< "$out")
-      printf '%s\t%s\t%s\t%s\n' "$round" "$server" "$scenario" "$rps" | tee -a "$RESULTS"
+      requests=$(awk '/ requests in / {print $1}' <<< "$out")
+      # The server's CPU time per request (user + system, all its threads), in microseconds.
+      cpu=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$HZ" -v n="$requests" \
+        'BEGIN { printf "%.2f", t * 1e6 / hz / n }')
+      printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$scenario" "$rps" "$cpu" | tee -a "$RESULTS"
     done
     stop_server
   done
@@ -102,22 +130,26 @@ done
 echo "uptime after: $(uptime)"
 
 echo
-echo "median requests/s over $ROUNDS rounds of ${DURATION}s, $CONNECTIONS connections, 1 wrk thread"
+echo "median over $ROUNDS rounds of ${DURATION}s, $CONNECTIONS connections, 1 wrk thread; requests/s,"
+echo "and the server's CPU time per request in microseconds (user + system, all threads)"
 awk -F'\t' '
-  { v[$2 "|" $3] = v[$2 "|" $3] " " $4 }
+  function median(list,    a, n, i, j, t) {
+    n = split(substr(list, 2), a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  function cell(key, list) { return (key in list) ? sprintf("%.0f", median(list[key])) : "-" }
+  function cpucell(key) { return (key in cpu) ? sprintf("%.1f", median(cpu[key])) : "-" }
+  function ratio(a, b, list) { return (a in list && b in list) ? sprintf("%.1f%%", 100 * median(list[a]) / median(list[b])) : "-" }
+  { rps[$2 "|" $3] = rps[$2 "|" $3] " " $4; cpu[$2 "|" $3] = cpu[$2 "|" $3] " " $5 }
   END {
-    for (k in v) {
-      n = split(substr(v[k], 2), a, " ")
-      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-      m = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-      split(k, p, "|"); med[p[1] "|" p[2]] = m
-    }
     split("actual-allowed preflight-allowed no-origin", sc, " ")
-    printf "| server | scenario | without CORS | with CORS | with / without |\n|---|---|---:|---:|---:|\n"
     split("jdk jetty express", srv, " ")
+    print "| server | scenario | req/s plain | req/s filter | req/s cors | cors / plain | cors / filter | CPU µs/req plain | filter | cors |"
+    print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for (s = 1; s <= 3; s++) for (c = 1; c <= 3; c++) {
-      plain = med[srv[s] "-plain|" sc[c]]; withc = med[srv[s] "-cors|" sc[c]]
-      if (plain == "" || withc == "") continue
-      printf "| %s | %s | %.0f | %.0f | %.1f%% |\n", srv[s], sc[c], plain, withc, 100 * withc / plain
+      p = srv[s] "-plain|" sc[c]; f = srv[s] "-filter|" sc[c]; w = srv[s] "-cors|" sc[c]
+      if (!(p in rps) && !(w in rps)) continue
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", srv[s], sc[c], cell(p, rps), cell(f, rps), cell(w, rps), ratio(w, p, rps), ratio(w, f, rps), cpucell(p), cpucell(f), cpucell(w)
     }
   }' "$RESULTS"

@@ -1,5 +1,6 @@
 package io.jcors.benchmarks;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsOptions;
@@ -24,8 +25,9 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The server of the end-to-end measurement ({@code scripts/wrk-loopback.sh}): the JDK's HTTP server
  * on 127.0.0.1 with one route, {@code /api/data}, answering every method with {@code 200
- * {"ok":true}}, behind jcors ({@code cors}) or not ({@code plain}). The jcors policy is the JMH
- * comparison's, with 100 allowed origins.
+ * {"ok":true}}, behind jcors ({@code cors}), behind a filter that only passes the request on
+ * ({@code filter}: what any filter costs on that server), or neither ({@code plain}). The jcors
+ * policy is the JMH comparison's, with 100 allowed origins.
  *
  * <pre>
  * java -cp jcors-benchmarks/target/benchmarks.jar io.jcors.benchmarks.LoopbackServer jdk cors 8080
@@ -39,12 +41,12 @@ public final class LoopbackServer {
 
   private LoopbackServer() {}
 
-  /** Arguments: {@code jdk|jetty}, {@code cors|plain}, port (0 for any). */
+  /** Arguments: {@code jdk|jetty}, {@code cors|filter|plain}, port (0 for any). */
   public static void main(String[] args) throws Exception {
     if (args.length != 3
         || !(args[0].equals("jdk") || args[0].equals("jetty"))
-        || !(args[1].equals("cors") || args[1].equals("plain"))) {
-      System.err.println("usage: LoopbackServer jdk|jetty cors|plain PORT");
+        || !(args[1].equals("cors") || args[1].equals("filter") || args[1].equals("plain"))) {
+      System.err.println("usage: LoopbackServer jdk|jetty cors|filter|plain PORT");
       System.exit(2);
       return;
     }
@@ -56,13 +58,25 @@ public final class LoopbackServer {
       System.exit(2);
       return;
     }
-    boolean cors = args[1].equals("cors");
-    int actualPort = args[0].equals("jdk") ? startJdk(cors, port) : startJetty(cors, port);
-    System.out.println("listening on http://127.0.0.1:" + actualPort);
+    Running running = start(args[0], args[1], port);
+    System.out.println("listening on http://127.0.0.1:" + running.port());
     System.out.flush();
   }
 
-  private static int startJdk(boolean cors, int port) throws IOException {
+  /** A started server: its port, and {@link #close()} to stop it. */
+  interface Running extends AutoCloseable {
+    int port();
+
+    @Override
+    void close() throws IOException;
+  }
+
+  /** Starts {@code server} ({@code jdk|jetty}) with {@code layer} ({@code cors|filter|plain}). */
+  static Running start(String server, String layer, int port) throws Exception {
+    return server.equals("jdk") ? startJdk(layer, port) : startJetty(layer, port);
+  }
+
+  private static Running startJdk(String layer, int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     HttpContext context =
         server.createContext(
@@ -74,14 +88,26 @@ public final class LoopbackServer {
                 out.write(BODY);
               }
             });
-    if (cors) {
+    if (layer.equals("cors")) {
       context.getFilters().add(new CorsFilter(policy()));
+    } else if (layer.equals("filter")) {
+      context.getFilters().add(Filter.beforeHandler("pass", exchange -> {}));
     }
     server.start();
-    return server.getAddress().getPort();
+    return new Running() {
+      @Override
+      public int port() {
+        return server.getAddress().getPort();
+      }
+
+      @Override
+      public void close() {
+        server.stop(0);
+      }
+    };
   }
 
-  private static int startJetty(boolean cors, int port) throws Exception {
+  private static Running startJetty(String layer, int port) throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -89,15 +115,36 @@ public final class LoopbackServer {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder(new DataServlet()), Fixture.PATH);
-    if (cors) {
+    if (layer.equals("cors")) {
       context.addFilter(
           new FilterHolder(new io.jcors.servlet.CorsFilter(policy())),
+          "/*",
+          EnumSet.of(DispatcherType.REQUEST));
+    } else if (layer.equals("filter")) {
+      context.addFilter(
+          new FilterHolder(
+              (jakarta.servlet.Filter)
+                  (request, response, chain) -> chain.doFilter(request, response)),
           "/*",
           EnumSet.of(DispatcherType.REQUEST));
     }
     server.setHandler(context);
     server.start();
-    return connector.getLocalPort();
+    return new Running() {
+      @Override
+      public int port() {
+        return connector.getLocalPort();
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          server.stop();
+        } catch (Exception e) {
+          throw new IOException("cannot stop Jetty", e);
+        }
+      }
+    };
   }
 
   /** The route: 200 {"ok":true} for every method. */
