@@ -77,10 +77,48 @@ public final class JsRegex {
     return "/" + pattern.pattern() + "/" + flags;
   }
 
-  /** Whether the source is anchored at both ends ({@code ^...$}). */
+  /**
+   * Whether every top-level alternative of the source is anchored at both ends: {@code ^a$} and
+   * {@code ^a$|^b$} are, {@code ^a|b$} is not (it is {@code ^a} or {@code b$}), and neither is a
+   * source ending in an escaped {@code \$}.
+   */
   public static boolean isAnchored(Pattern pattern) {
     String s = pattern.pattern();
-    return s.startsWith("^") && s.endsWith("$") && !s.endsWith("\\$");
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        if (!isAnchored(s, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return isAnchored(s, start, s.length());
+  }
+
+  /** Whether {@code s[start, end)} starts with {@code ^} and ends with an unescaped {@code $}. */
+  private static boolean isAnchored(String s, int start, int end) {
+    if (end - start < 2 || s.charAt(start) != '^' || s.charAt(end - 1) != '$') {
+      return false;
+    }
+    int backslashes = 0;
+    for (int i = end - 2; i > start && s.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 0;
   }
 
   /**
