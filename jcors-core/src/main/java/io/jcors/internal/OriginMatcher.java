@@ -20,7 +20,7 @@ public final class OriginMatcher {
   public OriginMatcher(Set<String> exact, List<OriginPattern> patterns, List<Pattern> regexes) {
     // A HashSet, not Set.copyOf: the immutable set finds its slot with a floorMod (a division)
     // and probes, which made a lookup among 10000 origins about 1.7x the cost of one among 1. A
-    // HashMap slot is a mask of the spread hash. Never mutated after this line.
+    // HashMap slot is a mask of the spread hash. Filled here, never mutated after.
     this.exact = new HashSet<>();
     for (String origin : exact) {
       // A configured origin that is not reflectable can only equal a request origin that is not
