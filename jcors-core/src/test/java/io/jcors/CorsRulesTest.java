@@ -289,6 +289,24 @@ class CorsRulesTest {
   }
 
   @Test
+  @DisplayName("S7: an alternation anchored only at its outer ends is reported; it matches hosts")
+  void s7_alternationAnchoredAtOuterEndsOnly_isWarned() {
+    Pattern regex = Pattern.compile("^https://a\\.example\\.com|b\\.example\\.com$");
+    assertThat(CorsOptions.builder().origin(regex).problems())
+        .extracting(CorsProblem::reason)
+        .anySatisfy(reason -> assertThat(reason).contains("not anchored at both ends"));
+    // ^https://a\.example\.com or b\.example\.com$: the first branch is a prefix match.
+    assertAllowed(
+        CorsPolicy.of(CorsOptions.builder().origin(regex).build()),
+        "https://a.example.com.attacker.example");
+    assertThat(
+            CorsOptions.builder()
+                .origin(Pattern.compile("^https://a\\.example\\.com$|^https://b\\.example\\.com$"))
+                .problems())
+        .isEmpty();
+  }
+
+  @Test
   @DisplayName("S5: an exact origin is compared whole: scheme, host and port")
   void s5_exactOrigin_refusesPrefixMatches() {
     CorsPolicy policy = listPolicy("https://example.com");
