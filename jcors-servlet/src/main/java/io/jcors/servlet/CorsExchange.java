@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * One request as the core sees it, the headers CORS wrote for it, and where an asynchronous
- * decision stands. Kept as a request attribute, so that a later dispatch of the same request (the
- * one that resumes after an origin function, or an error page) finds it.
+ * decision stands. Kept as a request attribute when a later dispatch of the same request can come
+ * (the one that resumes after an origin function, the application's own async dispatch, or an error
+ * page), so that dispatch finds it.
  */
 final class CorsExchange implements CorsRequest, CorsResponse {
   private final HttpServletRequest request;
