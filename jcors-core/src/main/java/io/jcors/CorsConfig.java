@@ -64,6 +64,18 @@ public final class CorsConfig {
      *     settings are wrong
      */
     OriginResolver create(Map<String, ?> settings);
+
+    /**
+     * The origin function for {@code settings}, on a route with the given {@code credentials} and
+     * {@code strict}: a source whose entries come from outside the config (a database table) checks
+     * them with these, as {@link OriginList} does. By default, {@link #create(Map)}.
+     *
+     * @throws IllegalArgumentException with a message naming the setting and the fix, when the
+     *     settings are wrong
+     */
+    default OriginResolver create(Map<String, ?> settings, boolean credentials, boolean strict) {
+      return create(settings);
+    }
   }
 
   /** Reads a configuration tree. Never throws for its content: see {@link #problems()}. */
@@ -241,7 +253,14 @@ public final class CorsConfig {
       List<CorsProblem> local = new ArrayList<>();
       unknownKeys(map, OPTION_NAMES, "", local);
       if (map.containsKey("origin")) {
-        b.originValue(origin(map.get("origin"), local));
+        // An origin source checks its entries with the route's options, read here ahead of time
+        // (a wrong value is reported below, where the option is read).
+        boolean credentialsAhead = Boolean.TRUE.equals(map.get("credentials"));
+        boolean strictAhead =
+            map.get("strict") instanceof Boolean
+                ? (Boolean) map.get("strict")
+                : Boolean.TRUE.equals(strictDefault);
+        b.originValue(origin(map.get("origin"), local, credentialsAhead, strictAhead));
       }
       if (map.containsKey("methods")) {
         list(map.get("methods"), "methods", local, b::methods, b::methods);
@@ -299,7 +318,7 @@ public final class CorsConfig {
     }
 
     /** An origin value in config-file shape, with regex strings turned into Patterns. */
-    Object origin(Object value, List<CorsProblem> problems) {
+    Object origin(Object value, List<CorsProblem> problems, boolean credentials, boolean strict) {
       if (value instanceof String && JsRegex.isLiteral((String) value)) {
         Pattern regex = regex((String) value, "origin", problems);
         return regex == null ? List.of() : regex;
@@ -325,7 +344,7 @@ public final class CorsConfig {
           try {
             @SuppressWarnings("unchecked")
             Map<String, ?> settings = (Map<String, ?>) source.getValue();
-            return factory.create(settings);
+            return factory.create(settings, credentials, strict);
           } catch (IllegalArgumentException e) {
             problems.add(Problems.error("origin." + source.getKey(), null, e.getMessage(), null));
             return List.of();
@@ -348,7 +367,7 @@ public final class CorsConfig {
     }
   }
 
-  private static Pattern regex(String literal, String at, List<CorsProblem> problems) {
+  static Pattern regex(String literal, String at, List<CorsProblem> problems) {
     try {
       return JsRegex.compile(literal);
     } catch (IllegalArgumentException e) {

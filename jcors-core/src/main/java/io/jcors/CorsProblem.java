@@ -34,11 +34,27 @@ public final class CorsProblem {
   private final String fix;
 
   CorsProblem(Severity severity, String option, String value, String reason, String fix) {
+    // Options, values and reasons quote config files, database rows and requests: escaped here,
+    // every problem can be logged or printed without forging a line.
     this.severity = Objects.requireNonNull(severity);
-    this.option = Objects.requireNonNull(option);
-    this.value = value;
-    this.reason = Objects.requireNonNull(reason);
-    this.fix = fix;
+    this.option = Problems.escape(Objects.requireNonNull(option));
+    this.value = Problems.escape(value);
+    this.reason = Problems.escape(Objects.requireNonNull(reason));
+    this.fix = Problems.escape(fix);
+  }
+
+  /**
+   * {@code text} as problems show a value: in double quotes, with quotes, backslashes and control
+   * characters escaped, so that a value read from a config file, a database row or a request can be
+   * logged without starting a new line.
+   *
+   * <pre>{@code
+   * String logged = CorsProblem.quote("https://*.ex\nWARNING: forged");
+   * assertEquals("\"https://*.ex\\u000aWARNING: forged\"", logged);
+   * }</pre>
+   */
+  public static String quote(String text) {
+    return Problems.quote(String.valueOf(text));
   }
 
   /** Whether the configuration is refused because of this problem. */

@@ -153,7 +153,7 @@ final class Decision {
         "the origin function failed for Origin "
             + (requestOrigin == null ? "(none)" : Problems.quote(abbreviate(requestOrigin)))
             + ": "
-            + cause,
+            + Problems.escape(String.valueOf(cause)), // adapters log this message
         cause);
   }
 

@@ -76,6 +76,10 @@ final class OptionsCheck {
       }
     }
 
+    if (b.originResolver() instanceof OriginList.Source) {
+      checkSource((OriginList.Source) b.originResolver(), credentials, b.isStrict(), problems);
+    }
+
     checked.methods = list("methods", b.methodsSpec(), problems);
     for (int i = 0; i < checked.methods.elements.size(); i++) {
       checkMethod(
@@ -104,6 +108,34 @@ final class OptionsCheck {
     checkStatus(b.optionsSuccessStatus(), problems);
     problems.forEach(checked::add);
     return checked;
+  }
+
+  /**
+   * An origin source that checks its entries for less than the route asks (no credentials, not
+   * strict) would let risky entries through unchecked, or unrefused.
+   */
+  private static void checkSource(
+      OriginList.Source source, boolean credentials, boolean strict, List<CorsProblem> problems) {
+    List<String> missing = new ArrayList<>();
+    if (credentials && !source.checksCredentials()) {
+      missing.add("credentials");
+    }
+    if (strict && !source.checksStrict()) {
+      missing.add("strict");
+    }
+    if (!missing.isEmpty()) {
+      problems.add(
+          Problems.error(
+              "origin",
+              Problems.quote(source.toString()),
+              "checks its entries for a route without "
+                  + String.join(" and ", missing)
+                  + ", but these options have "
+                  + String.join(" and ", missing)
+                  + ": its risky entries would be trusted unchecked",
+              "build the source with the same options, e.g. "
+                  + String.join(".", missing.stream().map(m -> m + "(true)").toList())));
+    }
   }
 
   /**

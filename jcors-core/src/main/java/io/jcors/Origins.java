@@ -208,6 +208,16 @@ public final class Origins {
     return entries;
   }
 
+  /** The compiled list of a {@link Kind#MATCH} value that does not reflect all; else null. */
+  OriginMatcher matcher() {
+    return matcher;
+  }
+
+  /** A list compiled and checked already ({@link OriginList}): nothing is parsed again. */
+  static Origins matching(OriginMatcher matcher, List<Object> entries, String description) {
+    return new Origins(Kind.MATCH, null, false, matcher, List.copyOf(entries), description);
+  }
+
   /**
    * Compiles an origin option given in any Express shape (String, Boolean, Pattern, List),
    * recording problems under {@code path} instead of throwing.
@@ -283,7 +293,7 @@ public final class Origins {
     return new Origins(Kind.FIXED, origin, false, null, List.of(origin), Problems.render(origin));
   }
 
-  private static Origins list(
+  static Origins list(
       List<?> entries,
       String path,
       List<CorsProblem> problems,

@@ -36,7 +36,7 @@ final class Problems {
       return quote((String) value);
     }
     if (value instanceof Pattern) {
-      return io.jcors.internal.JsRegex.literal((Pattern) value);
+      return escape(io.jcors.internal.JsRegex.literal((Pattern) value));
     }
     if (value instanceof List) {
       StringBuilder s = new StringBuilder("[");
@@ -61,18 +61,39 @@ final class Problems {
     return String.valueOf(value);
   }
 
+  /** {@code s} in double quotes, with quotes, backslashes and control characters escaped. */
   static String quote(String s) {
-    StringBuilder out = new StringBuilder("\"");
+    return escape(s, true);
+  }
+
+  /**
+   * {@code s} with its control characters escaped (a line feed becomes the six characters of the
+   * JSON escape for U+000A), so that text taken from a config file, a database row or a request can
+   * never start a new line in a log or a terminal. Escaped text is returned unchanged.
+   */
+  static String escape(String s) {
+    return s == null ? null : escape(s, false);
+  }
+
+  /**
+   * The one escaping function of jcors: C0 controls, DEL, C1 controls (U+0085 is a line break in
+   * some viewers) and the Unicode line and paragraph separators.
+   */
+  private static String escape(String s, boolean quoted) {
+    StringBuilder out = new StringBuilder(s.length() + (quoted ? 2 : 0));
+    if (quoted) {
+      out.append('"');
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
+      if (quoted && (c == '"' || c == '\\')) {
         out.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
+      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);
       }
     }
-    return out.append('"').toString();
+    return quoted ? out.append('"').toString() : out.toString();
   }
 }

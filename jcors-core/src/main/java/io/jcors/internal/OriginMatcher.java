@@ -33,6 +33,16 @@ public final class OriginMatcher {
     this.regexes = regexes.toArray(new Pattern[0]);
   }
 
+  /**
+   * Adds this matcher's exact origins, patterns and regexes to the given collections, so that lists
+   * compiled one entry at a time are joined without parsing an entry again.
+   */
+  public void copyTo(Set<String> exact, List<OriginPattern> patterns, List<Pattern> regexes) {
+    exact.addAll(this.exact);
+    patterns.addAll(List.of(this.patterns));
+    regexes.addAll(List.of(this.regexes));
+  }
+
   /** Whether {@code origin} (a request's {@code Origin} value, not null) is in the list. */
   public boolean matches(String origin) {
     if (exact.contains(origin)) {

@@ -1,0 +1,146 @@
+package io.jcors;
+
+import io.jcors.internal.JsRegex;
+import io.jcors.internal.OriginMatcher;
+import io.jcors.internal.OriginPattern;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Origin entries that come from outside the code, such as the rows of a database table, checked one
+ * by one with the very checks of a configured {@code origin} list, for the {@code credentials} and
+ * {@code strict} of the route that uses them. An invalid entry is always left out; a risky one is
+ * left out in strict mode and kept, with its warning, otherwise. Each entry is parsed and checked
+ * once, however many are left out.
+ *
+ * <pre>{@code
+ * OriginList list =
+ *     OriginList.check(
+ *         List.of("https://app.example.com", "https://*.github.io", "*"), "origin", true, true);
+ * assertTrue(list.origins().allows("https://app.example.com"));
+ * assertFalse(list.origins().allows("https://attacker.github.io"));
+ * assertEquals(List.of("https://*.github.io", "*"), list.skipped());
+ * assertEquals(1, list.size());
+ * }</pre>
+ */
+public final class OriginList {
+  /** How many entries a list's {@link Origins#toString()} names before it only counts the rest. */
+  private static final int DESCRIBED_ENTRIES = 20;
+
+  private final Origins origins;
+  private final int size;
+  private final List<String> skipped;
+  private final List<CorsProblem> problems;
+
+  private OriginList(Origins origins, int size, List<String> skipped, List<CorsProblem> problems) {
+    this.origins = origins;
+    this.size = size;
+    this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped)); // may hold a null
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * An origin function whose origins are {@link OriginList}s checked for given options. A route
+   * that allows credentials, or is strict, refuses such a function that checks its entries for less
+   * (the error names the setting to change): its risky entries would be trusted unchecked.
+   */
+  public interface Source extends OriginResolver {
+    /** Whether the entries are checked as for a route with {@code credentials: true}. */
+    boolean checksCredentials();
+
+    /** Whether risky entries are left out, as in strict mode. */
+    boolean checksStrict();
+  }
+
+  /**
+   * Checks and compiles {@code entries}, written as in a config file's {@code origin} list: exact
+   * origins, patterns ({@code https://*.example.com}) and regexes ({@code "/^https:\\/\\/.../"}).
+   *
+   * @param entries the entries, each read once; a null entry is invalid
+   * @param option the option that problems name, such as {@code origin}
+   * @param credentials whether the route allows credentials (adds the checks of S10 and S11)
+   * @param strict whether risky entries are left out instead of warned about
+   */
+  public static OriginList check(
+      List<String> entries, String option, boolean credentials, boolean strict) {
+    Set<String> exact = new HashSet<>();
+    List<OriginPattern> patterns = new ArrayList<>();
+    List<Pattern> regexes = new ArrayList<>();
+    List<Object> kept = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    List<CorsProblem> problems = new ArrayList<>();
+    List<CorsProblem> found = new ArrayList<>();
+    for (String entry : entries) {
+      found.clear();
+      Object spec =
+          entry != null && JsRegex.isLiteral(entry)
+              ? CorsConfig.regex(entry, option, found)
+              : entry;
+      // A regex that does not compile is null here, with its problem; a null entry is checked
+      // (and refused) like any value that is not a string.
+      Origins one =
+          entry != null && spec == null
+              ? null
+              : Origins.list(Collections.singletonList(spec), option, found, true, credentials);
+      boolean skip =
+          one == null || !Problems.errors(found).isEmpty() || (strict && !found.isEmpty());
+      for (CorsProblem problem : found) {
+        problems.add(skip ? problem.withSeverity(CorsProblem.Severity.ERROR) : problem);
+      }
+      if (skip) {
+        skipped.add(entry);
+      } else {
+        one.matcher().copyTo(exact, patterns, regexes);
+        kept.add(spec);
+      }
+    }
+    Origins origins =
+        Origins.matching(
+            new OriginMatcher(exact, patterns, regexes), kept, describe(kept, skipped.size()));
+    return new OriginList(origins, kept.size(), skipped, problems);
+  }
+
+  /**
+   * The entries kept, compiled: a list that matches no origin when none is kept. Its {@code
+   * toString()} names the first entries and counts the others.
+   */
+  public Origins origins() {
+    return origins;
+  }
+
+  /** How many entries {@link #origins()} holds. */
+  public int size() {
+    return size;
+  }
+
+  /** The entries left out, in order: every invalid one, and in strict mode every risky one. */
+  public List<String> skipped() {
+    return skipped;
+  }
+
+  /**
+   * Every problem, in the order of the entries, each naming its entry as {@link
+   * CorsProblem#value()}: an {@link CorsProblem.Severity#ERROR} for an entry left out, a {@link
+   * CorsProblem.Severity#WARNING} for a risky entry that is kept.
+   */
+  public List<CorsProblem> problems() {
+    return problems;
+  }
+
+  /** The entries for messages: a million rows must not make a description of megabytes. */
+  private static String describe(List<Object> kept, int skipped) {
+    StringBuilder s = new StringBuilder("[");
+    for (int i = 0; i < Math.min(kept.size(), DESCRIBED_ENTRIES); i++) {
+      s.append(i == 0 ? "" : ", ").append(Problems.render(kept.get(i)));
+    }
+    if (kept.size() > DESCRIBED_ENTRIES) {
+      s.append(", ... ").append(kept.size() - DESCRIBED_ENTRIES).append(" more");
+    }
+    s.append(']');
+    return skipped == 0 ? s.toString() : s + " (" + skipped + " left out)";
+  }
+}
