@@ -1,6 +1,7 @@
 package io.jcors.jdbc;
 
 import io.jcors.CorsConfig;
+import io.jcors.CorsProblem;
 import io.jcors.OriginResolver;
 import java.math.BigDecimal;
 import java.sql.Driver;
@@ -39,14 +40,27 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Settings: {@code url} (required, a JDBC URL whose driver is on the class path), {@code user},
- * {@code password}, {@code query} (required; its first column lists the entries) and {@code
- * refreshSeconds} (a number above 0, default 30). Wrong settings are reported as a problem of the
- * config at {@code origin.jdbc}, each with its fix.
+ * <p>Settings: {@code url} (required, a JDBC URL whose driver is on the class path, without options
+ * that load code), {@code user}, {@code password}, {@code query} (required; one {@code SELECT}
+ * whose first column lists the entries), {@code refreshSeconds} (at least 1, default 30), {@code
+ * queryTimeoutSeconds} (at least 1, default 10), {@code maxRows} (default 100000), {@code maxBytes}
+ * (default 16777216) and {@code staleAfterRefreshes} (default 3). Wrong settings are reported as a
+ * problem of the config at {@code origin.jdbc}, each with its fix. The rows are checked with the
+ * {@code credentials} and {@code strict} of the route that names the source.
  */
 public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoCloseable {
   /** The settings of {@code {"jdbc": {...}}}. */
-  static final Set<String> SETTINGS = Set.of("url", "user", "password", "query", "refreshSeconds");
+  static final Set<String> SETTINGS =
+      Set.of(
+          "url",
+          "user",
+          "password",
+          "query",
+          "refreshSeconds",
+          "queryTimeoutSeconds",
+          "maxRows",
+          "maxBytes",
+          "staleAfterRefreshes");
 
   private final List<JdbcOrigins> started = Collections.synchronizedList(new ArrayList<>());
 
@@ -60,14 +74,43 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
    */
   @Override
   public OriginResolver create(Map<String, ?> settings) {
-    Settings s = check(settings);
-    JdbcOrigins origins =
-        JdbcOrigins.builder(s.url, s.user, s.password)
-            .query(s.query)
-            .refreshInterval(s.refreshInterval)
-            .start();
+    return create(settings, false, false);
+  }
+
+  /**
+   * Checks {@code settings} and starts a {@link JdbcOrigins} over them (its first load included),
+   * whose rows are checked as for a route with these {@code credentials} and {@code strict}.
+   *
+   * @throws IllegalArgumentException naming every wrong setting and its fix
+   */
+  @Override
+  public OriginResolver create(Map<String, ?> settings, boolean credentials, boolean strict) {
+    JdbcOrigins origins = builder(check(settings)).credentials(credentials).strict(strict).start();
     started.add(origins);
     return origins;
+  }
+
+  /**
+   * Checks {@code settings}, then reads the rows once as a refresh reads them (within its timeout
+   * and bounds), on the calling thread: for tools that report what a database holds without serving
+   * it.
+   *
+   * @throws IllegalArgumentException naming every wrong setting and its fix
+   * @throws Exception why the rows could not be read (an {@link SQLException}, a {@link
+   *     java.util.concurrent.TimeoutException}, a bound passed)
+   */
+  public static List<String> readOnce(Map<String, ?> settings) throws Exception {
+    return builder(check(settings)).readOnce();
+  }
+
+  private static JdbcOrigins.Builder builder(Settings s) {
+    return JdbcOrigins.builder(s.url, s.user, s.password)
+        .query(s.query)
+        .refreshInterval(s.refreshInterval)
+        .queryTimeout(s.queryTimeout)
+        .maxRows(s.maxRows)
+        .maxBytes(s.maxBytes)
+        .staleAfterRefreshes(s.staleAfterRefreshes);
   }
 
   /**
@@ -119,6 +162,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
       problems.add(
           "has the url \"" + url + "\", which is not a JDBC URL; write \"jdbc:<driver>:...\"");
     } else if (url != null) {
+      problems.addAll(DriverUrl.problems(url));
       try {
         DriverManager.getDriver(url);
       } catch (SQLException e) {
@@ -136,35 +180,69 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
       problems.add(
           "has no \"query\"; write the SELECT whose first column lists the origins, e.g."
               + " \"SELECT origin FROM cors_origins\"");
-    }
-    Duration refresh = Duration.ofSeconds(30);
-    Object seconds = settings.get("refreshSeconds");
-    if (seconds != null) {
-      BigDecimal value = number(seconds);
-      if (value == null) {
-        problems.add(
-            "has refreshSeconds "
-                + render(seconds)
-                + ", which is not a number; write a number of seconds above 0, e.g. 30");
-      } else if (value.signum() <= 0) {
-        problems.add(
-            "has refreshSeconds "
-                + value.toPlainString()
-                + ", which is not above 0; write a number of seconds above 0, e.g. 30");
-      } else {
-        refresh =
-            Duration.ofMillis(
-                Math.max(
-                    1,
-                    value.movePointRight(3).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue()));
+    } else if (query != null) {
+      String why = SelectQuery.whyNot(query);
+      if (why != null) {
+        problems.add("has the query " + render(query) + ", which " + why);
       }
-    } else if (settings.containsKey("refreshSeconds")) {
-      problems.add("has refreshSeconds null; write a number of seconds above 0, e.g. 30");
     }
+    // Below a second, every instance of an API would query the table several times a second.
+    BigDecimal refresh = number(settings, "refreshSeconds", BigDecimal.ONE, false, "30", problems);
+    BigDecimal timeout =
+        number(settings, "queryTimeoutSeconds", BigDecimal.ONE, false, "10", problems);
+    BigDecimal rows = number(settings, "maxRows", BigDecimal.ONE, true, "100000", problems);
+    BigDecimal bytes = number(settings, "maxBytes", BigDecimal.ONE, true, "16777216", problems);
+    BigDecimal stale = number(settings, "staleAfterRefreshes", BigDecimal.ONE, true, "3", problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    return new Settings(url, user, password, query, refresh);
+    return new Settings(
+        url,
+        user,
+        password,
+        query,
+        refresh == null ? Duration.ofSeconds(30) : millis(refresh),
+        timeout == null ? Duration.ofSeconds(10) : millis(timeout),
+        rows == null ? 100_000 : rows.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue(),
+        bytes == null
+            ? 16L * 1024 * 1024
+            : bytes.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue(),
+        stale == null ? 3 : stale.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue());
+  }
+
+  /**
+   * A number setting of at least {@code min} (a whole one if {@code whole}), or null when absent
+   * (with a problem when present but wrong).
+   */
+  private static BigDecimal number(
+      Map<String, ?> settings,
+      String name,
+      BigDecimal min,
+      boolean whole,
+      String example,
+      List<String> problems) {
+    if (!settings.containsKey(name)) {
+      return null;
+    }
+    Object given = settings.get(name);
+    BigDecimal value = given == null ? null : number(given);
+    String kind = whole ? "a whole number" : "a number";
+    String fix = "; write " + kind + " of at least " + min.toPlainString() + ", e.g. " + example;
+    if (value == null) {
+      problems.add("has " + name + " " + render(given) + ", which is not a number" + fix);
+    } else if (value.compareTo(min) < 0) {
+      problems.add("has " + name + " " + value.toPlainString() + ", which is below " + min + fix);
+    } else if (whole && value.stripTrailingZeros().scale() > 0) {
+      problems.add("has " + name + " " + value.toPlainString() + ", which is not whole" + fix);
+    } else {
+      return value;
+    }
+    return null;
+  }
+
+  private static Duration millis(BigDecimal seconds) {
+    return Duration.ofMillis(
+        seconds.movePointRight(3).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue());
   }
 
   /** A string setting, or null (with a problem when present but not a non-empty string). */
@@ -194,7 +272,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
   }
 
   private static String render(Object value) {
-    return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    return value instanceof String ? CorsProblem.quote((String) value) : String.valueOf(value);
   }
 
   private static String withoutQuery(String url) {
@@ -254,13 +332,30 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
     final String password;
     final String query;
     final Duration refreshInterval;
+    final Duration queryTimeout;
+    final int maxRows;
+    final long maxBytes;
+    final int staleAfterRefreshes;
 
-    Settings(String url, String user, String password, String query, Duration refreshInterval) {
+    Settings(
+        String url,
+        String user,
+        String password,
+        String query,
+        Duration refreshInterval,
+        Duration queryTimeout,
+        int maxRows,
+        long maxBytes,
+        int staleAfterRefreshes) {
       this.url = url;
       this.user = user;
       this.password = password;
       this.query = query;
       this.refreshInterval = refreshInterval;
+      this.queryTimeout = queryTimeout;
+      this.maxRows = maxRows;
+      this.maxBytes = maxBytes;
+      this.staleAfterRefreshes = staleAfterRefreshes;
     }
   }
 }

@@ -1,25 +1,21 @@
 package io.jcors.jdbc;
 
-import io.jcors.CorsConfigException;
-import io.jcors.OriginResolver;
+import io.jcors.CorsProblem;
+import io.jcors.OriginList;
 import io.jcors.Origins;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -44,50 +40,73 @@ import javax.sql.DataSource;
  * <p>The query's first column holds one entry per row, in the syntax of a config file's {@code
  * origin} list: exact origins ({@code https://app.example.com}), patterns ({@code
  * https://*.example.com}, {@code http://localhost:*}) and regexes ({@code /^https:\/\/.../i}).
- * Values are stripped of surrounding white space; nulls are skipped, and so are malformed entries,
- * each logged with the reason.
+ * Values are stripped of surrounding white space and nulls are skipped. Every row goes through the
+ * checks of a configured origin ({@link OriginList}), for the {@link Builder#credentials(boolean)}
+ * and {@link Builder#strict(boolean)} of the route: an invalid row is skipped, a risky row is
+ * skipped in strict mode and used otherwise, each logged once with the reason.
  *
  * <p>{@link #start()} loads the list once, then a daemon thread of this object reloads it every
  * refresh interval. A request never waits on the database: {@link #resolve(String)} returns an
  * already-completed stage holding the last good list, and allocates nothing. When a refresh fails,
- * the last good list stays in use and the error is logged ({@link System.Logger} {@code
- * io.jcors.jdbc}). Until a first load succeeds every origin is refused (fail closed: the responses
- * carry {@code Vary: Origin} and no {@code Access-Control-Allow-Origin}), and the load is retried
- * with exponential backoff. {@link #close()} stops the thread.
+ * whatever the driver throws, the last good list stays in use and the error is logged ({@link
+ * System.Logger} {@code io.jcors.jdbc}); a load is bounded in time ({@link
+ * Builder#queryTimeout(Duration)}, enforced for every driver) and size ({@link
+ * Builder#maxRows(int)}, {@link Builder#maxBytes(long)}). Past {@link
+ * Builder#staleAfterRefreshes(int)} intervals without a good load the list is {@linkplain
+ * #isStale() stale}, and the log says so. Until a first load succeeds every origin is refused (fail
+ * closed: the responses carry {@code Vary: Origin} and no {@code Access-Control-Allow-Origin}), and
+ * the load is retried with exponential backoff. {@link #close()} stops the thread.
  */
-public final class JdbcOrigins implements OriginResolver, AutoCloseable {
+public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.jcors.jdbc");
+
+  /** How many problems of rows one load logs; the rest are counted in one line. */
+  static final int MAX_LOGGED_PROBLEMS = 100;
 
   /** Before any good load: a list that matches nothing, so responses still vary on Origin. */
   private static final CompletableFuture<Origins> REFUSE_ALL =
       CompletableFuture.completedFuture(Origins.parse(List.of()));
 
-  private final ConnectionSource connections;
+  private final RowReader reader;
   private final String description;
+  private final String logName;
   private final String query;
+  private final boolean credentials;
+  private final boolean strict;
   private final Duration refreshInterval;
+  private final Duration staleAfter;
+  private final int staleAfterRefreshes;
   private final Duration retryDelay;
   private final Duration maxRetryDelay;
-  private final int queryTimeoutSeconds;
   private final Clock clock;
+  private final Instant startedAt;
   private final ScheduledExecutorService refresher;
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+
+  /** The problems of the rows in use that were logged; read and written by the refresh thread. */
+  private Set<String> warned = Set.of();
 
   private volatile State state = State.INITIAL;
   private volatile Duration nextDelay = Duration.ZERO;
   private volatile boolean closed;
 
   private JdbcOrigins(Builder b) {
-    this.connections = b.connections;
     this.description = b.description;
+    this.logName = CorsProblem.quote(b.description);
     this.query = b.query;
+    this.credentials = b.credentials;
+    this.strict = b.strict;
     this.refreshInterval = b.refreshInterval;
+    this.staleAfterRefreshes = b.staleAfterRefreshes;
+    this.staleAfter = b.refreshInterval.multipliedBy(b.staleAfterRefreshes);
     this.retryDelay =
         b.retryDelay != null ? b.retryDelay : min(Duration.ofSeconds(1), b.refreshInterval);
     this.maxRetryDelay =
         b.maxRetryDelay != null ? b.maxRetryDelay : max(b.refreshInterval, this.retryDelay);
-    this.queryTimeoutSeconds = (int) Math.max(1, (b.queryTimeout.toMillis() + 999) / 1000);
+    this.reader =
+        new RowReader(b.connections, b.query, b.queryTimeout, b.maxRows, b.maxBytes, description);
     this.clock = b.clock;
+    this.startedAt = b.clock.instant();
     ScheduledThreadPoolExecutor executor =
         new ScheduledThreadPoolExecutor(
             1,
@@ -140,19 +159,29 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     return state.origins.join();
   }
 
-  /** When the list in use was loaded; empty before any load succeeded. */
+  /** When the list in use was loaded (the last successful load); empty before any. */
   public Optional<Instant> lastLoadTime() {
     return Optional.ofNullable(state.loadedAt);
   }
 
-  /** How many entries the list in use has (malformed rows excluded); 0 before any good load. */
+  /** How many entries the list in use has (skipped rows excluded); 0 before any good load. */
   public int lastLoadSize() {
     return state.size;
   }
 
   /**
+   * The rows of the last good load that are not in use: invalid ones, and in strict mode risky ones
+   * (each was logged with its reason).
+   */
+  public List<String> lastLoadSkipped() {
+    return state.loaded == null ? List.of() : state.loaded.skipped;
+  }
+
+  /**
    * Why the most recent load failed; empty when it succeeded (or none has run yet). While present
-   * after a good load, the list of {@link #lastLoadTime()} is still in use.
+   * after a good load, the list of {@link #lastLoadTime()} is still in use. An {@link Error} thrown
+   * by the driver comes wrapped in an {@link ExecutionException}; a load past its time is a {@link
+   * TimeoutException}.
    */
   public Optional<Exception> lastError() {
     return Optional.ofNullable(state.error);
@@ -161,6 +190,28 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
   /** When the most recent load failed; empty when it succeeded (or none has run yet). */
   public Optional<Instant> lastErrorTime() {
     return Optional.ofNullable(state.failedAt);
+  }
+
+  /**
+   * Whether no load has succeeded for more than {@link Builder#staleAfterRefreshes(int)} refresh
+   * intervals (counted from {@link #start()} before the first good load): origins deleted from the
+   * table since are still allowed. For health checks; computed from the clock when called, so it
+   * turns true even if refreshing were stuck.
+   */
+  public boolean isStale() {
+    return isStale(state);
+  }
+
+  /** Whether the rows are checked as for a route that allows credentials. */
+  @Override
+  public boolean checksCredentials() {
+    return credentials;
+  }
+
+  /** Whether risky rows are skipped, as in strict mode. */
+  @Override
+  public boolean checksStrict() {
+    return strict;
   }
 
   /** Stops the refresh thread; the last list stays in use for requests that still arrive. */
@@ -194,6 +245,11 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     return Duration.ofMillis(Math.min(millis, cap.toMillis()));
   }
 
+  private boolean isStale(State s) {
+    Instant last = s.loadedAt != null ? s.loadedAt : startedAt;
+    return Duration.between(last, clock.instant()).compareTo(staleAfter) > 0;
+  }
+
   private JdbcOrigins begin(Duration firstLoadWait) {
     refresher.execute(this::refresh);
     try {
@@ -203,7 +259,7 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
           System.Logger.Level.WARNING,
           "jcors: the first load of the allowed origins from {0} is still running after {1} ms;"
               + " every origin is refused until it succeeds",
-          description,
+          logName,
           firstLoadWait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -213,105 +269,145 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     return this;
   }
 
-  /** One load, on the refresh thread; schedules the next one. */
+  /**
+   * One load, on the refresh thread, then the next one is scheduled, whatever happened: a refresh
+   * that ended on an Error would leave a revoked origin allowed for good.
+   */
   private void refresh() {
-    State before = state;
-    Duration delay;
+    Duration delay = refreshInterval;
     try {
-      List<String> rows = read();
+      delay = load();
+    } catch (Throwable t) {
+      // load() reports every failure itself; this is what even that could not do (an
+      // OutOfMemoryError while logging): the next refresh still comes.
+    } finally {
+      firstAttempt.complete(null);
+      if (!closed) {
+        try {
+          refresher.schedule(this::refresh, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Throwable t) {
+          // closed meanwhile (RejectedExecutionException)
+        }
+      }
+    }
+  }
+
+  /** Reads and checks the rows; returns the delay before the next attempt. */
+  private Duration load() {
+    State before = state;
+    try {
+      List<String> rows = reader.read();
       // Unchanged rows keep the same list (and stage), and their problems are not logged again.
-      Loaded loaded = rows.equals(before.rows) ? before.loaded : parse(rows);
-      delay = refreshInterval;
-      nextDelay = delay; // before the state, so that a reader who sees the load sees the delay
+      Loaded loaded = rows.equals(before.rows) ? before.loaded : check(rows);
+      nextDelay = refreshInterval; // before the state: a reader who sees the load sees the delay
       state = before.loaded(rows, loaded, clock.instant());
-      if (before.error != null) {
+      if (loaded != before.loaded || before.error != null) {
         LOG.log(
             System.Logger.Level.INFO,
-            "jcors: loaded {0} allowed origins from {1} again",
+            "jcors: loaded {0} rows from {1}: {2} origins in use, {3} skipped{4}",
+            rows.size(),
+            logName,
             loaded.size,
-            description);
+            loaded.skipped.size(),
+            before.error != null ? " (after a failed load)" : "");
       }
-    } catch (SQLException | RuntimeException e) {
+      if (before.staleWarned) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "jcors: the allowed origins from {0} are up to date again",
+            logName);
+      }
+      return refreshInterval;
+    } catch (Throwable t) {
       if (closed) {
-        return; // interrupted by close()
+        return refreshInterval; // interrupted by close()
       }
-      State after = before.failed(e, clock.instant());
-      delay =
+      Exception error =
+          t instanceof Exception
+              ? (Exception) t
+              : new ExecutionException("the load failed: " + t, t);
+      State after = before.failed(error, clock.instant());
+      Duration delay =
           after.loadedAt == null
               ? backoff(after.failures, retryDelay, maxRetryDelay)
               : refreshInterval;
+      boolean stale = isStale(after);
+      if (stale) {
+        after = after.staleWarned();
+      }
       nextDelay = delay;
       state = after;
+      String why = CorsProblem.quote(error.toString());
       if (after.loadedAt == null) {
         LOG.log(
             System.Logger.Level.WARNING,
             "jcors: refusing every origin: the allowed origins could not be loaded from {0} yet"
                 + " (attempt {1}): {2}; retrying in {3} ms",
-            description,
+            logName,
             after.failures,
-            e.toString(),
+            why,
             delay.toMillis());
       } else {
         LOG.log(
             System.Logger.Level.WARNING,
             "jcors: could not refresh the allowed origins from {0}: {1}; still using the {2}"
                 + " origins loaded at {3}; retrying in {4} ms",
-            description,
-            e.toString(),
+            logName,
+            why,
             after.size,
             after.loadedAt,
             delay.toMillis());
       }
-    } finally {
-      firstAttempt.complete(null);
-    }
-    if (!closed) {
-      try {
-        refresher.schedule(this::refresh, delay.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        // closed meanwhile
+      if (stale && !before.staleWarned) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "jcors: the allowed origins from {0} are stale: no load has succeeded for more than"
+                + " {1} refresh intervals ({2} ms){3}",
+            logName,
+            staleAfterRefreshes,
+            staleAfter.toMillis(),
+            after.loadedAt == null
+                ? ", and every origin is still refused"
+                : "; origins deleted from the table since "
+                    + after.loadedAt
+                    + " are still allowed");
       }
+      return delay;
     }
   }
 
-  private List<String> read() throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection connection = connections.open();
-        Statement statement = connection.createStatement()) {
-      statement.setQueryTimeout(queryTimeoutSeconds);
-      try (ResultSet results = statement.executeQuery(query)) {
-        while (results.next()) {
-          String value = results.getString(1);
-          if (value != null) {
-            rows.add(value.strip());
-          }
-        }
+  /** Checks every row once (OriginList), and logs the problems not logged before. */
+  private Loaded check(List<String> rows) {
+    OriginList list = OriginList.check(rows, "origin", credentials, strict);
+    Set<String> now = new HashSet<>();
+    int logged = 0;
+    int unlogged = 0;
+    for (CorsProblem problem : list.problems()) {
+      String key = problem.toString(); // escaped: it quotes the row
+      if (!now.add(key) || warned.contains(key)) {
+        continue;
+      }
+      if (logged++ < MAX_LOGGED_PROBLEMS) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            problem.severity() == CorsProblem.Severity.ERROR
+                ? "jcors: skipping a row of {0}: {1}"
+                : "jcors: using a risky row of {0}: {1}",
+            logName,
+            key);
+      } else {
+        unlogged++;
       }
     }
-    return rows;
-  }
-
-  /** The rows as one list; malformed rows are left out, each logged with its reason. */
-  private Loaded parse(List<String> rows) {
-    try {
-      return new Loaded(Origins.parse(rows), rows.size());
-    } catch (CorsConfigException whole) {
-      List<String> good = new ArrayList<>(rows.size());
-      for (String row : rows) {
-        try {
-          Origins.parse(List.of(row));
-          good.add(row);
-        } catch (CorsConfigException e) {
-          LOG.log(
-              System.Logger.Level.WARNING,
-              "jcors: skipping the entry \"{0}\" from {1}: it {2}",
-              row,
-              description,
-              e.problems().get(0).reason());
-        }
-      }
-      return new Loaded(Origins.parse(good), good.size());
+    if (unlogged > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "jcors: {0} more rows of {1} have problems; they are not logged one by one",
+          unlogged,
+          logName);
     }
+    warned = now;
+    return new Loaded(list);
   }
 
   private static String withoutSecrets(String url) {
@@ -327,26 +423,22 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  /** Opens a connection (a DataSource or DriverManager). */
-  @FunctionalInterface
-  private interface ConnectionSource {
-    Connection open() throws SQLException;
-  }
-
-  /** A parsed list, with the completed stage that requests get. */
+  /** A checked list, with the completed stage that requests get. */
   private static final class Loaded {
     final CompletableFuture<Origins> origins;
     final int size;
+    final List<String> skipped;
 
-    Loaded(Origins origins, int size) {
-      this.origins = CompletableFuture.completedFuture(origins);
-      this.size = size;
+    Loaded(OriginList list) {
+      this.origins = CompletableFuture.completedFuture(list.origins());
+      this.size = list.size();
+      this.skipped = list.skipped();
     }
   }
 
   /** Everything requests and accessors read, swapped whole after each load. */
   private static final class State {
-    static final State INITIAL = new State(null, null, null, null, null, 0);
+    static final State INITIAL = new State(null, null, null, null, null, 0, false);
 
     final List<String> rows;
     final Loaded loaded;
@@ -356,6 +448,7 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
     final Exception error;
     final Instant failedAt;
     final int failures;
+    final boolean staleWarned;
 
     State(
         List<String> rows,
@@ -363,7 +456,8 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
         Instant loadedAt,
         Exception error,
         Instant failedAt,
-        int failures) {
+        int failures,
+        boolean staleWarned) {
       this.rows = rows;
       this.loaded = loaded;
       this.origins = loaded == null ? REFUSE_ALL : loaded.origins;
@@ -372,30 +466,40 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
       this.error = error;
       this.failedAt = failedAt;
       this.failures = failures;
+      this.staleWarned = staleWarned;
     }
 
     State loaded(List<String> newRows, Loaded newList, Instant at) {
-      return new State(newRows, newList, at, null, null, 0);
+      return new State(newRows, newList, at, null, null, 0, false);
     }
 
     State failed(Exception e, Instant at) {
-      return new State(rows, loaded, loadedAt, e, at, failures + 1);
+      return new State(rows, loaded, loadedAt, e, at, failures + 1, staleWarned);
+    }
+
+    State staleWarned() {
+      return new State(rows, loaded, loadedAt, error, failedAt, failures, true);
     }
   }
 
   /** Settings of a {@link JdbcOrigins}; {@link #start()} makes it and loads the list once. */
   public static final class Builder {
-    private final ConnectionSource connections;
+    private final RowReader.ConnectionSource connections;
     private final String description;
     private String query;
+    private boolean credentials;
+    private boolean strict;
     private Duration refreshInterval = Duration.ofSeconds(30);
     private Duration retryDelay;
     private Duration maxRetryDelay;
     private Duration queryTimeout = Duration.ofSeconds(10);
     private Duration firstLoadWait = Duration.ofSeconds(15);
+    private int maxRows = 100_000;
+    private long maxBytes = 16L * 1024 * 1024;
+    private int staleAfterRefreshes = 3;
     private Clock clock = Clock.systemUTC();
 
-    private Builder(ConnectionSource connections, String description) {
+    private Builder(RowReader.ConnectionSource connections, String description) {
       this.connections = connections;
       this.description = description;
     }
@@ -405,6 +509,26 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
      */
     public Builder query(String query) {
       this.query = requireText(query, "query");
+      return this;
+    }
+
+    /**
+     * Checks the rows as for a route with {@code credentials: true} (default false): plain {@code
+     * http:} origins and wildcards under a public suffix are risky then (S10, S11). Give the value
+     * of the options that use this list: options that allow credentials refuse a list that does not
+     * check for them.
+     */
+    public Builder credentials(boolean credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /**
+     * Skips every risky row instead of using it with a warning (default false), as strict options
+     * refuse a risky configured origin. Strict options refuse a list that is not strict.
+     */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
       return this;
     }
 
@@ -431,9 +555,50 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
       return this;
     }
 
-    /** How long one load's query may run (default 10 s; JDBC counts whole seconds). */
+    /**
+     * How long one load may take, connecting and reading the rows included (default 10 s). Past it,
+     * for every driver, the statement is cancelled, the connection closed and the load abandoned;
+     * the next one opens a new connection.
+     */
     public Builder queryTimeout(Duration timeout) {
       this.queryTimeout = requirePositive(timeout, "queryTimeout");
+      return this;
+    }
+
+    /**
+     * The most rows one load may return (default 100 000). A query that returns more fails, and the
+     * last good list stays in use.
+     */
+    public Builder maxRows(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("maxRows must be at least 1, not " + rows);
+      }
+      this.maxRows = rows;
+      return this;
+    }
+
+    /**
+     * The most bytes (UTF-8) the values of one load may hold together (default 16 MiB). A load with
+     * more fails, and the last good list stays in use.
+     */
+    public Builder maxBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBytes must be at least 1, not " + bytes);
+      }
+      this.maxBytes = bytes;
+      return this;
+    }
+
+    /**
+     * After how many refresh intervals without a good load the list is {@linkplain #isStale()
+     * stale} (default 3), which is logged once as a warning.
+     */
+    public Builder staleAfterRefreshes(int refreshes) {
+      if (refreshes < 1) {
+        throw new IllegalArgumentException(
+            "staleAfterRefreshes must be at least 1, not " + refreshes);
+      }
+      this.staleAfterRefreshes = refreshes;
       return this;
     }
 
@@ -451,6 +616,12 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
       return this;
     }
 
+    /** Reads the rows once, with the bounds of a refresh, on the calling thread's deadline. */
+    List<String> readOnce() throws Exception {
+      requireQuery();
+      return new RowReader(connections, query, queryTimeout, maxRows, maxBytes, description).read();
+    }
+
     /**
      * Loads the list once (waiting for it at most {@link #firstLoadWait(Duration)}), then starts
      * the refresh thread. A failed first load does not throw: it is logged, every origin is refused
@@ -459,11 +630,15 @@ public final class JdbcOrigins implements OriginResolver, AutoCloseable {
      * @throws IllegalStateException when no query was given
      */
     public JdbcOrigins start() {
+      requireQuery();
+      return new JdbcOrigins(this).begin(firstLoadWait);
+    }
+
+    private void requireQuery() {
       if (query == null) {
         throw new IllegalStateException(
             "no query: call query(\"SELECT origin FROM cors_origins\") before start()");
       }
-      return new JdbcOrigins(this).begin(firstLoadWait);
     }
 
     private static String requireText(String value, String name) {

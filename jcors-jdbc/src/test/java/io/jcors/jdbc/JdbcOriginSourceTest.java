@@ -49,8 +49,9 @@ class JdbcOriginSourceTest {
         .isEqualTo("has the unknown setting \"usr\"; did you mean \"user\"?");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refresh", 3)))
         .isEqualTo(
-            "has the unknown setting \"refresh\"; the settings are password, query,"
-                + " refreshSeconds, url, user");
+            "has the unknown setting \"refresh\"; the settings are maxBytes, maxRows,"
+                + " password, query, queryTimeoutSeconds, refreshSeconds, staleAfterRefreshes, url,"
+                + " user");
   }
 
   @Test
@@ -77,16 +78,186 @@ class JdbcOriginSourceTest {
   }
 
   @Test
-  void refreshSeconds_mustBeANumberAboveZero() {
+  void refreshSeconds_mustBeANumberOfAtLeastOne() {
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", 0)))
+        .isEqualTo("has refreshSeconds 0, which is below 1; write a number of at least 1, e.g. 30");
+    assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", 0.2)))
         .isEqualTo(
-            "has refreshSeconds 0, which is not above 0; write a number of seconds above 0, e.g. 30");
+            "has refreshSeconds 0.2, which is below 1; write a number of at least 1, e.g. 30");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", -5)))
         .isEqualTo(
-            "has refreshSeconds -5, which is not above 0; write a number of seconds above 0, e.g. 30");
+            "has refreshSeconds -5, which is below 1; write a number of at least 1, e.g. 30");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", "30")))
         .isEqualTo(
-            "has refreshSeconds \"30\", which is not a number; write a number of seconds above 0, e.g. 30");
+            "has refreshSeconds \"30\", which is not a number; write a number of at least 1, e.g."
+                + " 30");
+    JdbcOriginSource.validate(settings("url", url(), "query", "SELECT 1", "refreshSeconds", 1.5));
+  }
+
+  @Test
+  void boundsAndTimeouts_areWholeNumbersOfAtLeastOne() {
+    assertThat(
+            problem(
+                settings(
+                    "url",
+                    url(),
+                    "query",
+                    "SELECT 1",
+                    "maxRows",
+                    0,
+                    "maxBytes",
+                    1.5,
+                    "queryTimeoutSeconds",
+                    0,
+                    "staleAfterRefreshes",
+                    true)))
+        .isEqualTo(
+            "has queryTimeoutSeconds 0, which is below 1; write a number of at least 1, e.g. 10;"
+                + " has maxRows 0, which is below 1; write a whole number of at least 1, e.g."
+                + " 100000; has maxBytes 1.5, which is not whole; write a whole number of at least"
+                + " 1, e.g. 16777216; has staleAfterRefreshes true, which is not a number; write a"
+                + " whole number of at least 1, e.g. 3");
+    JdbcOriginSource.validate(
+        settings(
+            "url",
+            url(),
+            "query",
+            "SELECT 1",
+            "maxRows",
+            10,
+            "maxBytes",
+            1000,
+            "queryTimeoutSeconds",
+            2.5,
+            "staleAfterRefreshes",
+            5));
+  }
+
+  @Test
+  void query_mustBeOneSelect() {
+    assertThat(problem(settings("url", url(), "query", "DELETE FROM cors_origins")))
+        .isEqualTo(
+            "has the query \"DELETE FROM cors_origins\", which starts with DELETE, which is not a"
+                + " SELECT; write the SELECT whose first column lists the origins, e.g. \"SELECT"
+                + " origin FROM cors_origins\"");
+    assertThat(problem(settings("url", url(), "query", "SELECT origin FROM t; DROP TABLE t")))
+        .isEqualTo(
+            "has the query \"SELECT origin FROM t; DROP TABLE t\", which has a second statement"
+                + " after ';'; write one SELECT");
+    assertThat(
+            problem(
+                settings(
+                    "url",
+                    url(),
+                    "query",
+                    "WITH gone AS (DELETE FROM t RETURNING origin) SELECT origin FROM gone")))
+        .contains("which contains DELETE, which writes, locks or loads code");
+    assertThat(problem(settings("url", url(), "query", "SELECT origin INTO copy FROM t")))
+        .contains("which contains INTO");
+    assertThat(problem(settings("url", url(), "query", "SELECT load_extension('/tmp/x.so')")))
+        .contains("which contains LOAD_EXTENSION");
+    assertThat(problem(settings("url", url(), "query", "-- only a comment")))
+        .contains("which has no statement");
+    for (String good :
+        List.of(
+            "SELECT origin FROM cors_origins",
+            "  select origin from cors_origins;  ",
+            "WITH o AS (SELECT origin FROM t) SELECT origin FROM o",
+            "SELECT origin FROM t WHERE note <> 'a;b' AND \"delete\" = 0 -- ; DROP\n",
+            "/* why; */ SELECT created_at, origin FROM t WHERE updated_by IS NULL",
+            "SELECT $$;$$ || origin FROM t")) {
+      JdbcOriginSource.validate(settings("url", url(), "query", good));
+    }
+  }
+
+  @Test
+  void urlOptionsThatLoadCode_areRefused_withoutRepeatingTheUrl() {
+    assertThat(
+            problem(
+                settings(
+                    "url",
+                    url() + "?enable_load_extension=true&password=secret",
+                    "query",
+                    "SELECT 1")))
+        .isEqualTo(
+            "has the url option \"enable_load_extension\", which lets SQL load a native library"
+                + " into the server (SELECT load_extension(...)); remove it from the url")
+        .doesNotContain("secret");
+    assertThat(
+            problem(
+                settings(
+                    "url",
+                    "jdbc:postgresql://db/app?sslmode=verify-full&socketFactory=x.Evil"
+                        + "&socketFactoryArg=a&sslfactory=x&sslhostnameverifier=x"
+                        + "&sslpasswordcallback=x&authenticationPluginClassName=x&loggerFile=x"
+                        + "&SSLFACTORYARG=x&connectExecutor=x&xmlFactoryFactory=x",
+                    "query",
+                    "SELECT 1")))
+        .contains(
+            "has the url option \"socketFactory\", which makes the driver load and run a class"
+                + " named in the config; remove it from the url (TLS is set with sslmode and"
+                + " sslrootcert, which load no code)",
+            "\"socketFactoryArg\"",
+            "\"sslfactory\"",
+            "\"sslhostnameverifier\"",
+            "\"sslpasswordcallback\"",
+            "\"authenticationPluginClassName\"",
+            "\"loggerFile\", which makes the driver write a file named in the config",
+            "\"SSLFACTORYARG\"",
+            "\"connectExecutor\"",
+            "\"xmlFactoryFactory\"")
+        .doesNotContain("sslmode\"");
+    JdbcOriginSource.validate(
+        settings(
+            "url",
+            "jdbc:postgresql://db/app?sslmode=verify-full&sslrootcert=/etc/ca.pem",
+            "query",
+            "SELECT 1"));
+  }
+
+  @Test
+  void configFile_theRouteCredentialsAndStrict_reachTheList() {
+    new Sql(url(), null).run("CREATE TABLE cors_origins (origin TEXT)");
+    new Sql(url(), null).insert("https://app.example.com");
+    new Sql(url(), null).insert("http://plain.example");
+    Map<String, Object> source =
+        Map.of("jdbc", settings("url", url(), "query", "SELECT origin FROM cors_origins"));
+    CorsConfig config =
+        CorsConfig.read(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of(
+                        "path",
+                        "/api/**",
+                        "cors",
+                        Map.of("origin", source, "credentials", true, "strict", true)),
+                    Map.of("path", "/public/**", "cors", Map.of("origin", source)))),
+            Map.of("jdbc", jdbc));
+    assertThat(config.problems()).isEmpty();
+    List<JdbcOrigins> started = jdbc.started();
+    assertThat(started).hasSize(2);
+    assertThat(started.get(0).checksCredentials()).isTrue();
+    assertThat(started.get(0).checksStrict()).isTrue();
+    assertThat(started.get(0).lastLoadSkipped()).containsExactly("http://plain.example");
+    assertThat(started.get(1).checksCredentials()).isFalse();
+    assertThat(started.get(1).lastLoadSkipped()).isEmpty();
+  }
+
+  @Test
+  void readOnce_readsTheRows_withoutStartingAList() throws Exception {
+    new Sql(url(), null).run("CREATE TABLE cors_origins (origin TEXT)");
+    new Sql(url(), null).insert(" https://app.example.com ");
+    assertThat(
+            JdbcOriginSource.readOnce(
+                settings("url", url(), "query", "SELECT origin FROM cors_origins")))
+        .containsExactly("https://app.example.com");
+    assertThat(jdbc.started()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                JdbcOriginSource.readOnce(
+                    settings("url", url(), "query", "SELECT origin FROM missing")))
+        .hasMessageContaining("no such table");
   }
 
   @Test

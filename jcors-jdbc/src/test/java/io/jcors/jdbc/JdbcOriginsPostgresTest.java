@@ -150,7 +150,7 @@ class JdbcOriginsPostgresTest {
                     "query",
                     "SELECT origin FROM cors_origins",
                     "refreshSeconds",
-                    0.2)),
+                    1)), // the shortest a config file allows
             "credentials",
             true);
     ApiServer a = server(CorsConfig.read(tree, Map.of("jdbc", jdbc)).policy());

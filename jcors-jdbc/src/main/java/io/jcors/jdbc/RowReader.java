@@ -1,0 +1,229 @@
+package io.jcors.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Reads the first column of a query's rows, bounded in time and size whatever the driver does.
+ *
+ * <p>{@link Statement#setQueryTimeout} is not enough: sqlite-jdbc reads it as a busy timeout (a
+ * slow query runs on), and no driver bounds the connect and the reading of rows with it. So each
+ * load runs on its own thread under a deadline; past it, the statement is cancelled, the thread
+ * interrupted and the connection closed, and the load is abandoned: the next one opens a new
+ * connection. A driver that ignores all three keeps its thread until it returns; while {@link
+ * #MAX_ABANDONED} such loads still run, no new one is started.
+ */
+final class RowReader {
+  /** Abandoned loads that may still run before new loads are refused, so threads stay bounded. */
+  static final int MAX_ABANDONED = 2;
+
+  /** Opens a connection (a DataSource or DriverManager). */
+  @FunctionalInterface
+  interface ConnectionSource {
+    Connection open() throws SQLException;
+  }
+
+  private final ConnectionSource connections;
+  private final String query;
+  private final Duration timeout;
+  private final int maxRows;
+  private final long maxBytes;
+  private final String threadName;
+  private final AtomicInteger abandoned = new AtomicInteger();
+
+  RowReader(
+      ConnectionSource connections,
+      String query,
+      Duration timeout,
+      int maxRows,
+      long maxBytes,
+      String threadName) {
+    this.connections = connections;
+    this.query = query;
+    this.timeout = timeout;
+    this.maxRows = maxRows;
+    this.maxBytes = maxBytes;
+    this.threadName = threadName;
+  }
+
+  /**
+   * The values of the first column, stripped of surrounding white space, nulls left out.
+   *
+   * @throws TimeoutException when the load did not finish within the timeout
+   * @throws ExecutionException wrapping an {@link Error} thrown by the driver or by reading
+   * @throws Exception what the driver threw (an {@link SQLException}), or an {@link
+   *     IllegalStateException} when the rows pass {@code maxRows} or {@code maxBytes}
+   */
+  List<String> read() throws Exception {
+    int stuck = abandoned.get();
+    if (stuck >= MAX_ABANDONED) {
+      throw new TimeoutException(
+          stuck
+              + " earlier loads did not finish within "
+              + timeout.toMillis()
+              + " ms and still run, ignoring cancel, interrupt and close; no new load starts until"
+              + " one of them ends (is the database or the network stuck?)");
+    }
+    Load load = new Load();
+    Thread thread = new Thread(load, "jcors-jdbc-load " + threadName);
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return load.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      load.abandon(thread);
+      throw new TimeoutException(
+          "the load did not finish within "
+              + timeout.toMillis()
+              + " ms (queryTimeout); its statement was cancelled and its connection closed");
+    } catch (InterruptedException e) {
+      load.abandon(thread);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception) {
+        throw (Exception) cause;
+      }
+      throw new ExecutionException("the load failed: " + cause, cause);
+    }
+  }
+
+  /** The first column of the rows, within the bounds. */
+  private List<String> rows(ResultSet results) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    long bytes = 0;
+    int count = 0;
+    while (results.next()) {
+      if (++count > maxRows) {
+        throw new IllegalStateException(
+            "the query returned more than "
+                + maxRows
+                + " rows (maxRows); the last good list stays in use: select only the origins, or"
+                + " raise maxRows");
+      }
+      String value = results.getString(1);
+      if (value == null) {
+        continue;
+      }
+      bytes += utf8Length(value);
+      if (bytes > maxBytes) {
+        throw new IllegalStateException(
+            "the rows of the query hold more than "
+                + maxBytes
+                + " bytes (maxBytes); the last good list stays in use: select only the origins, or"
+                + " raise maxBytes");
+      }
+      rows.add(value.strip());
+    }
+    return rows;
+  }
+
+  /** The length of {@code s} in UTF-8, without encoding it. */
+  static long utf8Length(String s) {
+    long length = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      length += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return length;
+  }
+
+  /** The driver's own bounds, where it has them; a driver without them is bounded by the rest. */
+  private void bound(Statement statement) {
+    try {
+      statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+    } catch (SQLException | RuntimeException e) {
+      // not supported: the deadline of read() still holds
+    }
+    try {
+      if (maxRows < Integer.MAX_VALUE) {
+        statement.setMaxRows(maxRows + 1); // one more, to tell "too many" from "exactly max"
+      }
+    } catch (SQLException | RuntimeException e) {
+      // not supported: rows() counts
+    }
+  }
+
+  /** One load, on its own thread. */
+  private final class Load implements Runnable {
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int ABANDONED = 2;
+
+    final CompletableFuture<List<String>> result = new CompletableFuture<>();
+    private final AtomicInteger phase = new AtomicInteger(RUNNING);
+    private final AtomicReference<Connection> connection = new AtomicReference<>();
+    private final AtomicReference<Statement> statement = new AtomicReference<>();
+
+    @Override
+    public void run() {
+      try (Connection c = connections.open()) {
+        connection.set(c);
+        if (phase.get() == ABANDONED) {
+          return; // connected after the deadline: nobody waits for these rows
+        }
+        try (Statement s = c.createStatement()) {
+          statement.set(s);
+          bound(s);
+          try (ResultSet results = s.executeQuery(query)) {
+            result.complete(rows(results));
+          }
+        }
+      } catch (Throwable t) { // an OutOfMemoryError too: the refresh that waits reports it
+        result.completeExceptionally(t);
+      } finally {
+        if (!phase.compareAndSet(RUNNING, DONE)) {
+          abandoned.decrementAndGet();
+        }
+      }
+    }
+
+    /**
+     * Gives up on this load: cancels the statement, interrupts the thread and closes the
+     * connection, on a thread of their own, since a stuck driver may block any of these calls.
+     */
+    void abandon(Thread thread) {
+      if (!phase.compareAndSet(RUNNING, ABANDONED)) {
+        return; // finished meanwhile
+      }
+      abandoned.incrementAndGet();
+      Thread cancel =
+          new Thread(
+              () -> {
+                quietly(() -> statement.get().cancel(), statement.get() != null);
+                thread.interrupt();
+                quietly(() -> connection.get().close(), connection.get() != null);
+              },
+              "jcors-jdbc-cancel " + threadName);
+      cancel.setDaemon(true);
+      cancel.start();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void quietly(Step step, boolean when) {
+    if (!when) {
+      return;
+    }
+    try {
+      step.run();
+    } catch (Throwable t) {
+      // the load is abandoned; its failure is already reported as the timeout
+    }
+  }
+}
