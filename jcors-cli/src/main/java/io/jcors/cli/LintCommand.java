@@ -1,7 +1,12 @@
 package io.jcors.cli;
 
+import io.jcors.CorsProblem;
+import io.jcors.OriginList;
+import io.jcors.jdbc.JdbcOriginSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jcors lint FILE [--json] [--strict]}: every error and risk of a config file, with where it
  * is written, why it matters and the fix. The checks are the core's (the same ones that run when a
- * policy is built); lint places them in the file.
+ * policy is built); lint places them in the file. The rows of a {@code jdbc} origin source are read
+ * once when the database can be reached, and checked as the served list checks them.
  */
 @Command(
     name = "lint",
@@ -21,7 +27,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Report every error and risk in a CORS config file.",
       "Each finding has file:line:column, the option, the offending value, why it matters (the"
-          + " attack it enables or why a browser refuses it) and the fix. JSON and YAML files."
+          + " attack it enables or why a browser refuses it) and the fix. JSON and YAML files.",
+      "A jdbc origin source whose database can be reached has its rows read once and checked"
+          + " as the served list checks them: the row count, and each risky or skipped row."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -53,8 +61,15 @@ final class LintCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String name = file.toString();
     List<Finding> findings;
+    List<String> notes = new ArrayList<>();
     try {
-      findings = LoadedConfig.load(file, OriginSources.checkedOnly()).findings();
+      List<OriginSources.Seen> sources = new ArrayList<>();
+      LoadedConfig loaded = LoadedConfig.load(file, OriginSources.checkedOnly(sources));
+      findings = new ArrayList<>(loaded.findings());
+      for (OriginSources.Seen source : sources) {
+        readRows(loaded, source, findings, notes);
+      }
+      Collections.sort(findings); // stable: a row's findings go after the file's at that place
     } catch (ConfigFileException e) {
       findings = List.of(Finding.of(e));
     }
@@ -63,10 +78,53 @@ final class LintCommand implements Callable<Integer> {
     }
     int exitCode = Report.exitCode(findings);
     if (json) {
-      Report.json(name, findings, exitCode, out);
+      Report.json(name, findings, notes, exitCode, out);
     } else {
-      Report.text(name, findings, out);
+      Report.text(name, findings, notes, out);
     }
     return exitCode;
+  }
+
+  /**
+   * Reads the rows of a {@code jdbc} source once, when the database can be reached, and checks them
+   * as the served list would (the route's credentials and strict): a note with the count, and a
+   * warning for each risky or skipped row. A database that cannot be reached is a note only.
+   */
+  private static void readRows(
+      LoadedConfig loaded, OriginSources.Seen source, List<Finding> findings, List<String> notes) {
+    String path = loaded.pathOf(source.settings());
+    List<String> rows;
+    try {
+      rows = JdbcOriginSource.readOnce(source.settings());
+    } catch (Exception e) {
+      notes.add(
+          path
+              + ": the rows could not be read ("
+              + CorsProblem.quote(e.toString())
+              + "); only the settings were checked");
+      return;
+    }
+    OriginList list = OriginList.check(rows, path, source.credentials(), source.strict());
+    notes.add(
+        path
+            + ": "
+            + rows.size()
+            + (rows.size() == 1 ? " row: " : " rows: ")
+            + list.size()
+            + " in use, "
+            + list.skipped().size()
+            + " skipped");
+    for (CorsProblem problem : list.problems()) {
+      Finding row = loaded.place(problem);
+      boolean skipped = problem.severity() == CorsProblem.Severity.ERROR;
+      findings.add(
+          new Finding(
+              CorsProblem.Severity.WARNING, // the config loads; the row is data
+              row.location(),
+              row.option(),
+              row.value(),
+              "(a row) " + row.reason() + (skipped ? "; the row is skipped" : "; the row is used"),
+              row.fix()));
+    }
   }
 }

@@ -55,6 +55,43 @@ final class LoadedConfig {
     return new LoadedConfig(file, findings, refused ? null : config.policy());
   }
 
+  /** A core problem placed in this file (a problem found after loading, such as a row's). */
+  Finding place(CorsProblem problem) {
+    return Finding.of(problem, file);
+  }
+
+  /**
+   * The path of {@code node}, the very object, in the file's tree ({@code
+   * routes[1].cors.origin.jdbc}), or null.
+   */
+  String pathOf(Object node) {
+    return find(file.tree(), node, "");
+  }
+
+  private static String find(Object at, Object node, String path) {
+    if (at == node) {
+      return path;
+    }
+    if (at instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) at).entrySet()) {
+        String key = String.valueOf(e.getKey());
+        String found = find(e.getValue(), node, path.isEmpty() ? key : path + "." + key);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (at instanceof List) {
+      List<?> list = (List<?>) at;
+      for (int i = 0; i < list.size(); i++) {
+        String found = find(list.get(i), node, path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The file as the user named it. */
   String fileName() {
     return file.name();

@@ -4,6 +4,8 @@ import io.jcors.CorsConfig;
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
 import io.jcors.jdbc.JdbcOriginSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,13 +36,38 @@ final class OriginSources implements AutoCloseable {
    * ({@code lint}): wrong settings are problems of the config, a database that is down is not.
    */
   static Map<String, CorsConfig.OriginSource> checkedOnly() {
+    return checkedOnly(new ArrayList<>());
+  }
+
+  /**
+   * Sources that check their settings without connecting, and add to {@code seen} each {@code jdbc}
+   * source whose settings are right, with the options of its route, so that {@code lint} can read
+   * its rows afterwards.
+   */
+  static Map<String, CorsConfig.OriginSource> checkedOnly(List<Seen> seen) {
     return Map.of(
         "jdbc",
-        settings -> {
-          JdbcOriginSource.validate(settings);
-          return NOT_CONNECTED;
+        new CorsConfig.OriginSource() {
+          @Override
+          public OriginResolver create(Map<String, ?> settings) {
+            return create(settings, false, false);
+          }
+
+          @Override
+          public OriginResolver create(
+              Map<String, ?> settings, boolean credentials, boolean strict) {
+            JdbcOriginSource.validate(settings);
+            seen.add(new Seen(settings, credentials, strict));
+            return NOT_CONNECTED;
+          }
         });
   }
+
+  /**
+   * A {@code jdbc} source of a config file: its settings (the very map of the file's tree) and the
+   * {@code credentials} and {@code strict} of its route.
+   */
+  record Seen(Map<String, ?> settings, boolean credentials, boolean strict) {}
 
   /** The sources, by kind. */
   Map<String, CorsConfig.OriginSource> all() {

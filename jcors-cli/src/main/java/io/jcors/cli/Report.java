@@ -15,8 +15,19 @@ final class Report {
 
   /** Each finding, then a summary line such as {@code cors.json: 1 error, 2 warnings}. */
   static void text(String file, List<Finding> findings, PrintWriter out) {
+    text(file, findings, List.of(), out);
+  }
+
+  /**
+   * Each finding, then each note (what was found beyond the file, such as the rows of a data
+   * source: {@code cors.json: routes[0].cors.origin.jdbc: 6 rows, ...}), then the summary line.
+   */
+  static void text(String file, List<Finding> findings, List<String> notes, PrintWriter out) {
     for (Finding finding : findings) {
       out.println(finding.toText(file));
+    }
+    for (String note : notes) {
+      out.println(file + ": " + note);
     }
     out.println(file + ": " + summary(findings));
     out.flush();
@@ -38,6 +49,12 @@ final class Report {
    * value}, {@code reason} and {@code fix} (null when absent).
    */
   static void json(String file, List<Finding> findings, int exitCode, PrintWriter out) {
+    json(file, findings, List.of(), exitCode, out);
+  }
+
+  /** As {@link #json(String, List, int, PrintWriter)}, with the notes as a {@code notes} array. */
+  static void json(
+      String file, List<Finding> findings, List<String> notes, int exitCode, PrintWriter out) {
     StringWriter buffer = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(buffer)) {
       json.useDefaultPrettyPrinter();
@@ -64,6 +81,13 @@ final class Report {
         json.writeEndObject();
       }
       json.writeEndArray();
+      if (!notes.isEmpty()) {
+        json.writeArrayFieldStart("notes");
+        for (String note : notes) {
+          json.writeString(note);
+        }
+        json.writeEndArray();
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code jcors serve} with {@code "origin": {"jdbc": ...}}, run from the jar: two processes share
  * one database, as the instances of an API do, and agree on its list of origins. The lists refresh
- * every 0.2 s; every wait polls with a deadline.
+ * every second (the shortest a config allows); every wait polls with a deadline.
  */
 public class ServeJdbcIT {
   private static final String APP = "https://app.example.com";
@@ -131,7 +131,7 @@ public class ServeJdbcIT {
           dir,
           "{\"url\": \"jdbc:sqlite:origins.db\", \"query\": \""
               + QUERY
-              + "\", \"refreshSeconds\": 0.2}");
+              + "\", \"refreshSeconds\": 1}");
     }
 
     @Test
@@ -163,7 +163,7 @@ public class ServeJdbcIT {
                           errorOutput(s)
                               .contains(
                                   "jcors: refusing every origin: the allowed origins could not"
-                                      + " be loaded from jdbc:sqlite:origins.db yet")));
+                                      + " be loaded from \"jdbc:sqlite:origins.db\" yet")));
 
       sql.run("CREATE TABLE cors_origins (origin TEXT PRIMARY KEY)");
       sql.insert(APP);
@@ -211,7 +211,7 @@ public class ServeJdbcIT {
                   + "\", \"user\": \"postgres\", \"password\": \"unused-with-trust\","
                   + " \"query\": \""
                   + QUERY
-                  + "\", \"refreshSeconds\": 0.2}"));
+                  + "\", \"refreshSeconds\": 1}"));
       assertThat(bothAllow(servers, APP)).isTrue();
       assertThat(bothRefuse(servers, NEW)).isTrue();
 

@@ -76,13 +76,13 @@ public class ServletFilterJdbcTest {
     }
   }
 
-  /** A config file reading the origins from the SQLite file, refreshed every 0.2 s. */
+  /** A config file reading the origins from the SQLite file, refreshed every second. */
   private Path config(String otherOptions) throws IOException {
     return Files.writeString(
         dir.resolve("cors.json"),
         "{\"origin\": {\"jdbc\": {\"url\": \"jdbc:sqlite:"
             + database.toString().replace("\\", "\\\\")
-            + "\", \"query\": \"SELECT origin FROM cors_origins\", \"refreshSeconds\": 0.2}}"
+            + "\", \"query\": \"SELECT origin FROM cors_origins\", \"refreshSeconds\": 1}}"
             + otherOptions
             + "}\n");
   }

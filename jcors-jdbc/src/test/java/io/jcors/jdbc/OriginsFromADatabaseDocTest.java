@@ -164,11 +164,36 @@ class OriginsFromADatabaseDocTest {
     // doc: status
     Optional<Instant> loadedAt = origins.lastLoadTime(); // empty until a load succeeds
     int entries = origins.lastLoadSize(); // entries in the list in use
+    List<String> skipped = origins.lastLoadSkipped(); // rows not in use, each logged with why
     Optional<Exception> failure = origins.lastError(); // present while loads fail
+    boolean stale = origins.isStale(); // no good load for staleAfterRefreshes intervals
     // end
     assertThat(loadedAt).isPresent();
     assertThat(entries).isEqualTo(2);
+    assertThat(skipped).isEmpty();
     assertThat(failure).isEmpty();
+    assertThat(stale).isFalse();
+  }
+
+  @Test
+  void jdbcOrigins_credentialedStrict() {
+    new Sql("jdbc:sqlite:" + databaseFile, null).insert("http://plain.example");
+    // doc: credentials-strict
+    JdbcOrigins origins =
+        JdbcOrigins.builder("jdbc:sqlite:" + databaseFile, null, null)
+            .query("SELECT origin FROM cors_origins")
+            .credentials(true)
+            .strict(true)
+            .queryTimeout(Duration.ofSeconds(5))
+            .maxRows(10_000)
+            .start();
+    CorsOptions options =
+        CorsOptions.builder().origin(origins).credentials(true).strict(true).build();
+    // end
+    resources.add(origins);
+    assertThat(origins.lastLoadSkipped()).containsExactly("http://plain.example");
+    serve(CorsPolicy.of(options));
+    assertThat(server(CorsPolicy.of(options)).allows("http://plain.example")).isFalse();
   }
 
   @Test
@@ -222,7 +247,7 @@ class OriginsFromADatabaseDocTest {
       blocks++;
       assertThat(source).as("snippet %d of %s", blocks, DOC).contains(normalize(block.group(1)));
     }
-    assertThat(blocks).isEqualTo(5);
+    assertThat(blocks).isEqualTo(6);
   }
 
   @Test
