@@ -199,7 +199,8 @@ public final class CorsPolicy {
     private static CorsResolutionException failed(Throwable cause) {
       return cause instanceof CorsResolutionException
           ? (CorsResolutionException) cause
-          : new CorsResolutionException("the options function failed: " + cause, cause);
+          : new CorsResolutionException(
+              "the options function failed: " + Problems.escape(String.valueOf(cause)), cause);
     }
   }
 
