@@ -126,7 +126,13 @@ class JdbcOriginsRefreshTest {
 
   @Test
   void aQueryThatIgnoresCancel_isAbandoned_andTheNextRefreshUsesANewConnection() {
-    JdbcOrigins origins = faultyOrigins();
+    // 0.5 s between a timeout and the next refresh: time to stop sticking before it starts.
+    JdbcOrigins origins =
+        start(
+            JdbcOrigins.builder(faulty)
+                .query(QUERY)
+                .refreshInterval(Duration.ofMillis(500))
+                .queryTimeout(Duration.ofSeconds(1)));
     assertThat(origins.origins().allows(REVOKED)).isTrue();
 
     faulty.stick(true);
