@@ -3,6 +3,7 @@ package io.jcors.servlet;
 import io.jcors.CorsOutcome;
 import io.jcors.CorsRequest;
 import io.jcors.CorsResponse;
+import io.jcors.RequestPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -41,14 +42,26 @@ final class CorsExchange implements CorsRequest, CorsResponse {
     return request.getMethod();
   }
 
-  /** The path inside the web application, undecoded, as routes are written. */
+  /**
+   * The path the container dispatched on, inside the web application: the servlet path and the path
+   * info, which the container has decoded, stripped of {@code ;} parameters and resolved. Null when
+   * the request URI as received is ambiguous ({@link RequestPath}): a container set to accept an
+   * encoded {@code /} or invalid UTF-8 may read it otherwise than the application does.
+   */
   @Override
   public String path() {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    String path =
-        context.isEmpty() || !uri.startsWith(context) ? uri : uri.substring(context.length());
+    if (RequestPath.normalize(request.getRequestURI()) == null) {
+      return null;
+    }
+    String servletPath = request.getServletPath();
+    String info = request.getPathInfo();
+    String path = info == null ? servletPath : servletPath + info;
     return path.isEmpty() ? "/" : path;
+  }
+
+  @Override
+  public String rawPath() {
+    return request.getRequestURI();
   }
 
   @Override
