@@ -7,6 +7,7 @@ import io.jcors.RequestPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,6 +29,7 @@ final class CorsExchange implements CorsRequest, CorsResponse {
   private int writtenLength;
 
   private List<String> varyNames;
+  private boolean keepingThroughErrors;
   private volatile boolean pending;
   private volatile CorsOutcome finalOutcome;
   private volatile Throwable failure;
@@ -107,6 +109,40 @@ final class CorsExchange implements CorsRequest, CorsResponse {
     }
     if (varyNames != null) {
       target.setHeader("Vary", withCorsNames(vary(target)));
+    }
+  }
+
+  /**
+   * The application sent an error or threw: the container now makes its error response, after every
+   * filter has returned. Jetty 12 first removes the content headers, {@code Vary} among them
+   * ({@code ServletContextResponse.resetContent()}), and unless an error page is dispatched no
+   * filter runs again; there the CORS headers are put back just before the response is committed.
+   * Tomcat keeps the headers; an error page's ERROR dispatch sets them again ({@link #reapply}).
+   */
+  void keepThroughErrors() {
+    if (keepingThroughErrors || writtenLength == 0 && varyNames == null) {
+      return;
+    }
+    keepingThroughErrors = true;
+    JettyErrors.keep(request, this);
+  }
+
+  /**
+   * Sets again every CORS header that {@code has} does not report, through {@code set}, and merges
+   * the CORS names into {@code vary} (every Vary line as one value, or null), set through {@code
+   * set} too; for a container's own header API.
+   */
+  void reapply(
+      java.util.function.Predicate<String> has,
+      java.util.function.BiConsumer<String, String> set,
+      String vary) {
+    for (int i = 0; i < writtenLength; i += 2) {
+      if (!has.test(written[i])) {
+        set.accept(written[i], written[i + 1]);
+      }
+    }
+    if (varyNames != null) {
+      set.accept("Vary", withCorsNames(vary));
     }
   }
 
@@ -196,6 +232,18 @@ final class CorsExchange implements CorsRequest, CorsResponse {
     public void reset() {
       super.reset();
       reapply((HttpServletResponse) getResponse());
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      keepThroughErrors();
+      super.sendError(status);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      keepThroughErrors();
+      super.sendError(status, message);
     }
   }
 }

@@ -204,7 +204,7 @@ public final class CorsFilter implements Filter {
     if (type == DispatcherType.ERROR) {
       exchange.reapply(response); // some containers drop headers before the error page
     }
-    chain.doFilter(request, exchange.forApplication(response));
+    toApplication(exchange, request, response, chain);
   }
 
   private static void proceed(
@@ -221,7 +221,24 @@ public final class CorsFilter implements Filter {
       response.flushBuffer();
       return;
     }
-    chain.doFilter(request, exchange.forApplication(response));
+    toApplication(exchange, request, response, chain);
+  }
+
+  /**
+   * The rest of the chain; an exception becomes the container's error response, which keeps CORS.
+   */
+  private static void toApplication(
+      CorsExchange exchange,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      chain.doFilter(request, exchange.forApplication(response));
+    } catch (Throwable e) {
+      exchange.keepThroughErrors();
+      throw e;
+    }
   }
 
   /** Waits for the function without holding the request thread, when the request allows it. */
