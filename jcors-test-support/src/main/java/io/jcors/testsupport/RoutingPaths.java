@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
  * <p>The application under test names the route it served in the response header {@link #SERVED},
  * chosen by the server's own dispatch (servlet mappings {@code /api/admin/*} and {@code /api/*}),
  * or by a handler reading the path the server hands it ({@link #routeOf(String)}). Every case is
- * sent from {@link #PARTNER} over a raw socket, as written: browsers send all of the {@link
- * Kind#DECODED} and most of the {@link Kind#RESOLVED} ones as they are.
+ * sent from {@link #PARTNER} over a raw socket, as written. Browsers send the {@link Kind#DECODED}
+ * ones, path parameters and empty segments as they are (they resolve dot segments, {@code %2e}
+ * included, before sending); any other client can send them all.
  */
 public final class RoutingPaths {
   /** The one origin the admin route allows. */
