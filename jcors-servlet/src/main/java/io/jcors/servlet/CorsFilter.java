@@ -38,7 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Preflights are answered here, with {@code optionsSuccessStatus} and {@code Content-Length: 0},
  * unless {@code preflightContinue} passes them on; every other request reaches the application with
  * its CORS headers set. A {@code Vary} header the application sets keeps the names CORS needs, and
- * so does a {@code reset()}; error pages keep the CORS headers.
+ * so does a {@code reset()}; error responses ({@code sendError}, exceptions, error pages) keep the
+ * CORS headers and {@code Vary}. Routes ({@link CorsPolicy#routes()}) and options functions see the
+ * path the container dispatched on, the servlet path plus the path info; a request URI that cannot
+ * be normalised without ambiguity ({@link io.jcors.RequestPath}) gets no CORS headers from them.
  *
  * <p><b>Mapping.</b> Map the filter for the {@code REQUEST}, {@code ASYNC} and {@code ERROR}
  * dispatcher types and mark it {@code asyncSupported}, as {@link #addTo(ServletContext, String...)}
