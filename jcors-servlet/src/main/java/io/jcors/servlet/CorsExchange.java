@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * One request as the core sees it, the headers CORS wrote for it, and where an asynchronous
@@ -132,10 +134,7 @@ final class CorsExchange implements CorsRequest, CorsResponse {
    * the CORS names into {@code vary} (every Vary line as one value, or null), set through {@code
    * set} too; for a container's own header API.
    */
-  void reapply(
-      java.util.function.Predicate<String> has,
-      java.util.function.BiConsumer<String, String> set,
-      String vary) {
+  void reapply(Predicate<String> has, BiConsumer<String, String> set, String vary) {
     for (int i = 0; i < writtenLength; i += 2) {
       if (!has.test(written[i])) {
         set.accept(written[i], written[i + 1]);

@@ -1,6 +1,7 @@
 package io.jcors.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -77,7 +78,7 @@ final class JettyErrors {
               new HttpStream.Wrapper(stream) {
                 @Override
                 public void prepareResponse(HttpFields.Mutable headers) {
-                  java.util.List<String> vary = headers.getValuesList(HttpHeader.VARY);
+                  List<String> vary = headers.getValuesList(HttpHeader.VARY);
                   exchange.reapply(
                       headers::contains,
                       headers::put,
