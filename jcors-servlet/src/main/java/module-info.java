@@ -6,6 +6,8 @@ module io.jcors.servlet {
   requires transitive io.jcors;
   requires transitive jakarta.servlet;
   requires static io.jcors.jdbc;
+  // Only to keep the CORS headers of Jetty's own error responses, when Jetty is there.
+  requires static org.eclipse.jetty.ee10.servlet;
 
   exports io.jcors.servlet;
 

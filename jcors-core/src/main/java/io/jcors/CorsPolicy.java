@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class CorsPolicy {
+  private static final System.Logger LOG = System.getLogger("io.jcors");
   private static final CorsPolicy DISABLED = new CorsPolicy(new Disabled());
   private static final CorsPolicy DEFAULTS = of(CorsOptions.defaults());
 
@@ -44,7 +45,11 @@ public final class CorsPolicy {
     return new CorsPolicy(new Static(Objects.requireNonNull(options, "options")));
   }
 
-  /** Options computed per request, possibly later: {@code cors(function (req, callback))}. */
+  /**
+   * Options computed per request, possibly later: {@code cors(function (req, callback))}. The
+   * function is not called for a request whose path cannot be normalised without ambiguity ({@link
+   * CorsRequest#path()} is null): such a request gets no CORS headers.
+   */
   public static CorsPolicy of(OptionsResolver resolver) {
     return new CorsPolicy(new Dynamic(Objects.requireNonNull(resolver, "resolver")));
   }
@@ -86,7 +91,7 @@ public final class CorsPolicy {
 
     private Reloadable(CorsPolicy initial) {
       this.current = new AtomicReference<>(initial);
-      this.policy = new CorsPolicy((request, response) -> current.get().apply(request, response));
+      this.policy = new CorsPolicy(new Current(current));
     }
 
     /** The policy to give to an adapter: it applies whichever policy is current. */
@@ -127,6 +132,76 @@ public final class CorsPolicy {
 
   private interface Handler {
     CorsOutcome apply(CorsRequest request, CorsResponse response);
+
+    /** Whether debug mode is on in what this handler applies, as far as it is known in advance. */
+    default boolean debug() {
+      return false;
+    }
+  }
+
+  /** The handler of {@link Reloadable#policy()}: whichever policy is current. */
+  private static final class Current implements Handler {
+    private final AtomicReference<CorsPolicy> current;
+
+    Current(AtomicReference<CorsPolicy> current) {
+      this.current = current;
+    }
+
+    @Override
+    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+      return current.get().apply(request, response);
+    }
+
+    @Override
+    public boolean debug() {
+      return current.get().handler.debug();
+    }
+  }
+
+  /**
+   * A request whose path cannot be normalised without ambiguity ({@link CorsRequest#path()} is
+   * null) gets no CORS headers where the path decides (routes, an options function): the route
+   * jcors would pick might not be the one the server serves. One log line says so in debug mode.
+   */
+  private static CorsOutcome refusedPath(CorsRequest request, boolean debug) {
+    if (debug) {
+      String raw = request.rawPath();
+      String why = RequestPath.whyRefused(raw);
+      if (why == null) {
+        why =
+            "the server dispatches on it as written, not on its normal form "
+                + forLog(RequestPath.normalize(raw));
+      }
+      LOG.log(
+          System.Logger.Level.INFO,
+          "CORS: request path {0} gets no CORS headers: {1} (routes are chosen on the path the"
+              + " server dispatches on)",
+          forLog(raw),
+          why);
+    }
+    return CorsOutcome.next();
+  }
+
+  /** {@code value} quoted, every character but printable ASCII escaped, at most 200 of them. */
+  static String forLog(String value) {
+    if (value == null) {
+      return "(none)";
+    }
+    int n = Math.min(value.length(), 200);
+    StringBuilder out = new StringBuilder(n + 2).append('"');
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    out.append('"');
+    if (value.length() > n) {
+      out.append("... (").append(value.length()).append(" chars)");
+    }
+    return out.toString();
   }
 
   private static final class Disabled implements Handler {
@@ -147,6 +222,11 @@ public final class CorsPolicy {
     public CorsOutcome apply(CorsRequest request, CorsResponse response) {
       return Decision.apply(options, request, response);
     }
+
+    @Override
+    public boolean debug() {
+      return options.debug();
+    }
   }
 
   private static final class Dynamic implements Handler {
@@ -158,6 +238,9 @@ public final class CorsPolicy {
 
     @Override
     public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+      if (request.path() == null) {
+        return refusedPath(request, false); // the function may choose by path: never a raw one
+      }
       CompletionStage<CorsOptions> stage;
       try {
         stage = resolver.resolve(request);
@@ -225,7 +308,7 @@ public final class CorsPolicy {
     public CorsOutcome apply(CorsRequest request, CorsResponse response) {
       String path = request.path();
       if (path == null) {
-        return CorsOutcome.next();
+        return refusedPath(request, debug());
       }
       for (int i = 0; i < paths.length; i++) {
         if (matches(i, path)) {
@@ -233,6 +316,16 @@ public final class CorsPolicy {
         }
       }
       return CorsOutcome.next(); // no route: no CORS
+    }
+
+    @Override
+    public boolean debug() {
+      for (CorsPolicy policy : policies) {
+        if (policy.handler.debug()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** {@code /a/**} matches {@code /a} and everything under {@code /a/}; {@code /**} all. */
@@ -249,7 +342,10 @@ public final class CorsPolicy {
   /**
    * Per-path policies, tried in order; the first route whose path matches wins, and a request that
    * matches no route gets no CORS headers. A path is exact ({@code /products}) or a prefix ({@code
-   * /api/**}: {@code /api} and everything under it; {@code /**}: every path).
+   * /api/**}: {@code /api} and everything under it; {@code /**}: every path). Routes are matched on
+   * the path the server dispatches on ({@link CorsRequest#path()}, the form {@link RequestPath}
+   * gives); a request whose path cannot be normalised without ambiguity gets no CORS headers from
+   * any route, and a log line says so when a route's options have debug mode on.
    */
   public static final class Routes {
     private final List<String> paths = new ArrayList<>();

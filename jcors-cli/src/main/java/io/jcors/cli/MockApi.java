@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsPolicy;
+import io.jcors.RequestPath;
 import io.jcors.jdk.CorsFilter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers any method with 200, {@code X-Route: <path>} and {@code
  * {"route":"<path>","method":"<M>"}} (as an Express app with {@code app.options(path, cors(opts))}
  * and {@code app.all(path, cors(opts), handler)}); a path that matches no route gets 404 and no
- * CORS headers.
+ * CORS headers. Requests are dispatched on the path the CORS route is chosen on ({@link
+ * RequestPath#normalize(String)}); a path that cannot be normalised without ambiguity gets 400.
  */
 final class MockApi implements AutoCloseable {
   private static final int THREADS = 16;
@@ -103,10 +105,18 @@ final class MockApi implements AutoCloseable {
         InputStream body = exchange.getRequestBody()) {
       body.transferTo(OutputStream.nullOutputStream()); // read it all: the connection is reused
       String method = exchange.getRequestMethod();
-      String route = route(routes, exchange.getRequestURI().getRawPath());
+      String path = RequestPath.normalize(exchange.getRequestURI().getRawPath());
+      String route = path == null ? null : route(routes, path);
       byte[] bytes;
       int status;
-      if (route == null) {
+      if (path == null) {
+        status = 400;
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        bytes =
+            ("Bad Request: the path cannot be normalised without ambiguity (an encoded / or \\,"
+                    + " NUL, a .. above the root, invalid percent-encoding or UTF-8)\n")
+                .getBytes(StandardCharsets.UTF_8);
+      } else if (route == null) {
         status = 404;
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         bytes =

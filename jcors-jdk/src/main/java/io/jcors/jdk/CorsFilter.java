@@ -36,6 +36,11 @@ import java.util.concurrent.Executor;
  * needs even when the handler sets {@code Vary} itself. When an origin or options function
  * completes later, the exchange continues on the server's executor (or the completing thread if the
  * server has none) without blocking a thread; when it fails, the client gets a 500.
+ *
+ * <p>Routes ({@link CorsPolicy#routes()}) and options functions see the decoded path, as {@code
+ * URI.getPath()} gives it. A path holding {@code ;} parameters, dot segments or empty segments
+ * (which this server leaves in, and a handler may resolve or not), or one that cannot be decoded
+ * without ambiguity ({@link io.jcors.RequestPath}), gets no CORS headers from them.
  */
 public final class CorsFilter extends Filter {
   private static final System.Logger LOG = System.getLogger("io.jcors.jdk");

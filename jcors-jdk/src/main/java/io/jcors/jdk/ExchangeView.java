@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 import io.jcors.CorsRequest;
 import io.jcors.CorsResponse;
+import io.jcors.RequestPath;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +32,26 @@ final class ExchangeView implements CorsRequest, CorsResponse {
     return exchange.getRequestMethod();
   }
 
+  /**
+   * The path the server dispatches on, when it is the normal form of the raw path; otherwise null.
+   * The server chooses the context, and a handler usually reads the path, from {@code
+   * URI.getPath()}: decoded, but with {@code ;} parameters, dot segments and empty segments left
+   * in. A handler may resolve those or not, so a route chosen on the resolved path could differ
+   * from the one the handler serves: such a path is ambiguous here and gets no CORS headers.
+   */
   @Override
   public String path() {
+    URI uri = exchange.getRequestURI();
+    String raw = uri.getRawPath();
+    String normal = RequestPath.normalize(raw);
+    if (normal == raw || normal == null) {
+      return normal; // already normal (the usual case, nothing allocated), or ambiguous
+    }
+    return normal.equals(uri.getPath()) ? normal : null;
+  }
+
+  @Override
+  public String rawPath() {
     return exchange.getRequestURI().getRawPath();
   }
 

@@ -3,13 +3,17 @@ package io.jcors.servlet;
 import io.jcors.CorsOutcome;
 import io.jcors.CorsRequest;
 import io.jcors.CorsResponse;
+import io.jcors.RequestPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * One request as the core sees it, the headers CORS wrote for it, and where an asynchronous
@@ -27,6 +31,7 @@ final class CorsExchange implements CorsRequest, CorsResponse {
   private int writtenLength;
 
   private List<String> varyNames;
+  private boolean keepingThroughErrors;
   private volatile boolean pending;
   private volatile CorsOutcome finalOutcome;
   private volatile Throwable failure;
@@ -41,14 +46,26 @@ final class CorsExchange implements CorsRequest, CorsResponse {
     return request.getMethod();
   }
 
-  /** The path inside the web application, undecoded, as routes are written. */
+  /**
+   * The path the container dispatched on, inside the web application: the servlet path and the path
+   * info, which the container has decoded, stripped of {@code ;} parameters and resolved. Null when
+   * the request URI as received is ambiguous ({@link RequestPath}): a container set to accept an
+   * encoded {@code /} or invalid UTF-8 may read it otherwise than the application does.
+   */
   @Override
   public String path() {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    String path =
-        context.isEmpty() || !uri.startsWith(context) ? uri : uri.substring(context.length());
+    if (RequestPath.normalize(request.getRequestURI()) == null) {
+      return null;
+    }
+    String servletPath = request.getServletPath();
+    String info = request.getPathInfo();
+    String path = info == null ? servletPath : servletPath + info;
     return path.isEmpty() ? "/" : path;
+  }
+
+  @Override
+  public String rawPath() {
+    return request.getRequestURI();
   }
 
   @Override
@@ -94,6 +111,37 @@ final class CorsExchange implements CorsRequest, CorsResponse {
     }
     if (varyNames != null) {
       target.setHeader("Vary", withCorsNames(vary(target)));
+    }
+  }
+
+  /**
+   * The application sent an error or threw: the container now makes its error response, after every
+   * filter has returned. Jetty 12 first removes the content headers, {@code Vary} among them
+   * ({@code ServletContextResponse.resetContent()}), and unless an error page is dispatched no
+   * filter runs again; there the CORS headers are put back just before the response is committed.
+   * Tomcat keeps the headers; an error page's ERROR dispatch sets them again ({@link #reapply}).
+   */
+  void keepThroughErrors() {
+    if (keepingThroughErrors || writtenLength == 0 && varyNames == null) {
+      return;
+    }
+    keepingThroughErrors = true;
+    JettyErrors.keep(request, this);
+  }
+
+  /**
+   * Sets again every CORS header that {@code has} does not report, through {@code set}, and merges
+   * the CORS names into {@code vary} (every Vary line as one value, or null), set through {@code
+   * set} too; for a container's own header API.
+   */
+  void reapply(Predicate<String> has, BiConsumer<String, String> set, String vary) {
+    for (int i = 0; i < writtenLength; i += 2) {
+      if (!has.test(written[i])) {
+        set.accept(written[i], written[i + 1]);
+      }
+    }
+    if (varyNames != null) {
+      set.accept("Vary", withCorsNames(vary));
     }
   }
 
@@ -183,6 +231,18 @@ final class CorsExchange implements CorsRequest, CorsResponse {
     public void reset() {
       super.reset();
       reapply((HttpServletResponse) getResponse());
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      keepThroughErrors();
+      super.sendError(status);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      keepThroughErrors();
+      super.sendError(status, message);
     }
   }
 }

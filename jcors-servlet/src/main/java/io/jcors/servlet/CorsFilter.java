@@ -38,7 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Preflights are answered here, with {@code optionsSuccessStatus} and {@code Content-Length: 0},
  * unless {@code preflightContinue} passes them on; every other request reaches the application with
  * its CORS headers set. A {@code Vary} header the application sets keeps the names CORS needs, and
- * so does a {@code reset()}; error pages keep the CORS headers.
+ * so does a {@code reset()}; error responses ({@code sendError}, exceptions, error pages) keep the
+ * CORS headers and {@code Vary}. Routes ({@link CorsPolicy#routes()}) and options functions see the
+ * path the container dispatched on, the servlet path plus the path info; a request URI that cannot
+ * be normalised without ambiguity ({@link io.jcors.RequestPath}) gets no CORS headers from them.
  *
  * <p><b>Mapping.</b> Map the filter for the {@code REQUEST}, {@code ASYNC} and {@code ERROR}
  * dispatcher types and mark it {@code asyncSupported}, as {@link #addTo(ServletContext, String...)}
@@ -204,7 +207,7 @@ public final class CorsFilter implements Filter {
     if (type == DispatcherType.ERROR) {
       exchange.reapply(response); // some containers drop headers before the error page
     }
-    chain.doFilter(request, exchange.forApplication(response));
+    toApplication(exchange, request, response, chain);
   }
 
   private static void proceed(
@@ -221,7 +224,24 @@ public final class CorsFilter implements Filter {
       response.flushBuffer();
       return;
     }
-    chain.doFilter(request, exchange.forApplication(response));
+    toApplication(exchange, request, response, chain);
+  }
+
+  /**
+   * The rest of the chain; an exception becomes the container's error response, which keeps CORS.
+   */
+  private static void toApplication(
+      CorsExchange exchange,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      chain.doFilter(request, exchange.forApplication(response));
+    } catch (Throwable e) {
+      exchange.keepThroughErrors();
+      throw e;
+    }
   }
 
   /** Waits for the function without holding the request thread, when the request allows it. */

@@ -18,6 +18,8 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -30,6 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 abstract class Container {
   final Map<Integer, String> errorPages = new LinkedHashMap<>();
   int maxThreads = 20;
+  boolean ambiguousPaths;
 
   /** The two containers under test. */
   enum Kind {
@@ -48,6 +51,16 @@ abstract class Container {
 
   Container maxThreads(int threads) {
     maxThreads = threads;
+    return this;
+  }
+
+  /**
+   * Serves paths the container refuses by default: an encoded {@code /} decoded (Tomcat's {@code
+   * encodedSolidusHandling="decode"}, Jetty's {@code UriCompliance.UNSAFE} with ambiguous URIs
+   * decoded), and on Jetty invalid UTF-8 too.
+   */
+  Container acceptAmbiguousPaths() {
+    ambiguousPaths = true;
     return this;
   }
 
@@ -77,6 +90,9 @@ abstract class Container {
       connector.setProperty("address", "127.0.0.1");
       connector.setProperty("maxThreads", Integer.toString(maxThreads));
       connector.setProperty("minSpareThreads", "1");
+      if (ambiguousPaths) {
+        connector.setEncodedSolidusHandling("decode");
+      }
       tomcat.setConnector(connector);
       Context context = tomcat.addContext("", baseDir.toString());
       quiet(context);
@@ -168,6 +184,13 @@ abstract class Container {
       connector.setPort(0);
       server.addConnector(connector);
       ServletContextHandler context = new ServletContextHandler("/");
+      if (ambiguousPaths) {
+        connector
+            .getConnectionFactory(HttpConnectionFactory.class)
+            .getHttpConfiguration()
+            .setUriCompliance(UriCompliance.UNSAFE);
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+      }
       context.addServletContainerInitializer(initializer(setup));
       ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
       errorPages.forEach(errors::addErrorPage);
