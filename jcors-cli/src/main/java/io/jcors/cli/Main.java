@@ -1,5 +1,6 @@
 package io.jcors.cli;
 
+import io.jcors.check.PrintableText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ public final class Main {
         (e, cmd, parsed) -> {
           // Every expected failure is handled by the commands; this is the net for the rest, so
           // that users get one line instead of a stack trace.
-          cmd.getErr().println("jcors " + cmd.getCommandName() + ": " + e);
+          cmd.getErr().println(PrintableText.escape("jcors " + cmd.getCommandName() + ": " + e));
           return ERRORS;
         });
     return commandLine;

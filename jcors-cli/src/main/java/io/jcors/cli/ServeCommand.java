@@ -1,5 +1,6 @@
 package io.jcors.cli;
 
+import io.jcors.check.PrintableText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -89,7 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (loaded.hasErrors()) {
       err.println(
-          loaded.fileName() + ": " + Report.summary(loaded.findings()) + "; nothing started");
+          PrintableText.escape(loaded.fileName())
+              + ": "
+              + Report.summary(loaded.findings())
+              + "; nothing started");
       return Main.ERRORS;
     }
     MockApi api;
@@ -97,24 +101,26 @@ final class ServeCommand implements Callable<Integer> {
       api = MockApi.start(host, port, loaded.policy(), loaded.routePaths());
     } catch (BindException e) {
       err.println(
-          String.valueOf(e.getMessage()).contains("in use")
-              ? "jcors serve: port "
-                  + port
-                  + " on "
-                  + host
-                  + " is already in use; choose another"
-                  + " with --port (0 picks a free one)"
-              : "jcors serve: cannot listen on "
-                  + host
-                  + " port "
-                  + port
-                  + " ("
-                  + e.getMessage()
-                  + "); check --host and --port");
+          PrintableText.escape(
+              String.valueOf(e.getMessage()).contains("in use")
+                  ? "jcors serve: port "
+                      + port
+                      + " on "
+                      + host
+                      + " is already in use; choose another"
+                      + " with --port (0 picks a free one)"
+                  : "jcors serve: cannot listen on "
+                      + host
+                      + " port "
+                      + port
+                      + " ("
+                      + e.getMessage()
+                      + "); check --host and --port"));
       return Main.ERRORS;
     } catch (IOException | IllegalArgumentException e) {
       err.println(
-          "jcors serve: cannot listen on " + host + " port " + port + ": " + e.getMessage());
+          PrintableText.escape(
+              "jcors serve: cannot listen on " + host + " port " + port + ": " + e.getMessage()));
       return Main.ERRORS;
     }
     CountDownLatch stopped = new CountDownLatch(1);
