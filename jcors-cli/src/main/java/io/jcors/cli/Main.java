@@ -27,8 +27,9 @@ public final class Main {
   public static final int WARNINGS = 1;
 
   /**
-   * Usage error, unreadable or invalid config, a port in use, a server {@code check} cannot reach:
-   * nothing was done. picocli uses 2 for usage errors too.
+   * Usage error, unreadable or invalid config, a port in use, a server {@code check} cannot reach
+   * or that does not answer within its {@code --timeout}: nothing was done. picocli uses 2 for
+   * usage errors too.
    */
   public static final int ERRORS = 2;
 
@@ -82,7 +83,8 @@ public final class Main {
       footer = {
         "",
         "Exit codes: 0 ok (check: allowed); 1 lint found warnings, check: blocked; 2 errors"
-            + " (usage, unreadable or invalid config, port in use, server unreachable).",
+            + " (usage, unreadable or invalid config, port in use, server unreachable or too"
+            + " slow for check's --timeout).",
         "Docs: docs/cli.md"
       })
   static final class Jcors implements Runnable {
