@@ -411,13 +411,30 @@ public final class CorsConfig {
             option,
             Problems.render(value),
             "is neither a string nor a list of strings",
-            "write \"GET,POST\" or [\"GET\", \"POST\"]"));
+            listExample(option)));
+  }
+
+  /** The fix for a list option of the wrong shape: an example of that option's own list. */
+  private static String listExample(String option) {
+    switch (option) {
+      case "allowedHeaders":
+        return "write \"Content-Type,Authorization\" or [\"Content-Type\", \"Authorization\"]";
+      case "exposedHeaders":
+        return "write \"ETag,X-Total-Count\" or [\"ETag\", \"X-Total-Count\"]";
+      default:
+        return "write \"GET,POST\" or [\"GET\", \"POST\"]";
+    }
   }
 
   private static Boolean bool(
       Map<?, ?> map, String key, String prefix, List<CorsProblem> problems) {
+    // A key written null (YAML `strict:` without a value) is an error, not the default: read as
+    // absent, `strict: null` would silently turn strict mode off.
+    if (!map.containsKey(key)) {
+      return null;
+    }
     Object value = map.get(key);
-    if (value == null || value instanceof Boolean) {
+    if (value instanceof Boolean) {
       return (Boolean) value;
     }
     problems.add(
@@ -430,10 +447,10 @@ public final class CorsConfig {
   }
 
   private static Long integer(Map<?, ?> map, String key, List<CorsProblem> problems) {
-    Object value = map.get(key);
-    if (value == null) {
-      return null;
+    if (!map.containsKey(key)) {
+      return null; // a key written null is an error below, as for booleans
     }
+    Object value = map.get(key);
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return ((Number) value).longValue();
     }

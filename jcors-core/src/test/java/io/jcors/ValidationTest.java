@@ -999,13 +999,13 @@ class ValidationTest {
                   "allowedHeaders",
                   "7",
                   "is neither a string nor a list of strings",
-                  "write \"GET,POST\" or [\"GET\", \"POST\"]"),
+                  "write \"Content-Type,Authorization\" or [\"Content-Type\", \"Authorization\"]"),
               problem(
                   ERROR,
                   "exposedHeaders",
                   "{}",
                   "is neither a string nor a list of strings",
-                  "write \"GET,POST\" or [\"GET\", \"POST\"]"),
+                  "write \"ETag,X-Total-Count\" or [\"ETag\", \"X-Total-Count\"]"),
               problem(ERROR, "credentials", "\"true\"", "is not a boolean", "write true or false"),
               problem(
                   ERROR, "maxAge", "1.5", "is not a whole number", "write a number such as 600"),

@@ -20,17 +20,21 @@ final class BrowserFetch {
 
   private final CheckRequest request;
   private final Transport transport;
+  private final Deadline deadline;
   private final List<Step> steps = new ArrayList<>();
   private String preflightReason;
   private boolean preflightSent;
 
-  private BrowserFetch(CheckRequest request, Transport transport) {
+  private BrowserFetch(CheckRequest request, Transport transport, Deadline deadline) {
     this.request = request;
     this.transport = transport;
+    this.deadline = deadline;
   }
 
-  static CheckReport run(CheckRequest request, Transport transport) throws CheckException {
-    return new BrowserFetch(request, transport).run();
+  /** Runs the fetch; every request it sends shares {@code deadline}. */
+  static CheckReport run(CheckRequest request, Transport transport, Deadline deadline)
+      throws CheckException {
+    return new BrowserFetch(request, transport, deadline).run();
   }
 
   private CheckReport run() throws CheckException {
@@ -52,7 +56,7 @@ final class BrowserFetch {
         }
         boolean sendOrigin = !method.equals("GET") && !method.equals("HEAD");
         SentRequest sent = actualRequest(url, method, headers, sendOrigin ? pageOrigin : null);
-        ReceivedResponse response = transport.send(sent);
+        ReceivedResponse response = transport.send(sent, deadline);
         checks.add(
             Check.pass(
                 "F1",
@@ -93,7 +97,7 @@ final class BrowserFetch {
         }
         preflightHeaders.add(new Header("Origin", origin));
         SentRequest preflight = new SentRequest("OPTIONS", url, preflightHeaders);
-        ReceivedResponse response = transport.send(preflight);
+        ReceivedResponse response = transport.send(preflight, deadline);
         List<Check> preflightChecks = new ArrayList<>();
         boolean ok =
             CorsChecks.preflightChecks(
@@ -104,7 +108,7 @@ final class BrowserFetch {
         }
       }
       SentRequest sent = actualRequest(url, method, headers, origin);
-      ReceivedResponse response = transport.send(sent);
+      ReceivedResponse response = transport.send(sent, deadline);
       if (!CorsChecks.corsCheck(checks, origin, credentials, response, "response")) {
         steps.add(new Step(Step.Kind.REQUEST, sent, response, checks, false));
         return blocked(checks, response.status());

@@ -1,9 +1,10 @@
 package io.jcors.check;
 
 /**
- * The check could not run: the input cannot describe a browser request ({@link Kind#USAGE}), or the
- * server could not be reached ({@link Kind#UNREACHABLE}). The message says which and why, in words
- * a command line can print as is; {@code jcors check} exits with status 2.
+ * The check could not run: the input cannot describe a browser request ({@link Kind#USAGE}), the
+ * server could not be reached ({@link Kind#UNREACHABLE}), or it did not finish in time ({@link
+ * Kind#TIMEOUT}). The message says which and why, in words a command line can print as is; {@code
+ * jcors check} exits with status 2.
  *
  * <pre>{@code
  * CheckException e =
@@ -20,8 +21,13 @@ public final class CheckException extends Exception {
   public enum Kind {
     /** The URL, origin, method or a header cannot be used by a page's {@code fetch()}. */
     USAGE,
-    /** No HTTP response: connection refused, unknown host, TLS failure or timeout. */
-    UNREACHABLE
+    /** No HTTP response: connection refused, unknown host, TLS failure. */
+    UNREACHABLE,
+    /**
+     * The check did not finish within its time: a server that does not answer, answers too slowly,
+     * or sends a body that does not end ({@link CorsCheck#create(java.time.Duration)}).
+     */
+    TIMEOUT
   }
 
   private final Kind kind;

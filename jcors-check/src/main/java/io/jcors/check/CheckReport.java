@@ -83,21 +83,26 @@ public final class CheckReport {
     return verdict.exitCode();
   }
 
-  /** The report for people: each step with its checks, the verdict, and the fix when blocked. */
+  /**
+   * The report for people: each step with its checks, the verdict, and the fix when blocked. What
+   * the server sent is shown with every character that is not printable escaped ({@link
+   * PrintableText}), so each line of the report is one line, and a header value cannot rewrite the
+   * terminal.
+   */
   public String toText() {
     StringBuilder out = new StringBuilder();
     out.append("fetch(")
-        .append(request.url())
+        .append(text(request.url().toString()))
         .append(") from a page on ")
-        .append(request.origin())
+        .append(text(request.origin()))
         .append(": ")
-        .append(Safelists.normalizeMethod(request.method()))
+        .append(text(Safelists.normalizeMethod(request.method())))
         .append(request.credentials() ? ", credentials: include" : ", without credentials")
         .append('\n');
     out.append("Preflight: ")
         .append(preflight.sent() ? "sent" : "not sent")
         .append(" (")
-        .append(preflight.reason())
+        .append(text(preflight.reason()))
         .append(")\n");
     int number = 1;
     for (Step step : steps) {
@@ -107,21 +112,25 @@ public final class CheckReport {
           .append(step.kind() == Step.Kind.PREFLIGHT ? "Preflight" : "Request")
           .append('\n');
       SentRequest sent = step.request();
-      out.append("   > ").append(sent.method()).append(' ').append(sent.url()).append('\n');
+      out.append("   > ")
+          .append(text(sent.method()))
+          .append(' ')
+          .append(text(sent.url().toString()))
+          .append('\n');
       for (Header header : sent.headers()) {
-        out.append("   > ").append(header).append('\n');
+        out.append("   > ").append(text(header.toString())).append('\n');
       }
       ReceivedResponse response = step.response();
       out.append("   < ").append(response.status()).append('\n');
       for (Header header : response.headers()) {
-        out.append("   < ").append(header).append('\n');
+        out.append("   < ").append(text(header.toString())).append('\n');
       }
       for (Check check : step.checks()) {
         out.append("   ")
             .append(check.warning() ? "[warn] " : check.passed() ? "[pass] " : "[FAIL] ")
-            .append(check.rule())
+            .append(text(check.rule()))
             .append(' ')
-            .append(check.explanation())
+            .append(text(check.explanation()))
             .append('\n');
       }
     }
@@ -133,26 +142,31 @@ public final class CheckReport {
       for (Step step : steps) {
         for (Check check : step.checks()) {
           if (check.warning()) {
-            out.append("Warning: ").append(check.fix()).append('\n');
+            out.append("Warning: ").append(text(check.fix())).append('\n');
           }
         }
       }
     } else {
       out.append("Verdict: blocked (")
-          .append(failure.rule())
+          .append(text(failure.rule()))
           .append(": ")
-          .append(failure.explanation())
+          .append(text(failure.explanation()))
           .append(")\n");
-      out.append("Fix: ").append(failure.fix()).append('\n');
+      out.append("Fix: ").append(text(failure.fix())).append('\n');
     }
     return out.toString();
   }
 
+  private static String text(String value) {
+    return PrintableText.escape(value);
+  }
+
   /**
-   * The report as one JSON object: {@code verdict} ({@code "allowed"} or {@code "blocked"}), {@code
-   * preflight} ({@code {"sent": true|false, "reason": "..."}}), {@code steps} (each with its
-   * request, response, checks and {@code result}), {@code failure} (rule, explanation, fix; null
-   * when allowed), {@code readableHeaders}, and {@code request} (what was checked).
+   * The report as one JSON object (characters that are not printable are JSON-escaped, see {@link
+   * PrintableText}): {@code verdict} ({@code "allowed"} or {@code "blocked"}), {@code preflight}
+   * ({@code {"sent": true|false, "reason": "..."}}), {@code steps} (each with its request,
+   * response, checks and {@code result}), {@code failure} (rule, explanation, fix; null when
+   * allowed), {@code readableHeaders}, and {@code request} (what was checked).
    */
   public String toJson() {
     JsonWriter json = new JsonWriter().beginObject();

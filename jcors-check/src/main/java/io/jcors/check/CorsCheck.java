@@ -21,13 +21,15 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CorsCheck {
-  /** The default limit for connecting and for each response. */
+  /** The default time one check may take, all its requests together. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Transport transport;
+  private final Duration timeout;
 
-  private CorsCheck(Transport transport) {
+  private CorsCheck(Transport transport, Duration timeout) {
     this.transport = transport;
+    this.timeout = timeout;
   }
 
   /** A check with the {@linkplain #DEFAULT_TIMEOUT default timeout}. */
@@ -35,23 +37,29 @@ public final class CorsCheck {
     return create(DEFAULT_TIMEOUT);
   }
 
-  /** A check that gives up on a server after {@code timeout} (to connect, and per response). */
+  /**
+   * A check that gives up when one {@link #run(CheckRequest) run} has not finished within {@code
+   * timeout}: all its requests together (preflight, request, redirects), each connection, each wait
+   * for a response and the reading of each body to its end. A server that sends its body one byte a
+   * second is given up on at the deadline like one that never answers.
+   */
   public static CorsCheck create(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    return new CorsCheck(new HttpTransport(timeout));
+    return new CorsCheck(new HttpTransport(timeout), timeout);
   }
 
   /**
    * Sends the requests a browser would send for {@code request} and reports what it would decide.
    *
    * @throws CheckException of kind {@link CheckException.Kind#UNREACHABLE} when a request gets no
-   *     HTTP response at all (a browser would block too, but the question is then not about CORS)
+   *     HTTP response at all (a browser would block too, but the question is then not about CORS),
+   *     or {@link CheckException.Kind#TIMEOUT} when the check has not finished within its timeout
    */
   public CheckReport run(CheckRequest request) throws CheckException {
     Objects.requireNonNull(request, "request");
-    return BrowserFetch.run(request, transport);
+    return BrowserFetch.run(request, transport, Deadline.after(timeout));
   }
 }

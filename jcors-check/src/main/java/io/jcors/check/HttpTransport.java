@@ -12,6 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 /**
@@ -28,10 +33,9 @@ import javax.net.ssl.SSLException;
  */
 final class HttpTransport implements Transport {
   private final HttpClient client;
-  private final Duration timeout;
 
+  /** A client that never waits longer than {@code timeout} to connect (the check's whole time). */
   HttpTransport(Duration timeout) {
-    this.timeout = timeout;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -41,24 +45,55 @@ final class HttpTransport implements Transport {
   }
 
   @Override
-  public ReceivedResponse send(SentRequest request) throws CheckException {
+  public ReceivedResponse send(SentRequest request, Deadline deadline) throws CheckException {
+    String what = request.method() + " " + request.url();
+    Duration left = deadline.remaining();
+    if (left.isNegative() || left.isZero()) {
+      throw deadline.passed("before sending " + what);
+    }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(request.url())
-            .timeout(timeout)
+            .timeout(left)
             .method(request.method(), HttpRequest.BodyPublishers.noBody());
     for (Header header : request.headers()) {
       builder.header(header.name(), header.value());
     }
+    // The request timeout covers the wait for the headers only; the body is read to its end as a
+    // browser does, so the wait for the whole exchange is bounded here, by the check's deadline.
+    AtomicBoolean headersArrived = new AtomicBoolean();
+    CompletableFuture<HttpResponse<Void>> exchange =
+        client.sendAsync(
+            builder.build(),
+            info -> {
+              headersArrived.set(true);
+              return HttpResponse.BodySubscribers.discarding();
+            });
     HttpResponse<Void> response;
     try {
-      response = client.send(builder.build(), HttpResponse.BodyHandlers.discarding());
+      response = exchange.get(Math.max(1, deadline.remaining().toNanos()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true); // aborts the exchange and closes its connection (JDK 16+)
+      throw timedOut(deadline, headersArrived.get(), what);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new CheckException(
           CheckException.Kind.UNREACHABLE, "interrupted while waiting for " + request.url(), e);
-    } catch (IOException e) {
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException
+          && !(cause instanceof HttpConnectTimeoutException)) {
+        throw timedOut(deadline, headersArrived.get(), what);
+      }
+      if (cause instanceof HttpConnectTimeoutException) {
+        throw deadline.passed("no connection yet to " + request.url());
+      }
+      IOException io =
+          cause instanceof IOException ? (IOException) cause : new IOException(cause.toString());
       throw new CheckException(
-          CheckException.Kind.UNREACHABLE, "cannot reach " + request.url() + ": " + describe(e), e);
+          CheckException.Kind.UNREACHABLE,
+          "cannot reach " + request.url() + ": " + describe(io),
+          cause);
     }
     List<Header> headers = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
@@ -72,13 +107,14 @@ final class HttpTransport implements Transport {
     return new ReceivedResponse(response.statusCode(), headers);
   }
 
-  private String describe(IOException e) {
-    if (e instanceof HttpConnectTimeoutException) {
-      return "no connection within " + timeout.toSeconds() + " s";
-    }
-    if (e instanceof HttpTimeoutException) {
-      return "no response within " + timeout.toSeconds() + " s";
-    }
+  private static CheckException timedOut(Deadline deadline, boolean headersArrived, String what) {
+    return deadline.passed(
+        headersArrived
+            ? "the body of the response to " + what + " was still arriving"
+            : "no response yet to " + what);
+  }
+
+  private static String describe(IOException e) {
     if (e instanceof ConnectException) {
       return "connection refused (is the server running on that port?)";
     }

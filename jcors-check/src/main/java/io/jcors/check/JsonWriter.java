@@ -88,10 +88,18 @@ final class JsonWriter {
     }
   }
 
+  /**
+   * A JSON string. Besides what RFC 8259 requires ({@code "}, {@code \}, U+0000-U+001F), every
+   * character {@link PrintableText} does not print is escaped as {@code \}{@code uXXXX}: the output
+   * stays valid JSON with the same value, and printed raw to a terminal it cannot move the cursor
+   * or reorder text.
+   */
   private void string(String value) {
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
+    int i = 0;
+    while (i < value.length()) {
+      int c = value.codePointAt(i);
+      int n = Character.charCount(c);
       switch (c) {
         case '"':
           out.append("\\\"");
@@ -109,22 +117,17 @@ final class JsonWriter {
           out.append("\\t");
           break;
         default:
-          if (c < 0x20 || c == 0x7F || Character.isSurrogate(c) && !validSurrogate(value, i)) {
-            out.append(String.format("\\u%04x", (int) c));
+          if (PrintableText.isPrintable(c)) {
+            out.appendCodePoint(c);
           } else {
-            out.append(c);
+            for (int j = i; j < i + n; j++) {
+              PrintableText.appendEscape(out, value.charAt(j));
+            }
           }
       }
+      i += n;
     }
     out.append('"');
-  }
-
-  private static boolean validSurrogate(String value, int i) {
-    char c = value.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
   }
 
   @Override

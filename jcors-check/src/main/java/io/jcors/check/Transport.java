@@ -2,5 +2,12 @@ package io.jcors.check;
 
 /** Sends one request and returns the response without following redirects. */
 interface Transport {
-  ReceivedResponse send(SentRequest request) throws CheckException;
+  /**
+   * Sends {@code request} and reads its response to the end of the body.
+   *
+   * @throws CheckException of kind {@link CheckException.Kind#TIMEOUT} when {@code deadline} passes
+   *     first (made with {@link Deadline#passed(String)}), or {@link
+   *     CheckException.Kind#UNREACHABLE} when there is no HTTP response
+   */
+  ReceivedResponse send(SentRequest request, Deadline deadline) throws CheckException;
 }

@@ -51,6 +51,12 @@ class JavadocExamplesTest {
   }
 
   @Test
+  void printableText() {
+    assertEquals("a\\u001b[2Jb", PrintableText.escape("a\u001b[2Jb"));
+    assertEquals("https://app.example.com", PrintableText.escape("https://app.example.com"));
+  }
+
+  @Test
   void checkException() throws CheckException {
     CheckException e =
         assertThrows(

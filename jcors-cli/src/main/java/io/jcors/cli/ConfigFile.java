@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.jcors.CorsProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +20,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -32,6 +35,10 @@ import java.util.StringJoiner;
  *
  * <p>The tree is built token by token from a Jackson parser rather than through data binding,
  * because binding forgets locations and silently keeps one of two duplicate keys.
+ *
+ * <p>YAML anchors ({@code &name}) and aliases ({@code *name}) are refused: the parser does not
+ * expand an alias but hands over its name as text, so {@code methods: *m} would be read as the
+ * method {@code m}.
  */
 final class ConfigFile {
   /** Config files are small; a bigger input is a mistake (or {@code /dev/zero}). */
@@ -131,7 +138,7 @@ final class ConfigFile {
       content = content.substring(1);
     }
     JsonFactory factory = format == Format.YAML ? new YAMLFactory() : new JsonFactory();
-    Builder builder = new Builder();
+    Builder builder = new Builder(format == Format.YAML ? content.split("\\R", -1) : null);
     try (JsonParser parser = factory.createParser(content)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -160,6 +167,19 @@ final class ConfigFile {
             location(parser.currentTokenLocation()),
             "has more after the configuration object; a config file holds one object"
                 + (format == Format.YAML ? " (one YAML document)" : ""));
+      }
+      if (builder.firstAnchorOrAlias != null) {
+        int more = builder.anchorsAndAliases.size() - 1;
+        throw new ConfigFileException(
+            name,
+            builder.firstAnchorOrAlias,
+            builder.firstReason
+                + (more == 0
+                    ? ""
+                    : " ("
+                        + more
+                        + (more == 1 ? " more anchor or alias" : " more anchors or aliases")
+                        + " in the file)"));
       }
       return new ConfigFile(name, format, tree, builder.values, builder.keys, builder.duplicates);
     } catch (JsonProcessingException e) {
@@ -331,8 +351,22 @@ final class ConfigFile {
     final Map<String, Location> keys = new HashMap<>();
     final List<DuplicateKey> duplicates = new ArrayList<>();
 
+    /** The lines of a YAML file, to find anchors; null for JSON. */
+    private final String[] yamlLines;
+
+    /** Where each YAML anchor or alias is written. */
+    final Set<Location> anchorsAndAliases = new HashSet<>();
+
+    Location firstAnchorOrAlias;
+    String firstReason;
+
+    Builder(String[] yamlLines) {
+      this.yamlLines = yamlLines;
+    }
+
     /** The value at the parser's current token, recorded under {@code path}. */
     Object value(JsonParser parser, String path) throws IOException {
+      refuseAnchorOrAlias(parser);
       values.put(path, location(parser.currentTokenLocation()));
       JsonToken token = parser.currentToken();
       switch (token) {
@@ -340,6 +374,7 @@ final class ConfigFile {
           Map<String, Object> map = new LinkedHashMap<>();
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            refuseAnchorOrAlias(parser);
             Location keyAt = location(parser.currentTokenLocation());
             String child = path.isEmpty() ? key : path + "." + key;
             parser.nextToken();
@@ -374,6 +409,79 @@ final class ConfigFile {
           // YAML binary or other embedded values: kept as text so the core reports the type.
           return parser.getText();
       }
+    }
+
+    /**
+     * Records a YAML alias or anchor at the current token. An alias is reported by the parser; an
+     * anchor only on lists, objects and keys, so it is found in the text: a token that starts with
+     * {@code &} (after an optional tag) is an anchor, since a plain scalar cannot start with it.
+     */
+    private void refuseAnchorOrAlias(JsonParser parser) throws IOException {
+      if (yamlLines == null) {
+        return;
+      }
+      JsonLocation at = parser.currentTokenLocation();
+      String reason;
+      if (parser instanceof YAMLParser && ((YAMLParser) parser).isCurrentAlias()) {
+        String name = parser.getText();
+        reason =
+            "*"
+                + name
+                + " is a YAML alias; jcors does not expand anchors and aliases (it would read the"
+                + " text "
+                + quote(name)
+                + "): write the value out here";
+      } else {
+        String name = anchorAt(at.getLineNr(), at.getColumnNr());
+        if (name == null) {
+          return;
+        }
+        reason =
+            "&"
+                + name
+                + " is a YAML anchor; jcors does not expand anchors and aliases: write the value"
+                + " out at each place that uses *"
+                + name
+                + ", and remove &"
+                + name;
+      }
+      Location location = location(at);
+      if (anchorsAndAliases.add(location) && firstAnchorOrAlias == null) {
+        firstAnchorOrAlias = location;
+        firstReason = reason;
+      }
+    }
+
+    /** The name of the anchor written at a 1-based line and column (in code points), or null. */
+    private String anchorAt(int line, int column) {
+      if (line < 1 || line > yamlLines.length || column < 1) {
+        return null;
+      }
+      String text = yamlLines[line - 1];
+      int i;
+      try {
+        i = text.offsetByCodePoints(0, column - 1);
+      } catch (IndexOutOfBoundsException e) {
+        return null;
+      }
+      if (i < text.length() && text.charAt(i) == '!') { // a tag first: !!int &n 5
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+        while (i < text.length() && text.charAt(i) == ' ') {
+          i++;
+        }
+      }
+      if (i >= text.length() || text.charAt(i) != '&') {
+        return null;
+      }
+      int end = i + 1;
+      while (end < text.length()
+          && !Character.isWhitespace(text.charAt(end))
+          && ",[]{}".indexOf(text.charAt(end)) < 0) {
+        end++;
+      }
+      return text.substring(i + 1, end);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.jcors.cli;
 
+import io.jcors.check.PrintableText;
 import io.jcors.demo.Demo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<String> problems = problems();
     if (!problems.isEmpty()) {
-      problems.forEach(problem -> err.println("jcors demo: " + problem));
+      problems.forEach(problem -> err.println("jcors demo: " + PrintableText.escape(problem)));
       return Main.ERRORS;
     }
     Demo demo;
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
       // A port in use: Demo.PortInUseException names the port and the option that changes it.
       demo = Demo.start(apiPort, pagePort);
     } catch (IOException e) {
-      err.println("jcors demo: " + e.getMessage());
+      err.println("jcors demo: " + PrintableText.escape(String.valueOf(e.getMessage())));
       return Main.ERRORS;
     }
     CountDownLatch stopped = new CountDownLatch(1);

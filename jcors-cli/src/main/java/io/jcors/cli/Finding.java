@@ -2,6 +2,7 @@ package io.jcors.cli;
 
 import io.jcors.CorsProblem;
 import io.jcors.CorsProblem.Severity;
+import io.jcors.check.PrintableText;
 
 /**
  * One problem of a config file, placed in it: what {@code lint} and {@code serve} print.
@@ -49,20 +50,22 @@ record Finding(
    * plain http ...} and an indented {@code fix: ...}.
    */
   String toText(String file) {
-    StringBuilder s = new StringBuilder(file);
+    // Every part may hold text from the file (a value, a name the parser quotes): escaped, so that
+    // one finding stays two lines and cannot write to the terminal.
+    StringBuilder s = new StringBuilder(PrintableText.escape(file));
     if (location != null) {
       s.append(':').append(location);
     }
     s.append(": ").append(level()).append(": ");
     if (option != null) {
-      s.append(option).append(": ");
+      s.append(PrintableText.escape(option)).append(": ");
     }
     if (value != null) {
-      s.append(value).append(' ');
+      s.append(PrintableText.escape(value)).append(' ');
     }
-    s.append(reason);
+    s.append(PrintableText.escape(reason));
     if (fix != null) {
-      s.append(System.lineSeparator()).append("    fix: ").append(fix);
+      s.append(System.lineSeparator()).append("    fix: ").append(PrintableText.escape(fix));
     }
     return s.toString();
   }

@@ -1,5 +1,6 @@
 package io.jcors.cli;
 
+import io.jcors.check.PrintableText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -26,8 +27,9 @@ public final class Main {
   public static final int WARNINGS = 1;
 
   /**
-   * Usage error, unreadable or invalid config, a port in use, a server {@code check} cannot reach:
-   * nothing was done. picocli uses 2 for usage errors too.
+   * Usage error, unreadable or invalid config, a port in use, a server {@code check} cannot reach
+   * or that does not answer within its {@code --timeout}: nothing was done. picocli uses 2 for
+   * usage errors too.
    */
   public static final int ERRORS = 2;
 
@@ -57,7 +59,7 @@ public final class Main {
         (e, cmd, parsed) -> {
           // Every expected failure is handled by the commands; this is the net for the rest, so
           // that users get one line instead of a stack trace.
-          cmd.getErr().println("jcors " + cmd.getCommandName() + ": " + e);
+          cmd.getErr().println(PrintableText.escape("jcors " + cmd.getCommandName() + ": " + e));
           return ERRORS;
         });
     return commandLine;
@@ -81,7 +83,8 @@ public final class Main {
       footer = {
         "",
         "Exit codes: 0 ok (check: allowed); 1 lint found warnings, check: blocked; 2 errors"
-            + " (usage, unreadable or invalid config, port in use, server unreachable).",
+            + " (usage, unreadable or invalid config, port in use, server unreachable or too"
+            + " slow for check's --timeout).",
         "Docs: docs/cli.md"
       })
   static final class Jcors implements Runnable {

@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,8 +50,8 @@ final class MockApi implements AutoCloseable {
     if (address.isUnresolved()) {
       throw new IllegalArgumentException("--host " + host + " is not a known host name");
     }
-    HttpServer server = HttpServer.create(address, 0);
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+    HttpServer server = HttpServer.create(address, ServerLimits.BACKLOG);
+    ExecutorService executor = ServerLimits.executor(THREADS, daemonThreads());
     server.setExecutor(executor);
     HttpContext context = server.createContext("/", exchange -> answer(exchange, routes));
     context.getFilters().add(new CorsFilter(policy));

@@ -2,7 +2,11 @@ package io.jcors.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.jcors.CorsProblem.Severity;
+import io.jcors.check.PrintableText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,10 +30,11 @@ final class Report {
     for (Finding finding : findings) {
       out.println(finding.toText(file));
     }
+    String shown = PrintableText.escape(file);
     for (String note : notes) {
-      out.println(file + ": " + note);
+      out.println(shown + ": " + PrintableText.escape(note));
     }
-    out.println(file + ": " + summary(findings));
+    out.println(shown + ": " + summary(findings));
     out.flush();
   }
 
@@ -57,6 +62,7 @@ final class Report {
       String file, List<Finding> findings, List<String> notes, int exitCode, PrintWriter out) {
     StringWriter buffer = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(buffer)) {
+      json.setCharacterEscapes(UnprintableEscapes.INSTANCE);
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeStringField("file", file);
@@ -102,6 +108,36 @@ final class Report {
       return Main.ERRORS;
     }
     return count(findings, Severity.WARNING) > 0 ? Main.WARNINGS : Main.OK;
+  }
+
+  /**
+   * JSON escapes for what {@link PrintableText} does not print beyond ASCII (C1 controls, bidi
+   * controls, separators; the ASCII controls Jackson escapes already): the JSON keeps its values,
+   * and printed raw to a terminal it cannot act on it.
+   */
+  private static final class UnprintableEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    static final UnprintableEscapes INSTANCE = new UnprintableEscapes();
+
+    private final int[] ascii = asciiEscapes();
+
+    private static int[] asciiEscapes() {
+      int[] escapes = standardAsciiEscapesForJSON();
+      escapes[0x7f] = ESCAPE_STANDARD; // DEL, which JSON allows raw
+      return escapes;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int c) {
+      return PrintableText.isPrintable(c)
+          ? null
+          : new SerializedString(PrintableText.escape(String.valueOf((char) c)));
+    }
   }
 
   private static long count(List<Finding> findings, Severity severity) {

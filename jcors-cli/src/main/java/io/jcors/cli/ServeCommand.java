@@ -1,9 +1,11 @@
 package io.jcors.cli;
 
+import io.jcors.check.PrintableText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -12,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcors serve --config FILE [--port N] [--host H]}: a mock API behind the configured CORS
- * policies, until Ctrl-C or SIGTERM.
+ * {@code jcors serve --config FILE [--port N] [--host H] [--request-timeout SECONDS]}: a mock API
+ * behind the configured CORS policies, until Ctrl-C or SIGTERM. Slow and many clients are bounded
+ * by {@link ServerLimits}.
  */
 @Command(
     name = "serve",
@@ -26,6 +29,11 @@ import picocli.CommandLine.Spec;
       "Origins from a database (\"origin\": {\"jdbc\": {...}}) are loaded at start and"
           + " refreshed in the background; a failed refresh keeps the last good list, and until"
           + " a first load succeeds every origin is refused.",
+      "A client must send each request within --request-timeout, else its connection is closed;"
+          + " up to "
+          + ServerLimits.MAX_REQUESTS_IN_PROGRESS
+          + " requests are read or answered at"
+          + " once.",
       "Prints 'listening on http://HOST:PORT' when ready; Ctrl-C stops it."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -58,6 +66,18 @@ final class ServeCommand implements Callable<Integer> {
       description = "The address to listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
+  @Option(
+      names = "--request-timeout",
+      defaultValue = "10",
+      paramLabel = "SECONDS",
+      description =
+          "The time a client has to send a request (headers and body), and to take the response;"
+              + " then its connection is closed (default: ${DEFAULT-VALUE}).")
+  int requestTimeout;
+
+  /** The longest {@code --request-timeout}: an hour. */
+  private static final int MAX_REQUEST_TIMEOUT = 3600;
+
   /** Needed by picocli. */
   ServeCommand() {}
 
@@ -69,6 +89,17 @@ final class ServeCommand implements Callable<Integer> {
       err.println("jcors serve: --port " + port + " is not a port; use 0 to 65535");
       return Main.ERRORS;
     }
+    if (requestTimeout < 1 || requestTimeout > MAX_REQUEST_TIMEOUT) {
+      err.println(
+          "jcors serve: --request-timeout "
+              + requestTimeout
+              + " is not a number of seconds from 1 to "
+              + MAX_REQUEST_TIMEOUT
+              + "; the default is 10");
+      return Main.ERRORS;
+    }
+    // Before the server exists: the JDK reads its limits once, when the first one is created.
+    ServerLimits.apply(Duration.ofSeconds(requestTimeout));
     // Origin lists from a database refresh in the background until the server stops.
     try (OriginSources sources = OriginSources.open()) {
       return serve(sources, out, err);
@@ -89,7 +120,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (loaded.hasErrors()) {
       err.println(
-          loaded.fileName() + ": " + Report.summary(loaded.findings()) + "; nothing started");
+          PrintableText.escape(loaded.fileName())
+              + ": "
+              + Report.summary(loaded.findings())
+              + "; nothing started");
       return Main.ERRORS;
     }
     MockApi api;
@@ -97,24 +131,26 @@ final class ServeCommand implements Callable<Integer> {
       api = MockApi.start(host, port, loaded.policy(), loaded.routePaths());
     } catch (BindException e) {
       err.println(
-          String.valueOf(e.getMessage()).contains("in use")
-              ? "jcors serve: port "
-                  + port
-                  + " on "
-                  + host
-                  + " is already in use; choose another"
-                  + " with --port (0 picks a free one)"
-              : "jcors serve: cannot listen on "
-                  + host
-                  + " port "
-                  + port
-                  + " ("
-                  + e.getMessage()
-                  + "); check --host and --port");
+          PrintableText.escape(
+              String.valueOf(e.getMessage()).contains("in use")
+                  ? "jcors serve: port "
+                      + port
+                      + " on "
+                      + host
+                      + " is already in use; choose another"
+                      + " with --port (0 picks a free one)"
+                  : "jcors serve: cannot listen on "
+                      + host
+                      + " port "
+                      + port
+                      + " ("
+                      + e.getMessage()
+                      + "); check --host and --port"));
       return Main.ERRORS;
     } catch (IOException | IllegalArgumentException e) {
       err.println(
-          "jcors serve: cannot listen on " + host + " port " + port + ": " + e.getMessage());
+          PrintableText.escape(
+              "jcors serve: cannot listen on " + host + " port " + port + ": " + e.getMessage()));
       return Main.ERRORS;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -74,15 +74,18 @@ final class JcorsProcess {
 
     /** Starts {@code jcors serve --port 0 --config config} and waits for its listening line. */
     static Server start(Path config) throws IOException {
+      return start(config, new String[0]);
+    }
+
+    /** The same, with more arguments such as {@code --request-timeout 2}. */
+    static Server start(Path config, String... more) throws IOException {
       Path err = Files.createTempFile("jcors-serve-err", ".txt");
+      List<String> args =
+          new ArrayList<>(
+              List.of("serve", "--config", config.getFileName().toString(), "--port", "0"));
+      args.addAll(List.of(more));
       Process process =
-          builder(
-                  config.getParent(),
-                  "serve",
-                  "--config",
-                  config.getFileName().toString(),
-                  "--port",
-                  "0")
+          builder(config.getParent(), args.toArray(new String[0]))
               .redirectError(err.toFile())
               .start();
       BufferedReader out =
