@@ -182,26 +182,15 @@ public final class CorsPolicy {
     return CorsOutcome.next();
   }
 
-  /** {@code value} quoted, every character but printable ASCII escaped, at most 200 of them. */
+  /** {@code value} quoted and escaped as problems show values, at most 200 characters of it. */
   static String forLog(String value) {
     if (value == null) {
       return "(none)";
     }
-    int n = Math.min(value.length(), 200);
-    StringBuilder out = new StringBuilder(n + 2).append('"');
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
+    if (value.length() <= 200) {
+      return Problems.quote(value);
     }
-    out.append('"');
-    if (value.length() > n) {
-      out.append("... (").append(value.length()).append(" chars)");
-    }
-    return out.toString();
+    return Problems.quote(value.substring(0, 200)) + "... (" + value.length() + " chars)";
   }
 
   private static final class Disabled implements Handler {
