@@ -673,6 +673,26 @@ class ValidationTest {
                 "serve the page over http://localhost and allow that origin"));
   }
 
+  /**
+   * Regression: {@code http://127.attacker.com} passed as loopback ({@code startsWith("127.")}).
+   */
+  @Test
+  void httpOriginOnANameStartingWith127_isNotLoopback() {
+    assertThat(
+            CorsOptions.builder()
+                .origin(List.of("http://127.attacker.com", "http://127.0.0.1.nip.io:8080"))
+                .credentials(true)
+                .problems())
+        .extracting(p -> p.option() + " " + p.reason())
+        .containsExactly(
+            "origin[0] is plain http and trusted with credentials: anyone on the network path can"
+                + " inject script into that origin and read your users' authenticated responses"
+                + " (S10)",
+            "origin[1] is plain http and trusted with credentials: anyone on the network path can"
+                + " inject script into that origin and read your users' authenticated responses"
+                + " (S10)");
+  }
+
   @Test
   void credentialedRisks_httpOrigins_andPublicSuffixWildcards() {
     List<CorsProblem> problems =
