@@ -693,6 +693,52 @@ class ValidationTest {
                 + " (S10)");
   }
 
+  /**
+   * Regression: the hand-kept list of public suffixes missed these hosting platforms, so their
+   * wildcards with credentials were not warned about (S11). The whole Public Suffix List knows
+   * them.
+   */
+  @Test
+  void publicSuffixWildcards_fromTheWholePublicSuffixList() {
+    List<String> wildcards =
+        List.of(
+            "https://*.s3.us-east-1.amazonaws.com",
+            "https://*.a.run.app",
+            "https://*.r2.dev",
+            "https://*.blob.core.windows.net",
+            "https://*.githubusercontent.com");
+    assertThat(CorsOptions.builder().origin(wildcards).credentials(true).problems())
+        .extracting(CorsProblem::option, CorsProblem::reason)
+        .containsExactly(
+            Tuple.tuple(
+                "origin[0]",
+                "trusts every subdomain of the public suffix s3.us-east-1.amazonaws.com with"
+                    + " credentials: anyone can register one (S11)"),
+            Tuple.tuple(
+                "origin[1]",
+                "trusts every subdomain of the public suffix a.run.app with credentials: anyone"
+                    + " can register one (S11)"),
+            Tuple.tuple(
+                "origin[2]",
+                "trusts every subdomain of the public suffix r2.dev with credentials: anyone can"
+                    + " register one (S11)"),
+            Tuple.tuple(
+                "origin[3]",
+                "trusts every subdomain of the public suffix blob.core.windows.net with"
+                    + " credentials: anyone can register one (S11)"),
+            Tuple.tuple(
+                "origin[4]",
+                "trusts every subdomain of the public suffix githubusercontent.com with"
+                    + " credentials: anyone can register one (S11)"));
+    // A registrable name under a suffix is one owner's: its subdomains are not warned about.
+    assertThat(
+            CorsOptions.builder()
+                .origin(List.of("https://*.myapp.r2.dev", "https://*.www.ck"))
+                .credentials(true)
+                .problems())
+        .isEmpty();
+  }
+
   @Test
   void credentialedRisks_httpOrigins_andPublicSuffixWildcards() {
     List<CorsProblem> problems =
