@@ -186,6 +186,14 @@ final class Decision {
               + " Access-Control-Allow-Origin, so the browser will block it",
           Problems.quote(abbreviate(requestOrigin)),
           origins);
+      String exhaustion = origins.budgetExhaustion(requestOrigin);
+      if (exhaustion != null) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "CORS: origin {0}: {1}",
+            Problems.quote(abbreviate(requestOrigin)),
+            exhaustion);
+      }
     }
 
     static void preflight(

@@ -280,8 +280,17 @@ class CorsRulesTest {
     List<CorsProblem> problems =
         CorsOptions.builder().origin(Pattern.compile("example\\.com$")).problems();
     assertThat(problems)
-        .extracting(CorsProblem::option, CorsProblem::value)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("origin", "/example\\.com$/"));
+        .extracting(CorsProblem::option, CorsProblem::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "origin",
+                "is not anchored at both ends, so it also matches origins that merely contain a"
+                    + " match, such as https://evilexample.com (S7)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "origin",
+                "lets in https://evilexample.com (made from https://example.com, which it"
+                    + " accepts): nothing ends the host at a label boundary, so anyone's domain that"
+                    + " ends the same way gets in (S4)"));
     // JavaScript RegExp.test semantics are kept (parity): the warning is the protection.
     assertAllowed(
         CorsPolicy.of(CorsOptions.builder().origin(Pattern.compile("example\\.com$")).build()),

@@ -799,7 +799,7 @@ class ValidationTest {
   void regexRisks_areWarnings() {
     String unanchored =
         "is not anchored at both ends, so it also matches origins that merely contain a match,"
-            + " such as https://example.com.attacker.example (S7)";
+            + " such as https://evilexample.com (S7)";
     String anchorFix = "anchor it: /^https:\\/\\/app\\.example\\.com$/";
     String dot =
         "has an unescaped '.', which matches any character, so apiXexample.com matches"
@@ -833,6 +833,23 @@ class ValidationTest {
                 "match only your origins: /^https:\\/\\/app\\.example\\.com$/"),
             problem(WARNING, "origin[1]", "/^https://.*$/", dot, "escape the dots: \\."),
             problem(WARNING, "origin[2]", "/example\\.com$/", unanchored, anchorFix),
+            problem(
+                WARNING,
+                "origin[2]",
+                "/example\\.com$/",
+                "lets in https://evilexample.com (made from https://example.com, which it"
+                    + " accepts): nothing ends the host at a label boundary, so anyone's domain that"
+                    + " ends the same way gets in (S4)",
+                "start the host at a label boundary: /^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$/"
+                    + " allows example.com and its subdomains"),
+            problem(
+                WARNING,
+                "origin[2]",
+                "/example\\.com$/",
+                "lets in http://example.com, plain http, and credentials are allowed: anyone on the"
+                    + " network path can inject script into that origin and read your users'"
+                    + " authenticated responses (S10)",
+                "allow only https: /^https:\\/\\/example\\.com$/"),
             problem(
                 WARNING,
                 "origin[3]",
