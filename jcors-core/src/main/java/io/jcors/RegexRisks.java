@@ -76,9 +76,8 @@ final class RegexRisks {
                   + finding.repetition()
                   + " "
                   + finding.reason()
-                  + "; an Origin that almost matches keeps the search busy (a JavaScript engine"
-                  + " for 2^n steps), and every such request spends up to the regex budget of a"
-                  + " request, after which its origin is refused (S8)",
+                  + "; a request whose Origin almost matches then spends its whole regex budget"
+                  + " and is refused (S8)",
               finding.rewrite() != null
                   ? "write /" + finding.rewrite() + "/, which matches the same origins"
                   : "make each iteration unambiguous, ending it with a character the repetition"

@@ -119,8 +119,7 @@ public final class Backtracking {
           written,
           "nests the repetition "
               + source.substring(inner.start, inner.end)
-              + ", and text its inner one matches can be split between the two in exponentially"
-              + " many ways",
+              + " over the same text, which splits between the two in exponentially many ways",
           rewrite(outer, inner, source));
     }
     Alternation alternation = overlappingAlternation(outer.body);
@@ -129,7 +128,8 @@ public final class Backtracking {
           written,
           "repeats the alternation "
               + source.substring(alternation.start, alternation.end)
-              + ", two of whose alternatives can match the same text",
+              + ", two of whose alternatives can match the same text, which splits between them"
+              + " in exponentially many ways",
           null);
     }
     return null;
@@ -174,8 +174,8 @@ public final class Backtracking {
         source.substring(first.start, last.end),
         "holds "
             + length
-            + " repetitions in a row that can match the same characters, and text they all match"
-            + " can be split between them in about n^"
+            + " repetitions in a row over the same characters, which split text between them in"
+            + " about n^"
             + length
             + " ways",
         null);
