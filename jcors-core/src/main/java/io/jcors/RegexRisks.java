@@ -139,8 +139,9 @@ final class RegexRisks {
             + hostOf(finding.sample())
             + " and its subdomains";
       case SUFFIX:
-      case OTHER_SUFFIX:
         return "end the regex right after the whole host: " + finding.fix();
+      case OTHER_SUFFIX:
+        return "spell out the whole host, top-level domain included, e.g. " + finding.fix();
       case PLAIN_HTTP:
         return "allow only https: " + finding.fix();
       default:

@@ -255,7 +255,14 @@ public final class AttackerOrigins {
       String moved = host.substring(0, host.length() - suffix.length()) + other;
       String mutant = scheme + "://" + moved + port;
       if (gotIn(regex, mutant, moved, owner)) {
-        findings.add(new Finding(Kind.OTHER_SUFFIX, mutant, sample, literal(scheme, host, port)));
+        // The sample's suffix may be a made-up one (example.a from example\.[a-z]+): then the fix
+        // shows a real one.
+        String spelled =
+            PublicSuffixes.isListed(suffix)
+                ? host
+                : host.substring(0, host.length() - suffix.length()) + "com";
+        findings.add(
+            new Finding(Kind.OTHER_SUFFIX, mutant, sample, literal(scheme, spelled, port)));
       }
     }
     if (credentials && !OriginSyntax.isLoopback(host)) {

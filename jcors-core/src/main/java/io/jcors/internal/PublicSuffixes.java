@@ -54,6 +54,14 @@ public final class PublicSuffixes {
     return host.substring(host.lastIndexOf('.', suffix - 2) + 1);
   }
 
+  /**
+   * Whether {@code suffix} is written in the list as a rule of its own ({@code com}, {@code
+   * co.uk}).
+   */
+  static boolean isListed(String suffix) {
+    return Rules.LIST.exact.contains(suffix, 0);
+  }
+
   /** The number of rules in the list, for tests and diagnostics. */
   static int ruleCount() {
     return Rules.LIST.count;
