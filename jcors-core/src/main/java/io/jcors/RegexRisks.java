@@ -19,6 +19,22 @@ final class RegexRisks {
 
   static void check(Pattern regex, String path, List<CorsProblem> problems, boolean credentials) {
     String value = Problems.render(regex);
+    for (String probe : new String[] {"https://attacker.example", "https://app.example.com"}) {
+      RuntimeException failure = RegexSearch.failure(regex, probe);
+      if (failure != null) {
+        problems.add(
+            Problems.warning(
+                path,
+                value,
+                "makes the JDK's regex engine fail on Origin "
+                    + probe
+                    + " ("
+                    + failure.getClass().getSimpleName()
+                    + "), so it matches nothing there",
+                "simplify the regex (character classes with && in particular)"));
+        break;
+      }
+    }
     if (RegexSearch.find(regex, "null")) {
       problems.add(
           Problems.warning(

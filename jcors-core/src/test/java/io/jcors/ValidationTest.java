@@ -795,6 +795,23 @@ class ValidationTest {
         .isEmpty();
   }
 
+  /** A regex the JDK compiles but then fails on (found by fuzzing) is reported, not hidden. */
+  @Test
+  void regexTheEngineFailsOn_isWarned() {
+    Pattern regex =
+        JsRegex.compile(
+            "/:\\/\\/[a&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&Q&&&&&&&&&&&&&&&&&&&&&&&&&&&&-z]+hio /");
+    assertThat(CorsOptions.builder().origin(regex).problems())
+        .extracting(CorsProblem::reason)
+        .contains(
+            "makes the JDK's regex engine fail on Origin https://attacker.example"
+                + " (NullPointerException), so it matches nothing there");
+    TestResponse response = new TestResponse();
+    CorsPolicy.of(CorsOptions.builder().origin(regex).build())
+        .apply(TestRequest.get("/").origin("https://attacker.example"), response);
+    assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+  }
+
   @Test
   void regexRisks_areWarnings() {
     String unanchored =

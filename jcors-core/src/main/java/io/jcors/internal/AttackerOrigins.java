@@ -127,6 +127,14 @@ public final class AttackerOrigins {
    */
   static List<String> samples(Pattern regex) {
     Node root = RegexTree.parse(regex);
+    try {
+      return samples(regex, root);
+    } catch (StackOverflowError e) {
+      return List.of(); // nesting deeper than this builder recurses: no sample
+    }
+  }
+
+  private static List<String> samples(Pattern regex, Node root) {
     if (root == null) {
       return List.of();
     }
@@ -185,6 +193,9 @@ public final class AttackerOrigins {
           return null;
         }
         out.append(part);
+        if (out.length() > OriginSyntax.MAX_LENGTH) {
+          return null; // longer than any origin that is ever matched
+        }
       }
       return out.toString();
     }
@@ -204,7 +215,10 @@ public final class AttackerOrigins {
         return null;
       }
       String part = times == 0 ? "" : build(repeat.body, atLeastOnce);
-      return part == null ? null : part.repeat(times);
+      if (part == null || (long) part.length() * times > OriginSyntax.MAX_LENGTH) {
+        return null; // longer than any origin that is ever matched
+      }
+      return part.repeat(times);
     }
     return null;
   }

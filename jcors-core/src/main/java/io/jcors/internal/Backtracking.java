@@ -80,7 +80,11 @@ public final class Backtracking {
     Node root = RegexTree.parse(regex);
     List<Finding> findings = new ArrayList<>();
     if (root != null) {
-      visit(root, regex, findings);
+      try {
+        visit(root, regex, findings);
+      } catch (StackOverflowError e) {
+        return List.of(); // nesting deeper than this check recurses: no finding
+      }
     }
     return findings;
   }
@@ -300,15 +304,7 @@ public final class Backtracking {
   }
 
   private static boolean contains(Node node, Node target) {
-    if (node == target) {
-      return true;
-    }
-    for (Node child : children(node)) {
-      if (contains(child, target)) {
-        return true;
-      }
-    }
-    return false;
+    return node.encloses(target);
   }
 
   static List<Node> children(Node node) {

@@ -59,15 +59,30 @@ public final class RegexSearch {
     try {
       return regex.matcher(budget).find() ? Result.FOUND : Result.NOT_FOUND;
     } catch (RuntimeException e) {
-      if (e == EXHAUSTED) {
-        return Result.EXHAUSTED;
-      }
-      throw e;
+      // Anything else is the engine failing on a regex it compiled (the JDK throws a
+      // NullPointerException on some class intersections): that regex lets nothing in, and a
+      // request never fails for it. The configuration check reports it ({@link #failure}).
+      return e == EXHAUSTED ? Result.EXHAUSTED : Result.NOT_FOUND;
     } catch (StackOverflowError e) {
       // java.util.regex recurses per repetition of some constructs; the search is abandoned as a
       // whole and no state outlives it. Refused like a spent budget.
       budget.spent = budget.limit;
       return Result.EXHAUSTED;
+    }
+  }
+
+  /**
+   * The exception the regex engine throws when searching {@code regex} in {@code origin}, or null
+   * when the search completes (or runs out of budget). For checking a configuration.
+   */
+  public static RuntimeException failure(Pattern regex, String origin) {
+    try {
+      regex.matcher(new Budget(origin)).find();
+      return null;
+    } catch (RuntimeException e) {
+      return e == EXHAUSTED ? null : e;
+    } catch (StackOverflowError e) {
+      return null;
     }
   }
 

@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
  * request.
  */
 final class RegexTree {
+  /**
+   * The longest source read, in characters: an origin regex is a few dozen; the checks walk the
+   * tree more than once, so their cost is bounded by bounding the tree.
+   */
+  static final int MAX_SOURCE = 4096;
+
   private RegexTree() {}
 
   /**
@@ -24,13 +30,17 @@ final class RegexTree {
     if ((regex.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) != 0) {
       return null;
     }
+    if (regex.pattern().length() > MAX_SOURCE) {
+      return null;
+    }
     try {
       Parser parser =
           new Parser(regex.pattern(), (regex.flags() & Pattern.CASE_INSENSITIVE) != 0, regex);
       Node node = parser.alternation();
       return parser.at == parser.s.length() ? node : null;
-    } catch (RuntimeException e) {
-      // A construct this reader does not know: no tree, so the checks that need one are skipped.
+    } catch (RuntimeException | StackOverflowError e) {
+      // A construct this reader does not know, or nesting deeper than its recursion: no tree, so
+      // the checks that need one are skipped.
       return null;
     }
   }
@@ -136,15 +146,44 @@ final class RegexTree {
   abstract static class Node {
     int start;
     int end;
+    private Boolean nullable;
+    private Chars alphabet;
+    private Chars first;
 
     /** Whether the node can match the empty string. */
-    abstract boolean nullable();
+    final boolean nullable() {
+      if (nullable == null) {
+        nullable = computeNullable();
+      }
+      return nullable;
+    }
 
     /** Every character the node can consume, anywhere in a match. */
-    abstract Chars alphabet();
+    final Chars alphabet() {
+      if (alphabet == null) {
+        alphabet = computeAlphabet();
+      }
+      return alphabet;
+    }
 
     /** The characters a non-empty match of the node can start with. */
-    abstract Chars first();
+    final Chars first() {
+      if (first == null) {
+        first = computeFirst();
+      }
+      return first;
+    }
+
+    /** Whether {@code other} is this node or inside it: spans of a tree nest. */
+    final boolean encloses(Node other) {
+      return start <= other.start && other.end <= end;
+    }
+
+    abstract boolean computeNullable();
+
+    abstract Chars computeAlphabet();
+
+    abstract Chars computeFirst();
   }
 
   /** One character out of a set ({@code a}, {@code [a-z]}, {@code \d}, {@code .}). */
@@ -156,17 +195,17 @@ final class RegexTree {
     }
 
     @Override
-    boolean nullable() {
+    boolean computeNullable() {
       return false;
     }
 
     @Override
-    Chars alphabet() {
+    Chars computeAlphabet() {
       return chars;
     }
 
     @Override
-    Chars first() {
+    Chars computeFirst() {
       return chars;
     }
   }
@@ -181,17 +220,17 @@ final class RegexTree {
     }
 
     @Override
-    boolean nullable() {
+    boolean computeNullable() {
       return true;
     }
 
     @Override
-    Chars alphabet() {
+    Chars computeAlphabet() {
       return Chars.NONE;
     }
 
     @Override
-    Chars first() {
+    Chars computeFirst() {
       return Chars.NONE;
     }
   }
@@ -199,17 +238,17 @@ final class RegexTree {
   /** A back reference: it matches what a group matched, anything as far as these checks go. */
   static final class BackReference extends Node {
     @Override
-    boolean nullable() {
+    boolean computeNullable() {
       return true;
     }
 
     @Override
-    Chars alphabet() {
+    Chars computeAlphabet() {
       return Chars.ALL;
     }
 
     @Override
-    Chars first() {
+    Chars computeFirst() {
       return Chars.ALL;
     }
   }
@@ -223,7 +262,7 @@ final class RegexTree {
     }
 
     @Override
-    boolean nullable() {
+    boolean computeNullable() {
       for (Node item : items) {
         if (!item.nullable()) {
           return false;
@@ -233,7 +272,7 @@ final class RegexTree {
     }
 
     @Override
-    Chars alphabet() {
+    Chars computeAlphabet() {
       Chars chars = Chars.NONE;
       for (Node item : items) {
         chars = chars.union(item.alphabet());
@@ -242,7 +281,7 @@ final class RegexTree {
     }
 
     @Override
-    Chars first() {
+    Chars computeFirst() {
       Chars chars = Chars.NONE;
       for (Node item : items) {
         chars = chars.union(item.first());
@@ -263,7 +302,7 @@ final class RegexTree {
     }
 
     @Override
-    boolean nullable() {
+    boolean computeNullable() {
       for (Node alternative : alternatives) {
         if (alternative.nullable()) {
           return true;
@@ -273,7 +312,7 @@ final class RegexTree {
     }
 
     @Override
-    Chars alphabet() {
+    Chars computeAlphabet() {
       Chars chars = Chars.NONE;
       for (Node alternative : alternatives) {
         chars = chars.union(alternative.alphabet());
@@ -282,7 +321,7 @@ final class RegexTree {
     }
 
     @Override
-    Chars first() {
+    Chars computeFirst() {
       Chars chars = Chars.NONE;
       for (Node alternative : alternatives) {
         chars = chars.union(alternative.first());
@@ -302,17 +341,17 @@ final class RegexTree {
     }
 
     @Override
-    boolean nullable() {
+    boolean computeNullable() {
       return body.nullable();
     }
 
     @Override
-    Chars alphabet() {
+    Chars computeAlphabet() {
       return body.alphabet();
     }
 
     @Override
-    Chars first() {
+    Chars computeFirst() {
       return body.first();
     }
   }
@@ -336,17 +375,17 @@ final class RegexTree {
     }
 
     @Override
-    boolean nullable() {
+    boolean computeNullable() {
       return min == 0 || body.nullable();
     }
 
     @Override
-    Chars alphabet() {
+    Chars computeAlphabet() {
       return max == 0 ? Chars.NONE : body.alphabet();
     }
 
     @Override
-    Chars first() {
+    Chars computeFirst() {
       return max == 0 ? Chars.NONE : body.first();
     }
   }
@@ -433,7 +472,7 @@ final class RegexTree {
           at += 2;
           lookaround = true;
         } else if (kind == '<') {
-          at = s.indexOf('>', at) + 1; // a named group
+          at = after('>'); // a named group
         } else {
           // Inline flags: (?i) for the rest of the enclosing group, (?i:...) for this one.
           boolean on = true;
@@ -480,7 +519,7 @@ final class RegexTree {
         max = 1;
         at++;
       } else if (c == '{') {
-        int close = s.indexOf('}', at);
+        int close = after('}') - 1;
         String[] bounds = s.substring(at + 1, close).split(",", -1);
         min = Integer.parseInt(bounds[0].strip());
         max =
@@ -530,7 +569,7 @@ final class RegexTree {
             return items.isEmpty() ? null : span(new Sequence(items), start);
           }
         case 'k':
-          at = s.indexOf('>', at) + 1;
+          at = after('>');
           return span(new BackReference(), start);
         case 'R':
           return span(new Single(Chars.range(0x0a, 0x0d).union(Chars.of(0x85))), start);
@@ -577,7 +616,7 @@ final class RegexTree {
           {
             // A Unicode property: taken as any character, which only widens the sets.
             if (s.charAt(at) == '{') {
-              at = s.indexOf('}', at) + 1;
+              at = after('}');
             } else {
               at++;
             }
@@ -610,7 +649,7 @@ final class RegexTree {
         case 'x':
           {
             if (s.charAt(at) == '{') {
-              int close = s.indexOf('}', at);
+              int close = after('}') - 1;
               int value = Integer.parseInt(s.substring(at + 1, close), 16);
               at = close + 1;
               return Chars.of(value);
@@ -678,6 +717,9 @@ final class RegexTree {
         at++;
         if (s.charAt(at) == 'Q') {
           int close = s.indexOf("\\E", at);
+          if (close < 0) {
+            throw new IllegalArgumentException("unclosed \\Q");
+          }
           String quoted = s.substring(at + 1, close);
           at = close + 2;
           Chars chars = Chars.NONE;
@@ -744,6 +786,15 @@ final class RegexTree {
 
     private Chars fold(Chars chars) {
       return caseInsensitive ? chars.caseInsensitive() : chars;
+    }
+
+    /** The index after the next {@code c} from {@code at}. */
+    private int after(char c) {
+      int i = s.indexOf(c, at);
+      if (i < 0) {
+        throw new IllegalArgumentException("expected " + c);
+      }
+      return i + 1;
     }
 
     private void expect(char c) {
