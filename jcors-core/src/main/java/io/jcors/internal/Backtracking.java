@@ -2,7 +2,6 @@ package io.jcors.internal;
 
 import io.jcors.internal.RegexTree.Alternation;
 import io.jcors.internal.RegexTree.Assertion;
-import io.jcors.internal.RegexTree.Chars;
 import io.jcors.internal.RegexTree.Group;
 import io.jcors.internal.RegexTree.Node;
 import io.jcors.internal.RegexTree.Repeat;
