@@ -49,7 +49,7 @@ final class Decision {
           requestOrigin, new NullPointerException("the origin function returned null"));
     }
     if (isDone(stage)) {
-      return withOrigin(options, joinNow(stage, requestOrigin), request, response);
+      return decided(options, joinNow(stage, requestOrigin), request, response);
     }
     return CorsOutcome.pending(
         stage.handle(
@@ -57,8 +57,20 @@ final class Decision {
               if (error != null) {
                 throw originFailed(requestOrigin, unwrap(error));
               }
-              return withOrigin(options, origins, request, response);
+              return decided(options, origins, request, response);
             }));
+  }
+
+  /**
+   * The answer of an origin function: it may differ for every {@code Origin}, whatever this one
+   * returned ({@code none()}, {@code any()}, a list), and whether or not the request has an {@code
+   * Origin}, so every response varies on it (Fetch "CORS protocol and HTTP caches"; S12). Express
+   * adds none here (docs/express-mapping.md, deliberate difference 10).
+   */
+  private static CorsOutcome decided(
+      CorsOptions options, Origins origins, CorsRequest request, CorsResponse response) {
+    response.addVary(ORIGIN);
+    return withOrigin(options, origins, request, response);
   }
 
   /** Express's {@code cors(options, req, res, next)} once the origin option is known. */
@@ -174,6 +186,14 @@ final class Decision {
               + " Access-Control-Allow-Origin, so the browser will block it",
           Problems.quote(abbreviate(requestOrigin)),
           origins);
+      String exhaustion = origins.budgetExhaustion(requestOrigin);
+      if (exhaustion != null) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "CORS: origin {0}: {1}",
+            Problems.quote(abbreviate(requestOrigin)),
+            exhaustion);
+      }
     }
 
     static void preflight(

@@ -10,7 +10,9 @@ import java.util.concurrent.CompletionStage;
  * origin (Express's {@code callback(null, true)}), {@link Origins#none()} for no CORS headers
  * ({@code callback(null, false)}), or a list to match. A failed stage reaches the server's error
  * handling as a {@link CorsResolutionException}, as {@code callback(err)} reaches {@code
- * next(err)}.
+ * next(err)}. Every response decided by an origin function carries {@code Vary: Origin}, whatever
+ * it returned, since the answer may differ for the next origin (unlike Express, which adds none for
+ * {@code false} or {@code "*"}).
  *
  * <pre>{@code
  * Set<String> allowed = Set.of("https://app.example.com");

@@ -4,7 +4,6 @@ import io.jcors.internal.JsRegex;
 import io.jcors.internal.OriginMatcher;
 import io.jcors.internal.OriginPattern;
 import io.jcors.internal.OriginSyntax;
-import io.jcors.internal.RegexSearch;
 import java.net.IDN;
 import java.net.URI;
 import java.util.ArrayList;
@@ -183,6 +182,16 @@ public final class Origins {
   }
 
   /**
+   * Why {@code origin} was refused when the request's regex budget ran out (S8), or null. For debug
+   * mode: it matches again.
+   */
+  String budgetExhaustion(String origin) {
+    return kind == Kind.MATCH && matcher != null && origin != null
+        ? matcher.budgetExhaustion(origin)
+        : null;
+  }
+
+  /**
    * The value as a config file would write it: {@code "*"}, {@code true}, {@code
    * ["https://a.example"]}.
    */
@@ -310,7 +319,7 @@ public final class Origins {
         Pattern regex = (Pattern) entry;
         regexes.add(regex);
         kept.add(regex);
-        checkRegex(regex, at, problems, credentials);
+        RegexRisks.check(regex, at, problems, credentials);
       } else if (entry instanceof String) {
         String s = (String) entry;
         if (s.equals("*")) {
@@ -476,47 +485,6 @@ public final class Origins {
                   + host
                   + " with credentials: anyone can register one (S11)",
               "list your own subdomains, e.g. \"https://myapp." + host + "\""));
-    }
-  }
-
-  private static void checkRegex(
-      Pattern regex, String path, List<CorsProblem> problems, boolean credentials) {
-    String value = Problems.render(regex);
-    if (RegexSearch.find(regex, "null")) {
-      problems.add(
-          Problems.warning(
-              path,
-              value,
-              "matches the origin \"null\", which any website can send from a sandboxed iframe"
-                  + " (S3)",
-              "anchor the regex so that it matches only your origins"));
-    }
-    if (credentials && RegexSearch.find(regex, "https://attacker.example")) {
-      problems.add(
-          Problems.warning(
-              path,
-              value,
-              "matches any origin (it matched https://attacker.example) and credentials are"
-                  + " allowed: any website can read your users' authenticated responses (S1)",
-              "match only your origins: /^https:\\/\\/app\\.example\\.com$/"));
-    }
-    if (!JsRegex.isAnchored(regex)) {
-      problems.add(
-          Problems.warning(
-              path,
-              value,
-              "is not anchored at both ends, so it also matches origins that merely contain a"
-                  + " match, such as https://example.com.attacker.example (S7)",
-              "anchor it: /^https:\\/\\/app\\.example\\.com$/"));
-    }
-    if (JsRegex.hasUnescapedDot(regex)) {
-      problems.add(
-          Problems.warning(
-              path,
-              value,
-              "has an unescaped '.', which matches any character, so apiXexample.com matches"
-                  + " api.example.com (S6)",
-              "escape the dots: \\."));
     }
   }
 

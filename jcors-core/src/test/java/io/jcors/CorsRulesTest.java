@@ -280,8 +280,17 @@ class CorsRulesTest {
     List<CorsProblem> problems =
         CorsOptions.builder().origin(Pattern.compile("example\\.com$")).problems();
     assertThat(problems)
-        .extracting(CorsProblem::option, CorsProblem::value)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("origin", "/example\\.com$/"));
+        .extracting(CorsProblem::option, CorsProblem::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "origin",
+                "is not anchored at both ends, so it also matches origins that merely contain a"
+                    + " match, such as https://evilexample.com (S7)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "origin",
+                "lets in https://evilexample.com (made from https://example.com, which it"
+                    + " accepts): nothing ends the host at a label boundary, so anyone's domain that"
+                    + " ends the same way gets in (S4)"));
     // JavaScript RegExp.test semantics are kept (parity): the warning is the protection.
     assertAllowed(
         CorsPolicy.of(CorsOptions.builder().origin(Pattern.compile("example\\.com$")).build()),
@@ -388,6 +397,85 @@ class CorsRulesTest {
             .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(ACAO, "*"));
       }
     }
+
+    /**
+     * Regression: the documented pattern {@code allowed(origin) ? reflect() : none()} sent no
+     * {@code Vary} on refused requests and on requests without {@code Origin}, and an {@code any()}
+     * branch sent {@code *} without {@code Vary}, although the answer depends on the origin: a
+     * cache could serve one origin's answer to another.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jcors.CorsRulesTest#originFunctions")
+    @DisplayName("S12 (d): whatever an origin function returns, every response varies on Origin")
+    void originFunction_everyResponseVariesOnOrigin(String name, OriginResolver function) {
+      CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(function).build());
+      String refused = "https://attacker.example";
+      List<TestRequest> requests =
+          List.of(
+              TestRequest.get("/data"),
+              TestRequest.get("/data").origin(APP),
+              TestRequest.get("/data").origin(refused),
+              TestRequest.get("/data").origin("null"),
+              TestRequest.of("OPTIONS", "/data").header("Access-Control-Request-Method", "PUT"),
+              TestRequest.preflight("/data", APP, "PUT"),
+              TestRequest.preflight("/data", refused, "PUT"));
+      for (TestRequest request : requests) {
+        TestResponse response = new TestResponse();
+        CorsOutcome outcome = policy.apply(request, response);
+        if (outcome.action() == CorsOutcome.Action.PENDING) {
+          outcome.completion().toCompletableFuture().join();
+        }
+        assertThat(response.header(VARY))
+            .as("%s %s Origin %s: %s", request.method(), name, request.header("Origin"), response)
+            .isNotNull()
+            .containsIgnoringCase("Origin");
+      }
+      // Kept once when the function's answer adds it too, and after the application's own Vary.
+      TestResponse response = TestResponse.with("vary", "Accept-Encoding");
+      CorsOutcome outcome = policy.apply(TestRequest.get("/data").origin(APP), response);
+      if (outcome.action() == CorsOutcome.Action.PENDING) {
+        outcome.completion().toCompletableFuture().join();
+      }
+      assertThat(response.header(VARY)).isEqualTo("Accept-Encoding, Origin");
+    }
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> originFunctions() {
+    java.util.function.Predicate<String> allowed = APP::equals;
+    return Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(
+            "allowed ? reflect() : none()",
+            (OriginResolver)
+                origin ->
+                    java.util.concurrent.CompletableFuture.completedFuture(
+                        allowed.test(origin) ? Origins.reflect() : Origins.none())),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "the same, completed later",
+            (OriginResolver)
+                origin ->
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> allowed.test(origin) ? Origins.reflect() : Origins.none())),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "allowed ? any() : none()",
+            (OriginResolver)
+                origin ->
+                    java.util.concurrent.CompletableFuture.completedFuture(
+                        allowed.test(origin) ? Origins.any() : Origins.none())),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "no Origin ? any() : a list",
+            (OriginResolver)
+                origin ->
+                    java.util.concurrent.CompletableFuture.completedFuture(
+                        origin == null ? Origins.any() : Origins.of(APP))),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "always fixed(\"\") (Express false)",
+            (OriginResolver)
+                origin ->
+                    java.util.concurrent.CompletableFuture.completedFuture(Origins.fixed(""))),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "always null (Express false)",
+            (OriginResolver)
+                origin -> java.util.concurrent.CompletableFuture.completedFuture(null)));
   }
 
   static Stream<String> sloppyOrigins() {

@@ -673,6 +673,72 @@ class ValidationTest {
                 "serve the page over http://localhost and allow that origin"));
   }
 
+  /**
+   * Regression: {@code http://127.attacker.com} passed as loopback ({@code startsWith("127.")}).
+   */
+  @Test
+  void httpOriginOnANameStartingWith127_isNotLoopback() {
+    assertThat(
+            CorsOptions.builder()
+                .origin(List.of("http://127.attacker.com", "http://127.0.0.1.nip.io:8080"))
+                .credentials(true)
+                .problems())
+        .extracting(p -> p.option() + " " + p.reason())
+        .containsExactly(
+            "origin[0] is plain http and trusted with credentials: anyone on the network path can"
+                + " inject script into that origin and read your users' authenticated responses"
+                + " (S10)",
+            "origin[1] is plain http and trusted with credentials: anyone on the network path can"
+                + " inject script into that origin and read your users' authenticated responses"
+                + " (S10)");
+  }
+
+  /**
+   * Regression: the hand-kept list of public suffixes missed these hosting platforms, so their
+   * wildcards with credentials were not warned about (S11). The whole Public Suffix List knows
+   * them.
+   */
+  @Test
+  void publicSuffixWildcards_fromTheWholePublicSuffixList() {
+    List<String> wildcards =
+        List.of(
+            "https://*.s3.us-east-1.amazonaws.com",
+            "https://*.a.run.app",
+            "https://*.r2.dev",
+            "https://*.blob.core.windows.net",
+            "https://*.githubusercontent.com");
+    assertThat(CorsOptions.builder().origin(wildcards).credentials(true).problems())
+        .extracting(CorsProblem::option, CorsProblem::reason)
+        .containsExactly(
+            Tuple.tuple(
+                "origin[0]",
+                "trusts every subdomain of the public suffix s3.us-east-1.amazonaws.com with"
+                    + " credentials: anyone can register one (S11)"),
+            Tuple.tuple(
+                "origin[1]",
+                "trusts every subdomain of the public suffix a.run.app with credentials: anyone"
+                    + " can register one (S11)"),
+            Tuple.tuple(
+                "origin[2]",
+                "trusts every subdomain of the public suffix r2.dev with credentials: anyone can"
+                    + " register one (S11)"),
+            Tuple.tuple(
+                "origin[3]",
+                "trusts every subdomain of the public suffix blob.core.windows.net with"
+                    + " credentials: anyone can register one (S11)"),
+            Tuple.tuple(
+                "origin[4]",
+                "trusts every subdomain of the public suffix githubusercontent.com with"
+                    + " credentials: anyone can register one (S11)"));
+    // A registrable name under a suffix is one owner's: its subdomains are not warned about.
+    assertThat(
+            CorsOptions.builder()
+                .origin(List.of("https://*.myapp.r2.dev", "https://*.www.ck"))
+                .credentials(true)
+                .problems())
+        .isEmpty();
+  }
+
   @Test
   void credentialedRisks_httpOrigins_andPublicSuffixWildcards() {
     List<CorsProblem> problems =
@@ -729,11 +795,28 @@ class ValidationTest {
         .isEmpty();
   }
 
+  /** A regex the JDK compiles but then fails on (found by fuzzing) is reported, not hidden. */
+  @Test
+  void regexTheEngineFailsOn_isWarned() {
+    Pattern regex =
+        JsRegex.compile(
+            "/:\\/\\/[a&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&Q&&&&&&&&&&&&&&&&&&&&&&&&&&&&-z]+hio /");
+    assertThat(CorsOptions.builder().origin(regex).problems())
+        .extracting(CorsProblem::reason)
+        .contains(
+            "makes the JDK's regex engine fail on Origin https://attacker.example"
+                + " (NullPointerException), so it matches nothing there");
+    TestResponse response = new TestResponse();
+    CorsPolicy.of(CorsOptions.builder().origin(regex).build())
+        .apply(TestRequest.get("/").origin("https://attacker.example"), response);
+    assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+  }
+
   @Test
   void regexRisks_areWarnings() {
     String unanchored =
         "is not anchored at both ends, so it also matches origins that merely contain a match,"
-            + " such as https://example.com.attacker.example (S7)";
+            + " such as https://evilexample.com (S7)";
     String anchorFix = "anchor it: /^https:\\/\\/app\\.example\\.com$/";
     String dot =
         "has an unescaped '.', which matches any character, so apiXexample.com matches"
@@ -767,6 +850,23 @@ class ValidationTest {
                 "match only your origins: /^https:\\/\\/app\\.example\\.com$/"),
             problem(WARNING, "origin[1]", "/^https://.*$/", dot, "escape the dots: \\."),
             problem(WARNING, "origin[2]", "/example\\.com$/", unanchored, anchorFix),
+            problem(
+                WARNING,
+                "origin[2]",
+                "/example\\.com$/",
+                "lets in https://evilexample.com (made from https://example.com, which it"
+                    + " accepts): nothing ends the host at a label boundary, so anyone's domain that"
+                    + " ends the same way gets in (S4)",
+                "start the host at a label boundary: /^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$/"
+                    + " allows example.com and its subdomains"),
+            problem(
+                WARNING,
+                "origin[2]",
+                "/example\\.com$/",
+                "lets in http://example.com, plain http, and credentials are allowed: anyone on the"
+                    + " network path can inject script into that origin and read your users'"
+                    + " authenticated responses (S10)",
+                "allow only https: /^https:\\/\\/example\\.com$/"),
             problem(
                 WARNING,
                 "origin[3]",

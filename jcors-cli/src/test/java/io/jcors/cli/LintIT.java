@@ -94,7 +94,7 @@ public class LintIT {
             "risky-regex.json:2:14: error: origin[0]: /example\\.com$/ is not anchored at both"
                 + " ends")
         .doesNotContain(": warning: ")
-        .endsWith("risky-regex.json: 6 errors, 0 warnings\n");
+        .endsWith("risky-regex.json: 8 errors, 0 warnings\n");
   }
 
   @Test

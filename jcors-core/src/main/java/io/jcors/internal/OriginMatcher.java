@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A compiled list of allowed origins: exact origins in a hash set (one lookup, whatever the size of
  * the list), then origin patterns, then regexes. Only a request origin that may be copied into a
  * response ({@link OriginSyntax#isReflectable}) ever matches. Exact and pattern matching allocate
- * nothing; a regex search is bounded in cost ({@link RegexSearch}).
+ * nothing; the regex searches of one request share one bounded budget ({@link RegexSearch}).
  */
 public final class OriginMatcher {
   private final Set<String> exact;
@@ -56,11 +56,55 @@ public final class OriginMatcher {
         return true;
       }
     }
+    if (regexes.length == 0) {
+      return false;
+    }
+    // One budget for every regex of the list: the request's whole regex work is bounded (S8).
+    RegexSearch.Budget budget = new RegexSearch.Budget(origin);
     for (Pattern regex : regexes) {
-      if (RegexSearch.find(regex, origin)) {
+      RegexSearch.Result result = RegexSearch.find(regex, budget);
+      if (result == RegexSearch.Result.FOUND) {
         return true;
+      }
+      if (result == RegexSearch.Result.EXHAUSTED) {
+        return false; // fail closed: the regexes not tried yet cannot let the origin in
       }
     }
     return false;
+  }
+
+  /**
+   * Why {@code origin} was refused when the regex budget ran out, naming the regex it ran out on;
+   * null when the list decided within it. For debug mode only: it searches again.
+   */
+  public String budgetExhaustion(String origin) {
+    if (regexes.length == 0 || exact.contains(origin) || !OriginSyntax.isReflectable(origin)) {
+      return null;
+    }
+    for (OriginPattern pattern : patterns) {
+      if (pattern.matches(origin)) {
+        return null;
+      }
+    }
+    RegexSearch.Budget budget = new RegexSearch.Budget(origin);
+    for (int i = 0; i < regexes.length; i++) {
+      RegexSearch.Result result = RegexSearch.find(regexes[i], budget);
+      if (result == RegexSearch.Result.FOUND) {
+        return null;
+      }
+      if (result == RegexSearch.Result.EXHAUSTED) {
+        return "the regex search budget of one request ("
+            + RegexSearch.MAX_WORK
+            + " steps, shared by every regex of the list) ran out on "
+            + JsRegex.literal(regexes[i])
+            + ", regex "
+            + (i + 1)
+            + " of "
+            + regexes.length
+            + ", so the origin is refused (S8); a regex that can backtrack catastrophically is"
+            + " warned about when the policy is built";
+      }
+    }
+    return null;
   }
 }

@@ -295,13 +295,53 @@ public final class OriginSyntax {
   }
 
   /**
-   * Whether {@code host} is localhost or a loopback address, which browsers treat as a potentially
-   * trustworthy origin even over {@code http:} (Secure Contexts, section 3.1).
+   * Whether {@code host} (as an origin serializes it) is localhost or a loopback address, which
+   * browsers treat as a potentially trustworthy origin even over {@code http:} (Secure Contexts,
+   * section 3.1): {@code localhost} or a name under it, {@code [::1]}, or an IPv4 literal in
+   * 127.0.0.0/8 written as browsers serialize it (URL standard, "IPv4 serializer": four decimal
+   * parts without leading zeros). {@code 127.attacker.com} is a domain name, not loopback.
    */
   public static boolean isLoopback(String host) {
     return host.equals("localhost")
         || host.endsWith(".localhost")
         || host.equals("[::1]")
-        || host.startsWith("127.");
+        || ipv4FirstOctet(host) == 127;
+  }
+
+  /** The first octet of a serialized IPv4 address ({@code a.b.c.d}, 0-255 each), or -1. */
+  static int ipv4FirstOctet(String host) {
+    int first = -1;
+    int parts = 0;
+    int start = 0;
+    for (int i = 0; i <= host.length(); i++) {
+      if (i < host.length() && host.charAt(i) != '.') {
+        continue;
+      }
+      int value = decimalOctet(host, start, i);
+      if (value < 0 || ++parts > 4) {
+        return -1;
+      }
+      if (parts == 1) {
+        first = value;
+      }
+      start = i + 1;
+    }
+    return parts == 4 ? first : -1;
+  }
+
+  /** {@code s[start, end)} as a number 0-255 of 1-3 digits without a leading zero, or -1. */
+  private static int decimalOctet(String s, int start, int end) {
+    if (end <= start || end - start > 3 || (end - start > 1 && s.charAt(start) == '0')) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value <= 255 ? value : -1;
   }
 }
