@@ -156,8 +156,14 @@ public class CheckHostileServerTest {
     Run json = run("lint", file.toString(), "--json");
     json.assertPrintable();
     assertThat(json.out()).contains("\\u009b").contains("\\u202e");
+    // A problem escapes the control characters of its value when it is made (docs/security.md,
+    // "Logged values are escaped"), so the parsed value shows the escape, never the raw byte; a
+    // printable but invisible character (the bidi override) is JSON-escaped only.
     Map<?, ?> parsed = new ObjectMapper().readValue(json.out(), Map.class);
-    assertThat(parsed.toString()).contains("\u009b2J").contains("\u202e");
+    assertThat(parsed.toString())
+        .contains("https://a.example\\u009b2J")
+        .doesNotContain("\u009b")
+        .contains("\u202e");
   }
 
   @Test
