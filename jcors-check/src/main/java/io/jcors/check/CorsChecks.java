@@ -40,6 +40,26 @@ final class CorsChecks {
     List<String> lines = response.values(ACAO);
     String where = what.equals("preflight response") ? " on OPTIONS responses" : "";
     if (lines.isEmpty()) {
+      String others = corsHeadersOtherThanAllowOrigin(response);
+      if (!others.isEmpty()) {
+        // A CORS layer answered (Vary: Origin, or other CORS headers) and left out only the
+        // origin: it refuses this origin, as configured. Suggest no change to allow it.
+        checks.add(
+            Check.fail(
+                "F7",
+                "allow-origin",
+                "the "
+                    + what
+                    + " has no `"
+                    + ACAO
+                    + "` header for `"
+                    + origin
+                    + "` but has other CORS headers ("
+                    + others
+                    + "): the server's CORS configuration refuses this origin",
+                refusedOnPurpose(origin)));
+        return false;
+      }
       checks.add(
           Check.fail(
               "F7",
@@ -101,8 +121,14 @@ final class CorsChecks {
       return true;
     }
     if (!value.equals(origin)) {
+      String mismatch = originMismatch(value, origin, what);
+      boolean anotherOrigin = mismatch.endsWith(OTHER_ORIGIN);
       checks.add(
-          Check.fail("F9", "allow-origin", originMismatch(value, origin, what), fix(origin)));
+          Check.fail(
+              "F9",
+              "allow-origin",
+              mismatch,
+              anotherOrigin ? refusedOnPurpose(origin) : fix(origin)));
       return false;
     }
     checks.add(
@@ -135,6 +161,55 @@ final class CorsChecks {
             "allow-credentials",
             "`" + ACAC + ": true` lets the page read a response to a request with credentials"));
     return true;
+  }
+
+  private static final String OTHER_ORIGIN =
+      ": the server's CORS configuration allows another origin and refuses this one";
+
+  /**
+   * The fix for an origin the server's configuration refuses on purpose: none, unless the origin
+   * should be allowed; never {@code *}.
+   */
+  private static String refusedOnPurpose(String origin) {
+    return "none if that is intended; only if `"
+        + origin
+        + "` should read it, add it to the origins the server's CORS configuration allows";
+  }
+
+  /**
+   * {@code `Vary: Origin`} and the names of the other CORS response headers, or "" when the
+   * response has none: then no CORS layer answered at all.
+   */
+  private static String corsHeadersOtherThanAllowOrigin(ReceivedResponse response) {
+    Set<String> found = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    boolean varyOrigin = false;
+    for (Header header : response.headers()) {
+      String name = header.name();
+      if (name.regionMatches(true, 0, "Access-Control-", 0, "Access-Control-".length())) {
+        found.add(canonicalCorsName(name));
+      } else if (name.equalsIgnoreCase("Vary")) {
+        for (String token : header.value().split(",", -1)) {
+          varyOrigin |= token.strip().equalsIgnoreCase("Origin");
+        }
+      }
+    }
+    List<String> shown = new ArrayList<>();
+    if (varyOrigin) {
+      shown.add("`Vary: Origin`");
+    }
+    for (String name : found) {
+      shown.add("`" + name + "`");
+    }
+    return String.join(", ", shown);
+  }
+
+  private static String canonicalCorsName(String name) {
+    for (String known : List.of(ACAC, ACAM, ACAH, ACMA, ACEH)) {
+      if (known.equalsIgnoreCase(name)) {
+        return known;
+      }
+    }
+    return name;
   }
 
   private static String fix(String origin) {
@@ -175,7 +250,7 @@ final class CorsChecks {
           + "`: lower case, default port omitted, no path)"
           + compare;
     }
-    return prefix + ", but the page's origin is `" + origin + "`";
+    return prefix + ", but the page's origin is `" + origin + "`" + OTHER_ORIGIN;
   }
 
   /**

@@ -44,6 +44,56 @@ class CorsChecksTest {
     }
 
     @Test
+    void refusedOrigin_varyOriginWithoutAllowOrigin_isRefusedByTheConfiguration_noStarOffered() {
+      // What a CORS layer with an origin list sends to an origin it does not list.
+      Check check = last(cors(false, "Vary: Origin"));
+      assertThat(check.rule()).isEqualTo("F7");
+      assertThat(check.explanation())
+          .isEqualTo(
+              "the response has no `Access-Control-Allow-Origin` header for `https://a.example.com`"
+                  + " but has other CORS headers (`Vary: Origin`): the server's CORS configuration"
+                  + " refuses this origin");
+      assertThat(check.fix())
+          .isEqualTo(
+              "none if that is intended; only if `https://a.example.com` should read it, add it"
+                  + " to the origins the server's CORS configuration allows")
+          .doesNotContain("`*`");
+    }
+
+    @Test
+    void refusedPreflight_allowMethodsWithoutAllowOrigin_isRefusedByTheConfiguration() {
+      List<Check> checks = new ArrayList<>();
+      CorsChecks.corsCheck(
+          checks,
+          ORIGIN,
+          true,
+          response(
+              204,
+              "Access-Control-Allow-Methods: GET,PUT",
+              "Access-Control-Allow-Credentials: true"),
+          "preflight response");
+      assertThat(last(checks).explanation())
+          .contains("(`Access-Control-Allow-Credentials`, `Access-Control-Allow-Methods`)")
+          .endsWith("the server's CORS configuration refuses this origin");
+      assertThat(last(checks).fix()).startsWith("none if that is intended");
+    }
+
+    @Test
+    void otherOrigin_failsF9_asRefusedByTheConfiguration_withoutSuggestingToSendThisOne() {
+      Check check = last(cors(false, "Access-Control-Allow-Origin: https://admin.example.com"));
+      assertThat(check.rule()).isEqualTo("F9");
+      assertThat(check.explanation())
+          .isEqualTo(
+              "the response allows `https://admin.example.com`, but the page's origin is"
+                  + " `https://a.example.com`: the server's CORS configuration allows another"
+                  + " origin and refuses this one");
+      assertThat(check.fix())
+          .isEqualTo(
+              "none if that is intended; only if `https://a.example.com` should read it, add it"
+                  + " to the origins the server's CORS configuration allows");
+    }
+
+    @Test
     void star_withoutCredentials_passesF8() {
       assertThat(last(cors(false, "Access-Control-Allow-Origin: *")))
           .extracting(Check::rule, Check::passed)

@@ -106,12 +106,14 @@ public class CheckIT {
           .contains("   < access-control-allow-origin: https://app.example.com\n")
           .endsWith(
               "   [FAIL] F9 the response allows `https://app.example.com`, but the page's origin"
-                  + " is `https://evil.example`\n"
+                  + " is `https://evil.example`: the server's CORS configuration allows another"
+                  + " origin and refuses this one\n"
                   + "\n"
                   + "Verdict: blocked (F9: the response allows `https://app.example.com`, but the"
-                  + " page's origin is `https://evil.example`)\n"
-                  + "Fix: send `Access-Control-Allow-Origin: https://evil.example` exactly as the"
-                  + " browser sent it in `Origin`\n");
+                  + " page's origin is `https://evil.example`: the server's CORS configuration"
+                  + " allows another origin and refuses this one)\n"
+                  + "Fix: none if that is intended; only if `https://evil.example` should read it,"
+                  + " add it to the origins the server's CORS configuration allows\n");
     }
 
     @Test

@@ -64,8 +64,9 @@ public final class Demo implements AutoCloseable {
     String pageOrigin = "http://localhost:" + page.getAddress().getPort();
 
     RequestLog log = new RequestLog();
-    DemoApi.install(api, pageOrigin).getFilters().add(0, log.recorder());
-    DemoPage.install(page, apiOrigin, pageOrigin, log);
+    Tutorial tutorial = new Tutorial(pageOrigin);
+    DemoApi.install(api, pageOrigin, tutorial).getFilters().add(0, log.recorder());
+    DemoPage.install(page, apiOrigin, pageOrigin, log, tutorial);
 
     ExecutorService apiThreads = Executors.newFixedThreadPool(4, daemon("jcors-demo-api"));
     ExecutorService pageThreads = Executors.newFixedThreadPool(4, daemon("jcors-demo-page"));

@@ -51,7 +51,23 @@ public final class DemoApi {
    * @param partners looks up, later, whether an origin belongs to a partner (a database query)
    */
   public static CorsPolicy cors(String pageOrigin, OriginResolver partners) {
+    return cors(pageOrigin, partners, new Tutorial(pageOrigin));
+  }
+
+  /**
+   * The API's CORS policy, with the tutorial's routes taking their policies from {@code tutorial},
+   * whose fixes change them while the API runs.
+   *
+   * @param pageOrigin the origin of the demo page, e.g. {@code http://localhost:5500}
+   * @param partners looks up, later, whether an origin belongs to a partner (a database query)
+   * @param tutorial the tutorial's routes, without CORS until fixed
+   */
+  public static CorsPolicy cors(String pageOrigin, OriginResolver partners, Tutorial tutorial) {
     return CorsPolicy.routes()
+        // The tutorial's routes: no CORS until the page's fix button swaps in the policy that
+        // Tutorial.greetingFix and Tutorial.notesFix build.
+        .route(Tutorial.GREETING, tutorial.greeting())
+        .route(Tutorial.NOTES, tutorial.notes())
         // Only the page's origin may read /data: Access-Control-Allow-Origin: <page origin>.
         .route("/data", CorsOptions.builder().origin(pageOrigin).build())
         // Express's cors(): every origin may read it (Access-Control-Allow-Origin: *).
@@ -94,17 +110,35 @@ public final class DemoApi {
    * @return the server's one context, so that more filters can be added in front
    */
   public static HttpContext install(HttpServer server, String pageOrigin) {
+    return install(server, pageOrigin, new Tutorial(pageOrigin));
+  }
+
+  /**
+   * Adds the API's endpoints to {@code server}, behind its CORS policy, with the tutorial's routes
+   * taking their policies from {@code tutorial}.
+   *
+   * @return the server's one context, so that more filters can be added in front
+   */
+  public static HttpContext install(HttpServer server, String pageOrigin, Tutorial tutorial) {
     Products products = new Products();
-    HttpContext context = server.createContext("/", exchange -> route(exchange, products));
-    context.getFilters().add(new CorsFilter(cors(pageOrigin, partnerLookup(Set.of(pageOrigin)))));
+    Products notes = new Products();
+    HttpContext context = server.createContext("/", exchange -> route(exchange, products, notes));
+    context
+        .getFilters()
+        .add(new CorsFilter(cors(pageOrigin, partnerLookup(Set.of(pageOrigin)), tutorial)));
     return context;
   }
 
-  private static void route(HttpExchange exchange, Products products) throws IOException {
+  private static void route(HttpExchange exchange, Products products, Products notes)
+      throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (path.startsWith("/products/") && path.length() > "/products/".length()) {
       products.handle(exchange, method, path.substring("/products/".length()));
+      return;
+    }
+    if (path.startsWith("/tutorial/notes/") && path.length() > "/tutorial/notes/".length()) {
+      notes.handle(exchange, method, path.substring("/tutorial/notes/".length()));
       return;
     }
     if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -112,6 +146,7 @@ public final class DemoApi {
       return;
     }
     switch (path) {
+      case Tutorial.GREETING -> send(exchange, 200, "{\"greeting\":\"hello from the API\"}");
       case "/data" -> send(exchange, 200, "{\"items\":[\"apples\",\"pears\",\"plums\"]}");
       case "/with-cors" -> send(exchange, 200, "{\"message\":\"any origin may read this\"}");
       case "/without-cors" ->
@@ -152,7 +187,10 @@ public final class DemoApi {
     }
   }
 
-  /** {@code /products/{id}}: GET reads, PUT updates and DELETE removes; writes need the token. */
+  /**
+   * Items by id, for {@code /products/{id}} and {@code /tutorial/notes/{id}}: GET reads, PUT
+   * updates and DELETE removes; writes need the token.
+   */
   private static final class Products {
     private final ConcurrentMap<String, String> names = new ConcurrentHashMap<>();
 

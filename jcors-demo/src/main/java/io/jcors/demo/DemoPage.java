@@ -27,7 +27,10 @@ import java.util.Map;
  *   <li>{@code GET /api-log?after=N}: the requests the API received after request N, preflights
  *       included; {@code after} omitted: only the latest id;
  *   <li>{@code GET /explain?scenario=ID}: what {@code jcors check} predicts for that scenario's
- *       request, and why ({@link CheckReport#toJson()}).
+ *       request, and why ({@link CheckReport#toJson()});
+ *   <li>{@code POST /tutorial?step=N&action=fix} (or {@code reset}): applies (or removes) the fix
+ *       of tutorial step N on the running API. Only from the page itself: a request whose {@code
+ *       Origin} is another origin is refused with 403, so that no other site can change the API.
  * </ul>
  */
 final class DemoPage {
@@ -36,30 +39,35 @@ final class DemoPage {
           "/", "index.html",
           "/index.html", "index.html",
           "/app.js", "app.js",
-          "/style.css", "style.css");
+          "/style.css", "style.css",
+          "/favicon.ico", "favicon.ico");
 
   private static final CorsCheck CHECK = CorsCheck.create(Duration.ofSeconds(5));
 
   private DemoPage() {}
 
-  static void install(HttpServer server, String apiOrigin, String pageOrigin, RequestLog log) {
+  static void install(
+      HttpServer server, String apiOrigin, String pageOrigin, RequestLog log, Tutorial tutorial) {
     server.createContext(
         "/",
         exchange -> {
           try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (!exchange.getRequestMethod().equals("GET")) {
+            String method = exchange.getRequestMethod();
+            if (path.equals("/tutorial")) {
+              tutorial(exchange, tutorial, pageOrigin);
+            } else if (!method.equals("GET")) {
               send(exchange, 405, "text/plain; charset=utf-8", "GET only\n");
             } else if (ASSETS.containsKey(path)) {
               String name = ASSETS.get(path);
               send(exchange, 200, contentType(name), asset(name));
             } else if (path.equals("/scenarios")) {
-              sendJson(exchange, scenarios(apiOrigin, pageOrigin));
+              sendJson(exchange, scenarios(apiOrigin, pageOrigin, tutorial));
             } else if (path.equals("/api-log")) {
               sendJson(exchange, log(log, exchange.getRequestURI().getRawQuery()));
             } else if (path.equals("/explain")) {
               String id = parameter(exchange.getRequestURI().getRawQuery(), "scenario");
-              Scenario scenario = find(id);
+              Scenario scenario = id == null ? null : Scenario.find(id);
               if (scenario == null) {
                 send(exchange, 404, "application/json", Json.write(Map.of("error", "no scenario")));
               } else {
@@ -72,13 +80,47 @@ final class DemoPage {
         });
   }
 
-  private static Scenario find(String id) {
-    for (Scenario scenario : Scenario.all()) {
-      if (scenario.id().equals(id)) {
-        return scenario;
-      }
+  /** {@code POST /tutorial?step=N&action=fix|reset}, from the page's own origin only. */
+  private static void tutorial(HttpExchange exchange, Tutorial tutorial, String pageOrigin)
+      throws IOException {
+    if (!exchange.getRequestMethod().equals("POST")) {
+      send(exchange, 405, "text/plain; charset=utf-8", "POST only\n");
+      return;
     }
-    return null;
+    // Browsers send Origin on every POST (Fetch standard, "append a request `Origin` header"):
+    // one from another site must not reconfigure the API.
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    if (origin == null || !origin.equals(pageOrigin)) {
+      send(
+          exchange,
+          403,
+          "application/json",
+          Json.write(
+              Map.of("error", "only the demo page (" + pageOrigin + ") may change the API")));
+      return;
+    }
+    String query = exchange.getRequestURI().getRawQuery();
+    String step = parameter(query, "step");
+    String action = parameter(query, "action");
+    if (!("1".equals(step) || "2".equals(step))
+        || !("fix".equals(action) || "reset".equals(action))) {
+      send(
+          exchange,
+          400,
+          "application/json",
+          Json.write(Map.of("error", "use ?step=1 or 2 and action=fix or reset")));
+      return;
+    }
+    int number = Integer.parseInt(step);
+    if (action.equals("fix")) {
+      tutorial.fix(number);
+    } else {
+      tutorial.reset(number);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("step", number);
+    answer.put("fixed", tutorial.fixed(number));
+    sendJson(exchange, answer);
   }
 
   /**
@@ -98,7 +140,8 @@ final class DemoPage {
     }
   }
 
-  private static Map<String, Object> scenarios(String apiOrigin, String pageOrigin) {
+  private static Map<String, Object> scenarios(
+      String apiOrigin, String pageOrigin, Tutorial tutorial) {
     List<Object> scenarios = new ArrayList<>();
     for (Scenario scenario : Scenario.all()) {
       scenarios.add(scenario.toMap());
@@ -106,6 +149,7 @@ final class DemoPage {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("apiOrigin", apiOrigin);
     map.put("pageOrigin", pageOrigin);
+    map.put("tutorial", new ArrayList<Object>(tutorial.steps()));
     map.put("scenarios", scenarios);
     return map;
   }
@@ -141,18 +185,21 @@ final class DemoPage {
     return null;
   }
 
-  private static String asset(String name) {
+  private static byte[] asset(String name) {
     try (InputStream in = DemoPage.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("the demo page's " + name + " is missing from the jar");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static String contentType(String name) {
+    if (name.endsWith(".ico")) {
+      return "image/x-icon";
+    }
     if (name.endsWith(".js")) {
       return "text/javascript; charset=utf-8";
     }
@@ -168,7 +215,11 @@ final class DemoPage {
 
   private static void send(HttpExchange exchange, int status, String type, String text)
       throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, type, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(status, body.length);

@@ -84,7 +84,13 @@ final class RequestLog {
             && headers.containsKey("Origin")
             && headers.containsKey("Access-Control-Request-Method");
     Entry entry =
-        new Entry(++lastId, method, exchange.getRequestURI().getRawPath(), preflight, headers);
+        new Entry(
+            ++lastId,
+            method,
+            exchange.getRequestURI().getRawPath(),
+            preflight,
+            headers,
+            exchange.getRequestHeaders().getFirst("User-Agent"));
     entries.addLast(entry);
     if (entries.size() > CAPACITY) {
       entries.removeFirst();
@@ -125,15 +131,23 @@ final class RequestLog {
     final String path;
     final boolean preflight;
     final Map<String, String> request;
+    final String userAgent; // not shown: it tells the browser's requests from jcors check's
     int status; // guarded by the log; 0 until answered
     Map<String, String> response = Map.of();
 
-    Entry(long id, String method, String path, boolean preflight, Map<String, String> request) {
+    Entry(
+        long id,
+        String method,
+        String path,
+        boolean preflight,
+        Map<String, String> request,
+        String userAgent) {
       this.id = id;
       this.method = method;
       this.path = path;
       this.preflight = preflight;
       this.request = request;
+      this.userAgent = userAgent;
     }
 
     Map<String, Object> toMap() {
@@ -145,6 +159,7 @@ final class RequestLog {
       map.put("request", new LinkedHashMap<>(request));
       map.put("status", status);
       map.put("response", new LinkedHashMap<>(response));
+      map.put("userAgent", userAgent);
       return map;
     }
   }

@@ -1,6 +1,7 @@
-// The jcors demo page. Each button makes one cross-origin fetch() to the API, then shows what the
-// browser sent (from the API's request log, read through this page's own origin), what came
-// back, whether the browser let the page read it, and what `jcors check` says about it.
+// The jcors demo page. The tutorial comes first: a request blocked, the fix applied to the running
+// API, the same request allowed. Then each button makes one cross-origin fetch() to the API and
+// shows what the browser sent (from the API's request log, read through this page's own origin),
+// what came back, whether the browser let the page read it, and what `jcors check` says about it.
 'use strict';
 
 let config;
@@ -30,12 +31,30 @@ async function getJson(path) {
   return response.json();
 }
 
-// An HTTP message as text lines; CORS headers stand out.
+// A header value that may wrap at a space or after a comma, never inside a word or a URL.
+function wrappable(value) {
+  const span = el('span', { class: 'value' });
+  String(value).split(/( +)/).forEach((word, i) => {
+    if (i % 2) {
+      span.append(word);
+      return;
+    }
+    word.split(',').forEach((part, j) => {
+      if (j > 0) span.append(',', el('wbr'));
+      if (part) span.append(el('span', {}, part));
+    });
+  });
+  return span;
+}
+
+// An HTTP message as text lines; CORS headers stand out. A long line wraps after "Name: " and
+// continues indented.
 function http(startLine, headers) {
-  const pre = el('pre', { class: 'http' }, el('span', { class: 'start' }, startLine));
+  const pre = el('pre', { class: 'http' }, el('span', { class: 'line start' }, startLine));
   for (const [name, value] of headers) {
     const cors = /^(origin|access-control-|vary)/i.test(name);
-    pre.append('\n', el('span', { class: cors ? 'cors' : '' }, name + ': ' + value));
+    pre.append(el('span', { class: cors ? 'line cors' : 'line' },
+      el('span', { class: 'name' }, name + ':'), ' ', wrappable(value)));
   }
   return pre;
 }
@@ -56,7 +75,7 @@ function preflightStep(scenario, preflight, check) {
       + '"may ' + config.pageOrigin + ' send ' + scenario.method + ' with these headers?"'));
     step.append(exchangeView(preflight));
   } else if (check && check.preflight && check.preflight.sent) {
-    step.append(el('p', { class: 'note' },
+    step.append(el('p', { class: 'note cached' },
       'None this time: the browser reused the answer of an earlier preflight from its cache.'));
   } else {
     const reason = check && check.preflight ? check.preflight.reason : 'a simple request';
@@ -92,12 +111,14 @@ function pageStep(browser, actual) {
       el('code', {}, browser.headers.map((h) => h[0]).join(', ') || '(none)')));
   } else {
     step.append(el('p', { class: 'note verdict-line blocked' },
-      'fetch() rejected with ' + browser.error + ': the browser blocked the response.'));
+      'fetch() rejected: the browser blocked the response.'));
+    step.append(el('p', { class: 'note' }, 'The browser\'s error, all the page gets: ',
+      el('code', { class: 'browser-error' }, browser.error)));
     const served = actual && actual.status >= 200 && actual.status < 300
       ? 'The API did answer ' + actual.status + ' with its data, but the browser kept it from the page. '
       : '';
     step.append(el('p', { class: 'note' }, served
-      + 'The page learns nothing more; only the browser console shows a CORS error.'));
+      + 'The browser\'s developer console names the reason; the page cannot read it.'));
   }
   return step;
 }
@@ -119,12 +140,13 @@ function checkStep(check, browser) {
     el('p', { class: 'agree' }, 'jcors check predicted: blocked' + agreement + '.'));
 }
 
+// The page's request, with the browser's default cache mode: a `cache: 'no-store'` fetch would
+// also bypass the browser's preflight cache, and the second click would preflight again.
 async function browserFetch(scenario) {
   const init = {
     method: scenario.method,
     headers: scenario.headers,
     credentials: scenario.credentials ? 'include' : 'same-origin',
-    cache: 'no-store',
   };
   if (scenario.body !== null) init.body = scenario.body;
   try {
@@ -136,12 +158,11 @@ async function browserFetch(scenario) {
   }
 }
 
-async function run(scenario, card) {
-  const button = card.querySelector('button');
-  const badge = card.querySelector('.badge');
-  const result = card.querySelector('.result');
+// Makes the scenario's request, reads what the API recorded and what jcors check predicts, and
+// shows it all in `result`; sets data-* attributes on `holder` for tests.
+async function run(scenario, holder, button, badge, result) {
   button.disabled = true;
-  card.dataset.state = 'running';
+  holder.dataset.state = 'running';
   badge.className = 'badge running';
   badge.textContent = 'running…';
   try {
@@ -165,20 +186,19 @@ async function run(scenario, card) {
       requestStep(scenario, actual, preflight),
       pageStep(browser, actual),
       checkStep(check, browser));
-    card.dataset.fetch = browser.resolved ? 'resolved' : 'rejected';
-    card.dataset.check = check.verdict || 'error';
-    card.dataset.preflight = preflight ? 'sent' : 'none';
-    card.dataset.outcome = outcome;
+    holder.dataset.fetch = browser.resolved ? 'resolved' : 'rejected';
+    holder.dataset.check = check.verdict || 'error';
+    holder.dataset.preflight = preflight ? 'sent' : 'none';
+    holder.dataset.outcome = outcome;
   } catch (error) {
     badge.className = 'badge';
     badge.textContent = 'error';
     result.replaceChildren(el('p', { class: 'note' }, 'The demo failed: ' + error));
-    card.dataset.outcome = 'error';
+    holder.dataset.outcome = 'error';
   } finally {
-    card.dataset.runs = String(Number(card.dataset.runs || 0) + 1);
-    card.dataset.state = 'done';
+    holder.dataset.runs = String(Number(holder.dataset.runs || 0) + 1);
+    holder.dataset.state = 'done';
     button.disabled = false;
-    summarize();
   }
 }
 
@@ -201,14 +221,104 @@ function details(scenario) {
 }
 
 function card(scenario) {
+  const button = el('button', { class: 'scenario', type: 'button', 'data-scenario': scenario.id },
+    scenario.title);
+  const badge = el('span', { class: 'badge' }, '');
+  const result = el('div', { class: 'result' });
   const node = el('section', { class: 'card', id: 'scenario-' + scenario.id },
-    el('div', { class: 'card-head' },
-      el('button', { class: 'scenario', type: 'button', 'data-scenario': scenario.id }, scenario.title),
-      el('span', { class: 'expect' }, details(scenario)),
-      el('span', { class: 'badge' }, '')),
+    el('div', { class: 'card-head' }, button, badge,
+      el('span', { class: 'expect' }, details(scenario))),
     el('p', { class: 'lesson' }, scenario.lesson),
-    el('div', { class: 'result' }));
-  node.querySelector('button').addEventListener('click', () => run(scenario, node));
+    result);
+  node.run = async () => {
+    await run(scenario, node, button, badge, result);
+    summarize();
+  };
+  button.addEventListener('click', node.run);
+  return node;
+}
+
+// The change of a tutorial step, as a diff: the line before (-) and the lines after (+).
+function diff(language, change) {
+  const pre = el('pre', { class: 'diff' });
+  for (const line of change.before.split('\n')) pre.append(el('span', { class: 'del' }, '- ' + line));
+  for (const line of change.after.split('\n')) pre.append(el('span', { class: 'add' }, '+ ' + line));
+  return el('div', { class: 'code' }, el('h4', {}, language), pre);
+}
+
+// One step of the tutorial: send (blocked), fix the API, send again (allowed), start over.
+function tutorialStep(step) {
+  const scenario = step.scenario;
+  const stage = (n, label) => {
+    const button = el('button', { type: 'button', class: 'stage-button' }, label);
+    const badge = el('span', { class: 'badge' }, '');
+    const result = el('div', { class: 'result' });
+    const node = el('li', { class: 'stage', 'data-stage': n },
+      el('div', { class: 'stage-head' }, button, badge), result);
+    return { node, button, badge, result };
+  };
+  const before = stage('before', 'Send ' + scenario.title);
+  const after = stage('after', 'Send ' + scenario.title + ' again');
+  const fixButton = el('button', { type: 'button', class: 'fix' }, 'Enable CORS on the API');
+  const fixState = el('span', { class: 'fix-state' });
+  const fix = el('li', { class: 'stage', 'data-stage': 'fix' },
+    el('div', { class: 'stage-head' }, fixButton, fixState),
+    el('p', { class: 'note' },
+      'The button makes this change to the route, on the running API: its policy is swapped live '
+      + '(in your own API you make the change in the code). Java with jcors, and Express:'),
+    el('div', { class: 'codes' }, diff('Java (jcors)', step.java), diff('Express (cors)', step.express)));
+  const reset = el('button', { type: 'button', class: 'reset' }, 'Start over');
+  const node = el('section', { class: 'tutorial-step', id: 'tutorial-' + step.step },
+    el('h3', {}, 'Step ' + step.step + ' · ' + step.title),
+    el('p', { class: 'lesson' }, step.lesson),
+    el('ol', { class: 'stages' }, before.node, fix, after.node),
+    el('p', { class: 'actions' }, reset));
+
+  const show = (fixed) => {
+    node.dataset.fixed = String(fixed);
+    fixState.textContent = fixed
+      ? 'Done: ' + scenario.path + ' now has CORS for this page.'
+      : 'Now: ' + scenario.path + ' has no CORS.';
+    fixState.className = 'fix-state ' + (fixed ? 'allowed' : 'blocked');
+    fixButton.disabled = fixed;
+    before.button.disabled = fixed;
+    after.button.disabled = !fixed;
+  };
+  const post = async (action) => {
+    const response = await fetch('/tutorial?step=' + step.step + '&action=' + action,
+      { method: 'POST', cache: 'no-store' });
+    if (!response.ok) throw new Error('/tutorial answered ' + response.status);
+    return (await response.json()).fixed;
+  };
+  const send = async (part) => {
+    await run(scenario, part.node, part.button, part.badge, part.result);
+    show(node.dataset.fixed === 'true');
+  };
+  const applyFix = async () => {
+    fixButton.disabled = true;
+    show(await post('fix'));
+  };
+  const startOver = async () => {
+    for (const part of [before, after]) {
+      part.result.replaceChildren();
+      part.badge.className = 'badge';
+      part.badge.textContent = '';
+      delete part.node.dataset.outcome;
+    }
+    show(await post('reset'));
+  };
+  before.button.addEventListener('click', () => send(before));
+  after.button.addEventListener('click', () => send(after));
+  fixButton.addEventListener('click', applyFix);
+  reset.addEventListener('click', startOver);
+  // The whole step, as #run-all plays it.
+  node.play = async () => {
+    await startOver();
+    await send(before);
+    await applyFix();
+    await send(after);
+  };
+  show(step.fixed);
   return node;
 }
 
@@ -216,17 +326,24 @@ async function main() {
   config = await getJson('/scenarios');
   document.getElementById('page-origin').textContent = config.pageOrigin;
   document.getElementById('api-origin').textContent = config.apiOrigin;
+  const tutorial = document.getElementById('tutorial-steps');
+  const steps = config.tutorial.map(tutorialStep);
+  for (const node of steps) tutorial.append(node);
   const list = document.getElementById('scenarios');
-  const cards = config.scenarios.map((scenario) => [scenario, card(scenario)]);
-  for (const [, node] of cards) list.append(node);
+  const cards = config.scenarios.map(card);
+  for (const node of cards) list.append(node);
   const runAll = async () => {
-    for (const [scenario, node] of cards) await run(scenario, node);
+    for (const node of cards) await node.run();
     document.body.dataset.ranAll = 'true';
   };
   document.getElementById('run-all').addEventListener('click', runAll);
   document.body.dataset.ready = 'true';
-  // http://localhost:5500/#run-all runs every scenario once the page has loaded.
-  if (location.hash === '#run-all') await runAll();
+  // http://localhost:5500/#run-all plays both tutorial steps and runs every button once the page
+  // has loaded.
+  if (location.hash === '#run-all') {
+    for (const node of steps) await node.play();
+    await runAll();
+  }
 }
 
 main().catch((error) => {

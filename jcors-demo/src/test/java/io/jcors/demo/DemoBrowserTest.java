@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
  * under {@code CI=true}.
  */
 class DemoBrowserTest {
-  private static final Path SCREENSHOT = Path.of("target", "demo.png");
-
   private static Demo demo;
   private static HeadlessChromium chromium;
   private static HeadlessChromium.Tab tab;
@@ -61,9 +59,17 @@ class DemoBrowserTest {
   }
 
   /** Clicks the scenario's button, waits for its result, and returns what the card shows. */
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> click(Scenario scenario) throws IOException {
-    String card = "document.getElementById('scenario-" + scenario.id() + "')";
+    return click(tab, "document.getElementById('scenario-" + scenario.id() + "')");
+  }
+
+  /**
+   * Clicks the first button of {@code card} (a script expression), waits for its result, and
+   * returns what it shows.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> click(HeadlessChromium.Tab tab, String card)
+      throws IOException {
     String script =
         "(async () => { const card = "
             + card
@@ -161,32 +167,193 @@ class DemoBrowserTest {
   }
 
   @Test
-  void screenshot_ofThePageAfterEveryButton() throws Exception {
-    // "Run all" clicks every button in order, as the screenshot should show them.
+  void tutorial_step1_blockedThenFixedOnTheRunningApi_thenAllowed() throws Exception {
+    String step = "document.getElementById('tutorial-1')";
+    String before = step + ".querySelector('[data-stage=before]')";
+    String after = step + ".querySelector('[data-stage=after]')";
+    resetTutorial(tab, step);
+
+    Map<String, Object> blocked = click(tab, before);
+    assertThat(blocked.get("outcome")).isEqualTo("blocked");
+    assertThat(blocked.get("preflight")).isEqualTo("none");
+    assertThat((String) blocked.get("text"))
+        .contains("GET /tutorial/greeting")
+        .contains("The browser's error, all the page gets: TypeError: Failed to fetch")
+        .contains("Why (jcors check, rule F7)");
+
+    fix(tab, step);
+    String code = (String) tab.evaluate(step + ".querySelector('.codes').innerText");
+    assertThat(code)
+        .contains("-   .route(\"/tutorial/greeting\", CorsPolicy.disabled())")
+        .contains(
+            "+   .route(\n+       \"/tutorial/greeting\",\n"
+                + "+       CorsOptions.builder().origin(\""
+                + demo.pageUrl()
+                + "\").build())")
+        .contains("- app.get('/tutorial/greeting', greeting);")
+        .contains("+   cors({ origin: '" + demo.pageUrl() + "' }),\n+   greeting,");
+
+    Map<String, Object> allowed = click(tab, after);
+    assertThat(allowed.get("outcome")).isEqualTo("allowed");
+    assertThat(allowed.get("check")).isEqualTo("allowed");
+    assertThat((String) allowed.get("text"))
+        .contains("Access-Control-Allow-Origin: " + demo.pageUrl())
+        .contains("\"greeting\":\"hello from the API\"");
+  }
+
+  @Test
+  void tutorial_step2_preflightRefusedThenFixed_thenThePutIsSent() throws Exception {
+    // A demo of its own: new origins, so that no earlier test left the preflight in the cache.
+    try (Demo fresh = Demo.start(0, 0)) {
+      HeadlessChromium.Tab own = chromium.open(fresh.pageUrl() + "/");
+      assertThat(own.evaluate(waitFor("document.body.dataset.ready === 'true'")))
+          .isEqualTo(Boolean.TRUE);
+      tutorialStep2(own);
+    }
+  }
+
+  private static void tutorialStep2(HeadlessChromium.Tab tab) throws IOException {
+    String step = "document.getElementById('tutorial-2')";
+    String before = step + ".querySelector('[data-stage=before]')";
+    String after = step + ".querySelector('[data-stage=after]')";
+
+    Map<String, Object> blocked = click(tab, before);
+    assertThat(blocked.get("outcome")).isEqualTo("blocked");
+    assertThat(blocked.get("preflight")).isEqualTo("sent");
+    assertThat((String) blocked.get("text"))
+        .contains("OPTIONS /tutorial/notes/1")
+        .contains("Access-Control-Request-Method: PUT")
+        .contains("Never sent: the preflight answer did not allow it");
+
+    fix(tab, step);
+    Map<String, Object> allowed = click(tab, after);
+    assertThat(allowed.get("outcome")).isEqualTo("allowed");
+    assertThat(allowed.get("preflight")).isEqualTo("sent");
+    assertThat((String) allowed.get("text"))
+        .contains("Access-Control-Allow-Methods: GET,PUT")
+        .contains("Access-Control-Allow-Headers: Content-Type,X-Demo-Token")
+        .contains("The browser sent the PUT")
+        .contains("\"body\":\"{\\\"text\\\":\\\"Buy milk\\\"}\"");
+  }
+
+  private static void resetTutorial(HeadlessChromium.Tab tab, String step) throws IOException {
+    tab.evaluate(step + ".querySelector('button.reset').click()");
+    assertThat(tab.evaluate(waitFor(step + ".dataset.fixed === 'false'"))).isEqualTo(Boolean.TRUE);
+  }
+
+  private static void fix(HeadlessChromium.Tab tab, String step) throws IOException {
+    tab.evaluate(step + ".querySelector('button.fix').click()");
+    assertThat(tab.evaluate(waitFor(step + ".dataset.fixed === 'true'")))
+        .as("the fix was applied")
+        .isEqualTo(Boolean.TRUE);
+  }
+
+  @Test
+  void preflightedButton_clickedTwice_sendsOnePreflight_theSecondIsCached() throws Exception {
+    // A demo of its own: new origins, so that no earlier test filled the preflight cache.
+    try (Demo fresh = Demo.start(0, 0)) {
+      HeadlessChromium.Tab own = chromium.open(fresh.pageUrl() + "/");
+      assertThat(own.evaluate(waitFor("document.body.dataset.ready === 'true'")))
+          .isEqualTo(Boolean.TRUE);
+      String card = "document.getElementById('scenario-put-product')";
+
+      Map<String, Object> first = click(own, card);
+      Map<String, Object> second = click(own, card);
+
+      assertThat(first.get("outcome")).isEqualTo("allowed");
+      assertThat(second.get("outcome")).isEqualTo("allowed");
+      assertThat(first.get("preflight")).isEqualTo("sent");
+      assertThat(second.get("preflight")).isEqualTo("none");
+      assertThat((String) second.get("text"))
+          .contains("None this time: the browser reused the answer of an earlier preflight");
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> log =
+          (List<Map<String, Object>>)
+              own.evaluate(
+                  "fetch('/api-log?after=0').then((r) => r.json()).then((l) => l.entries)");
+      List<String> received =
+          log.stream()
+              .filter(entry -> entry.get("path").equals("/products/42"))
+              // The page's jcors check sends its own requests too, with Java's HTTP client.
+              .filter(entry -> String.valueOf(entry.get("userAgent")).contains("Chrome"))
+              .map(entry -> (String) entry.get("method"))
+              .toList();
+      assertThat(received).as("what the API received").containsExactly("OPTIONS", "PUT", "PUT");
+    }
+  }
+
+  @Test
+  void screenshots_at1280And390PixelsWide_afterTheTutorialAndEveryButton() throws Exception {
+    // "Run all" clicks every button in order, as the screenshots should show them.
     tab.evaluate("document.getElementById('run-all').click()");
     assertThat(tab.evaluate(waitFor("document.body.dataset.ranAll === 'true'")))
         .isEqualTo(Boolean.TRUE);
     assertThat(tab.evaluate("document.getElementById('summary').textContent"))
         .isEqualTo("6 allowed, 4 blocked");
-    // The page's height at the screenshot's width: the same page in a 1400-pixel-wide frame.
-    Object height =
+    for (int width : new int[] {1280, 390}) {
+      Map<String, Object> layout = layoutAt(width);
+      assertThat(((Number) layout.get("scrollWidth")).intValue())
+          .as("the page fits %d pixels without scrolling sideways", width)
+          .isLessThanOrEqualTo(width);
+      assertThat((List<?>) layout.get("badgesBelowTheirButton"))
+          .as("at %d pixels, each badge is on its button's line", width)
+          .isEmpty();
+      assertThat((List<?>) layout.get("wordsBrokenInHeaders"))
+          .as("at %d pixels, no header name or value wraps inside a word", width)
+          .isEmpty();
+      Path screenshot = Path.of("target", "demo-" + width + ".png");
+      screenshot(width, ((Number) layout.get("height")).intValue(), screenshot);
+      assertThat(screenshot).isNotEmptyFile();
+    }
+  }
+
+  /**
+   * The page in an iframe {@code width} pixels wide (its media queries see that width) after it
+   * played #run-all: its height, its width, the cards whose badge is not on its button's line, and
+   * the header names and values broken inside a word or too wide for their box.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> layoutAt(int width) throws IOException {
+    Object layout =
         tab.evaluate(
             "(async () => { const frame = document.createElement('iframe');"
-                + " frame.style.width = '1400px'; frame.src = location.origin + '/#run-all';"
+                + " frame.style.width = '"
+                + width
+                + "px'; frame.style.height = '800px'; frame.style.border = '0';"
+                + " frame.src = location.origin + '/#run-all';"
                 + " document.body.append(frame);"
-                + " const end = Date.now() + 20000;"
+                + " const end = Date.now() + 30000;"
                 + " while (frame.contentDocument?.body?.dataset.ranAll !== 'true') {"
-                + "   if (Date.now() > end) return 0;"
+                + "   if (Date.now() > end) return {height: 0, scrollWidth: 1e9,"
+                + "     badgesBelowTheirButton: ['timeout'], wordsBrokenInHeaders: []};"
                 + "   await new Promise((r) => setTimeout(r, 20)); }"
-                + " const height = frame.contentDocument.documentElement.scrollHeight;"
-                + " frame.remove(); return height; })()");
-    long pageHeight = Math.round(((Number) height).doubleValue());
-    assertThat(pageHeight).as("the page's height at 1400 pixels").isPositive();
+                + " const d = frame.contentDocument;"
+                + " const below = [...d.querySelectorAll('.card-head, .stage-head')].filter((head) => {"
+                + "   const b = head.querySelector('.badge'); const button = head.querySelector('button');"
+                + "   if (!b || !b.textContent) return false;"
+                + "   const br = b.getBoundingClientRect(), r = button.getBoundingClientRect();"
+                + "   return br.top >= r.bottom || br.bottom <= r.top; })"
+                + "   .map((head) => head.parentElement.id || head.textContent);"
+                + " const broken = [];"
+                + " for (const unit of d.querySelectorAll('.http .name, .http .value > span')) {"
+                + "   if (unit.getClientRects().length > 1) broken.push(unit.textContent); }"
+                + " for (const box of d.querySelectorAll('.http')) {"
+                + "   if (box.scrollWidth > box.clientWidth) broken.push('too wide: ' + box.innerText); }"
+                + " const result = {height: d.documentElement.scrollHeight,"
+                + "   scrollWidth: d.documentElement.scrollWidth,"
+                + "   badgesBelowTheirButton: below, wordsBrokenInHeaders: broken};"
+                + " frame.remove(); return result; })()");
+    return (Map<String, Object>) layout;
+  }
 
-    // The driver has no screenshot call, so a second headless Chromium renders the page at full
-    // height after running every button (the page's #run-all), and writes the PNG.
-    Files.createDirectories(SCREENSHOT.getParent());
-    Files.deleteIfExists(SCREENSHOT);
+  /**
+   * The driver has no screenshot call, so a second headless Chromium renders the page at full
+   * height after it played #run-all, and writes the PNG.
+   */
+  private static void screenshot(int width, int height, Path file) throws Exception {
+    assertThat(height).as("the page's height at %d pixels", width).isPositive();
+    Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
     Path profile = Files.createTempDirectory("jcors-demo-chromium-");
     Process process =
         new ProcessBuilder(
@@ -201,9 +368,9 @@ class DemoBrowserTest {
                 "--disable-sync",
                 "--hide-scrollbars",
                 "--user-data-dir=" + profile,
-                "--window-size=1400," + (pageHeight + 20),
-                "--virtual-time-budget=20000",
-                "--screenshot=" + SCREENSHOT.toAbsolutePath(),
+                "--window-size=" + width + "," + (height + 20),
+                "--virtual-time-budget=30000",
+                "--screenshot=" + file.toAbsolutePath(),
                 demo.pageUrl() + "/#run-all")
             .redirectErrorStream(true)
             .redirectOutput(profile.resolve("chromium.log").toFile())
@@ -212,11 +379,8 @@ class DemoBrowserTest {
     if (!exited) {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
-
     deleteRecursively(profile);
-
     assertThat(exited).as("chromium --screenshot finished").isTrue();
-    assertThat(SCREENSHOT).isNotEmptyFile();
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

@@ -205,6 +205,93 @@ class DemoTest {
     }
 
     @Test
+    void explain_originTheApiRefusesOnPurpose_saysSo_andSuggestsNoStar() throws Exception {
+      String body = send(page() + "/explain?scenario=admin", "GET").body();
+
+      assertThat(body)
+          .contains("the server's CORS configuration allows another origin and refuses this one")
+          .contains("\"fix\":\"none if that is intended; only if `" + page() + "` should read it")
+          .doesNotContain("(or `*`)");
+    }
+
+    @Test
+    void tutorial_fixFromThePage_enablesCorsOnTheRunningApi_andResetRemovesIt() throws Exception {
+      String greeting = demo.apiUrl() + Tutorial.GREETING;
+      HttpResponse<String> fixed =
+          send(page() + "/tutorial?step=1&action=fix", "POST", "Origin", page());
+      HttpResponse<String> afterFix = send(greeting, "GET", "Origin", page());
+      HttpResponse<String> reset =
+          send(page() + "/tutorial?step=1&action=reset", "POST", "Origin", page());
+      HttpResponse<String> afterReset = send(greeting, "GET", "Origin", page());
+
+      assertThat(fixed.body()).isEqualTo("{\"step\":1,\"fixed\":true}");
+      assertThat(afterFix.headers().firstValue("Access-Control-Allow-Origin")).hasValue(page());
+      assertThat(afterFix.body()).isEqualTo("{\"greeting\":\"hello from the API\"}");
+      assertThat(reset.body()).isEqualTo("{\"step\":1,\"fixed\":false}");
+      assertThat(afterReset.statusCode()).isEqualTo(200);
+      assertThat(afterReset.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void tutorial_step2Fix_answersThePreflightForPutAndTheToken() throws Exception {
+      String note = demo.apiUrl() + Tutorial.NOTE;
+      String[] preflight = {
+        "Origin", page(),
+        "Access-Control-Request-Method", "PUT",
+        "Access-Control-Request-Headers", "content-type,x-demo-token"
+      };
+      HttpResponse<String> before = send(note, "OPTIONS", preflight);
+      send(page() + "/tutorial?step=2&action=fix", "POST", "Origin", page());
+      HttpResponse<String> after = send(note, "OPTIONS", preflight);
+      send(page() + "/tutorial?step=2&action=reset", "POST", "Origin", page());
+
+      assertThat(before.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      assertThat(after.statusCode()).isEqualTo(204);
+      assertThat(after.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,PUT");
+      assertThat(after.headers().firstValue("Access-Control-Allow-Headers"))
+          .hasValue("Content-Type,X-Demo-Token");
+    }
+
+    @Test
+    void tutorial_fromAnotherOrigin_is403_andChangesNothing() throws Exception {
+      HttpResponse<String> response =
+          send(page() + "/tutorial?step=1&action=fix", "POST", "Origin", "https://evil.example");
+      HttpResponse<String> noOrigin = send(page() + "/tutorial?step=1&action=fix", "POST");
+
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(response.body())
+          .contains("only the demo page (" + page() + ") may change the API");
+      assertThat(noOrigin.statusCode()).isEqualTo(403);
+      assertThat(
+              send(demo.apiUrl() + Tutorial.GREETING, "GET", "Origin", page())
+                  .headers()
+                  .firstValue("Access-Control-Allow-Origin"))
+          .isEmpty();
+    }
+
+    @Test
+    void tutorial_badStepOrAction_is400() throws Exception {
+      assertThat(send(page() + "/tutorial?step=3&action=fix", "POST", "Origin", page()).body())
+          .isEqualTo("{\"error\":\"use ?step=1 or 2 and action=fix or reset\"}");
+      assertThat(
+              send(page() + "/tutorial?step=1&action=drop", "POST", "Origin", page()).statusCode())
+          .isEqualTo(400);
+    }
+
+    @Test
+    void favicon_isAnIcon() throws Exception {
+      HttpResponse<byte[]> icon =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(page() + "/favicon.ico")).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(icon.statusCode()).isEqualTo(200);
+      assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/x-icon");
+      // An ICO header (reserved 0, type 1) holding one image.
+      assertThat(icon.body()).startsWith(0, 0, 1, 0, 1, 0);
+    }
+
+    @Test
     void explain_unknownScenario_is404() throws Exception {
       assertThat(send(page() + "/explain?scenario=nope", "GET").statusCode()).isEqualTo(404);
     }

@@ -3,6 +3,7 @@ package io.jcors.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jcors.CorsPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The Javadoc examples of jcors-demo, verbatim, run and checked. */
@@ -37,6 +39,17 @@ class JavadocExamplesTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void tutorial() {
+    Tutorial tutorial = new Tutorial("http://localhost:5500");
+    CorsPolicy policy =
+        DemoApi.cors("http://localhost:5500", DemoApi.partnerLookup(Set.of()), tutorial);
+    tutorial.fix(1); // GET /tutorial/greeting is now allowed for the page
+
+    assertThat(policy).isNotNull();
+    assertThat(tutorial.fixed(1)).isTrue();
   }
 
   @Test
