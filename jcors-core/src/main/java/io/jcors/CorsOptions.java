@@ -7,9 +7,9 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * The options of the Express {@code cors} middleware, validated and compiled: {@link #build()}
- * reports every problem at once, and precomputes every header value so that a request costs lookups
- * only. Immutable and thread-safe; {@link #toBuilder()} makes variants.
+ * The options of the Express {@code cors} middleware, validated and compiled: {@link
+ * Builder#build()} reports every problem at once, and precomputes every header value so that a
+ * request costs lookups only. Immutable and thread-safe; {@link #toBuilder()} makes variants.
  *
  * <pre>{@code
  * // Express: cors({origin: ['https://app.example.com', /\.example\.org$/],

@@ -45,11 +45,11 @@ import javax.sql.DataSource;
  * and {@link Builder#strict(boolean)} of the route: an invalid row is skipped, a risky row is
  * skipped in strict mode and used otherwise, each logged once with the reason.
  *
- * <p>{@link #start()} loads the list once, then a daemon thread of this object reloads it every
- * refresh interval. A request never waits on the database: {@link #resolve(String)} returns an
- * already-completed stage holding the last good list, and allocates nothing. When a refresh fails,
- * whatever the driver throws, the last good list stays in use and the error is logged ({@link
- * System.Logger} {@code io.jcors.jdbc}); a load is bounded in time ({@link
+ * <p>{@link Builder#start()} loads the list once, then a daemon thread of this object reloads it
+ * every refresh interval. A request never waits on the database: {@link #resolve(String)} returns
+ * an already-completed stage holding the last good list, and allocates nothing. When a refresh
+ * fails, whatever the driver throws, the last good list stays in use and the error is logged
+ * ({@link System.Logger} {@code io.jcors.jdbc}); a load is bounded in time ({@link
  * Builder#queryTimeout(Duration)}, enforced for every driver) and size ({@link
  * Builder#maxRows(int)}, {@link Builder#maxBytes(long)}). Past {@link
  * Builder#staleAfterRefreshes(int)} intervals without a good load the list is {@linkplain
@@ -194,9 +194,9 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
 
   /**
    * Whether no load has succeeded for more than {@link Builder#staleAfterRefreshes(int)} refresh
-   * intervals (counted from {@link #start()} before the first good load): origins deleted from the
-   * table since are still allowed. For health checks; computed from the clock when called, so it
-   * turns true even if refreshing were stuck.
+   * intervals (counted from {@link Builder#start()} before the first good load): origins deleted
+   * from the table since are still allowed. For health checks; computed from the clock when called,
+   * so it turns true even if refreshing were stuck.
    */
   public boolean isStale() {
     return isStale(state);
