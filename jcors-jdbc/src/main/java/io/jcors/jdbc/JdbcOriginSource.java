@@ -44,9 +44,10 @@ import java.util.stream.Collectors;
  * that load code), {@code user}, {@code password}, {@code query} (required; one {@code SELECT}
  * whose first column lists the entries), {@code refreshSeconds} (at least 1, default 30), {@code
  * queryTimeoutSeconds} (at least 1, default 10), {@code maxRows} (default 100000), {@code maxBytes}
- * (default 16777216) and {@code staleAfterRefreshes} (default 3). Wrong settings are reported as a
- * problem of the config at {@code origin.jdbc}, each with its fix. The rows are checked with the
- * {@code credentials} and {@code strict} of the route that names the source.
+ * (default 16777216), {@code fetchSize} (rows per round trip, default 10000) and {@code
+ * staleAfterRefreshes} (default 3). Wrong settings are reported as a problem of the config at
+ * {@code origin.jdbc}, each with its fix. The rows are checked with the {@code credentials} and
+ * {@code strict} of the route that names the source.
  */
 public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoCloseable {
   /** The settings of {@code {"jdbc": {...}}}. */
@@ -60,6 +61,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
           "queryTimeoutSeconds",
           "maxRows",
           "maxBytes",
+          "fetchSize",
           "staleAfterRefreshes");
 
   private final List<JdbcOrigins> started = Collections.synchronizedList(new ArrayList<>());
@@ -110,6 +112,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         .queryTimeout(s.queryTimeout)
         .maxRows(s.maxRows)
         .maxBytes(s.maxBytes)
+        .fetchSize(s.fetchSize)
         .staleAfterRefreshes(s.staleAfterRefreshes);
   }
 
@@ -192,6 +195,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         number(settings, "queryTimeoutSeconds", BigDecimal.ONE, false, "10", problems);
     BigDecimal rows = number(settings, "maxRows", BigDecimal.ONE, true, "100000", problems);
     BigDecimal bytes = number(settings, "maxBytes", BigDecimal.ONE, true, "16777216", problems);
+    BigDecimal fetch = number(settings, "fetchSize", BigDecimal.ONE, true, "10000", problems);
     BigDecimal stale = number(settings, "staleAfterRefreshes", BigDecimal.ONE, true, "3", problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
@@ -207,6 +211,9 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         bytes == null
             ? 16L * 1024 * 1024
             : bytes.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue(),
+        fetch == null
+            ? RowReader.DEFAULT_FETCH_SIZE
+            : fetch.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue(),
         stale == null ? 3 : stale.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue());
   }
 
@@ -335,6 +342,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
     final Duration queryTimeout;
     final int maxRows;
     final long maxBytes;
+    final int fetchSize;
     final int staleAfterRefreshes;
 
     Settings(
@@ -346,6 +354,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         Duration queryTimeout,
         int maxRows,
         long maxBytes,
+        int fetchSize,
         int staleAfterRefreshes) {
       this.url = url;
       this.user = user;
@@ -355,6 +364,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
       this.queryTimeout = queryTimeout;
       this.maxRows = maxRows;
       this.maxBytes = maxBytes;
+      this.fetchSize = fetchSize;
       this.staleAfterRefreshes = staleAfterRefreshes;
     }
   }

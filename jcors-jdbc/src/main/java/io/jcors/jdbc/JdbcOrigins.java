@@ -3,10 +3,13 @@ package io.jcors.jdbc;
 import io.jcors.CorsProblem;
 import io.jcors.OriginList;
 import io.jcors.Origins;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -104,7 +107,14 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     this.maxRetryDelay =
         b.maxRetryDelay != null ? b.maxRetryDelay : max(b.refreshInterval, this.retryDelay);
     this.reader =
-        new RowReader(b.connections, b.query, b.queryTimeout, b.maxRows, b.maxBytes, description);
+        new RowReader(
+            b.connections,
+            b.query,
+            b.queryTimeout,
+            b.maxRows,
+            b.maxBytes,
+            b.fetchSize,
+            description);
     this.clock = b.clock;
     this.startedAt = b.clock.instant();
     ScheduledThreadPoolExecutor executor =
@@ -296,16 +306,20 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private Duration load() {
     State before = state;
     try {
-      List<String> rows = reader.read();
+      // The rows are checked and compiled as the driver fetches them, on the load's thread: the
+      // list is built beside the one in use, never on a request's path, and never held as
+      // strings. Only a digest of them is kept, to tell an unchanged table.
+      Batch batch = reader.read(() -> new Batch(credentials, strict));
       // Unchanged rows keep the same list (and stage), and their problems are not logged again.
-      Loaded loaded = rows.equals(before.rows) ? before.loaded : check(rows);
+      boolean unchanged = before.loaded != null && Arrays.equals(batch.digest, before.digest);
+      Loaded loaded = unchanged ? before.loaded : check(batch.list);
       nextDelay = refreshInterval; // before the state: a reader who sees the load sees the delay
-      state = before.loaded(rows, loaded, clock.instant());
+      state = before.loaded(batch.digest, loaded, clock.instant());
       if (loaded != before.loaded || before.error != null) {
         LOG.log(
             System.Logger.Level.INFO,
             "jcors: loaded {0} rows from {1}: {2} origins in use, {3} skipped{4}",
-            rows.size(),
+            batch.rows,
             logName,
             loaded.size,
             loaded.skipped.size(),
@@ -376,9 +390,8 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     }
   }
 
-  /** Checks every row once (OriginList), and logs the problems not logged before. */
-  private Loaded check(List<String> rows) {
-    OriginList list = OriginList.check(rows, "origin", credentials, strict);
+  /** Logs the problems of the rows (checked once, by OriginList) not logged before. */
+  private Loaded check(OriginList list) {
     Set<String> now = new HashSet<>();
     int logged = 0;
     int unlogged = 0;
@@ -423,6 +436,57 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
+  /**
+   * The rows of one load as they are read: checked and compiled into an {@link OriginList}, counted
+   * (nulls are left out before), and digested. SHA-256, not a sum of hash codes: two different
+   * tables must not pass for the same one, or a deleted origin would stay allowed.
+   */
+  private static final class Batch implements RowReader.Sink<Batch> {
+    final OriginList.Builder builder;
+    final MessageDigest sha256;
+    OriginList list;
+    byte[] digest;
+    int rows;
+    private byte[] buffer = new byte[128];
+
+    Batch(boolean credentials, boolean strict) {
+      this.builder = OriginList.builder("origin", credentials, strict);
+      try {
+        this.sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+    }
+
+    @Override
+    public void add(String value) {
+      rows++;
+      builder.add(value);
+      // Each row as its length and then its UTF-16 code units: rows cannot run into each other.
+      int n = value.length();
+      if (buffer.length < 4 + 2 * n) {
+        buffer = new byte[4 + 2 * n];
+      }
+      buffer[0] = (byte) (n >>> 24);
+      buffer[1] = (byte) (n >>> 16);
+      buffer[2] = (byte) (n >>> 8);
+      buffer[3] = (byte) n;
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        buffer[4 + 2 * i] = (byte) (c >>> 8);
+        buffer[5 + 2 * i] = (byte) c;
+      }
+      sha256.update(buffer, 0, 4 + 2 * n);
+    }
+
+    @Override
+    public Batch result() {
+      list = builder.build();
+      digest = sha256.digest();
+      return this;
+    }
+  }
+
   /** A checked list, with the completed stage that requests get. */
   private static final class Loaded {
     final CompletableFuture<Origins> origins;
@@ -440,7 +504,9 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private static final class State {
     static final State INITIAL = new State(null, null, null, null, null, 0, false);
 
-    final List<String> rows;
+    /** The digest of the rows in use ({@link Batch}), to tell an unchanged table. */
+    final byte[] digest;
+
     final Loaded loaded;
     final CompletableFuture<Origins> origins;
     final Instant loadedAt;
@@ -451,14 +517,14 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     final boolean staleWarned;
 
     State(
-        List<String> rows,
+        byte[] digest,
         Loaded loaded,
         Instant loadedAt,
         Exception error,
         Instant failedAt,
         int failures,
         boolean staleWarned) {
-      this.rows = rows;
+      this.digest = digest;
       this.loaded = loaded;
       this.origins = loaded == null ? REFUSE_ALL : loaded.origins;
       this.size = loaded == null ? 0 : loaded.size;
@@ -469,16 +535,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
       this.staleWarned = staleWarned;
     }
 
-    State loaded(List<String> newRows, Loaded newList, Instant at) {
-      return new State(newRows, newList, at, null, null, 0, false);
+    State loaded(byte[] newDigest, Loaded newList, Instant at) {
+      return new State(newDigest, newList, at, null, null, 0, false);
     }
 
     State failed(Exception e, Instant at) {
-      return new State(rows, loaded, loadedAt, e, at, failures + 1, staleWarned);
+      return new State(digest, loaded, loadedAt, e, at, failures + 1, staleWarned);
     }
 
     State staleWarned() {
-      return new State(rows, loaded, loadedAt, error, failedAt, failures, true);
+      return new State(digest, loaded, loadedAt, error, failedAt, failures, true);
     }
   }
 
@@ -496,6 +562,7 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     private Duration firstLoadWait = Duration.ofSeconds(15);
     private int maxRows = 100_000;
     private long maxBytes = 16L * 1024 * 1024;
+    private int fetchSize = RowReader.DEFAULT_FETCH_SIZE;
     private int staleAfterRefreshes = 3;
     private Clock clock = Clock.systemUTC();
 
@@ -590,6 +657,20 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     }
 
     /**
+     * How many rows the driver fetches per round trip (default 10 000, {@link
+     * java.sql.Statement#setFetchSize}). The rows are checked as they arrive, so a large table is
+     * never held whole, on PostgreSQL too (whose driver otherwise reads every row before the
+     * first).
+     */
+    public Builder fetchSize(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("fetchSize must be at least 1, not " + rows);
+      }
+      this.fetchSize = rows;
+      return this;
+    }
+
+    /**
      * After how many refresh intervals without a good load the list is {@linkplain #isStale()
      * stale} (default 3), which is logged once as a warning.
      */
@@ -619,7 +700,9 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     /** Reads the rows once, with the bounds of a refresh, on the calling thread's deadline. */
     List<String> readOnce() throws Exception {
       requireQuery();
-      return new RowReader(connections, query, queryTimeout, maxRows, maxBytes, description).read();
+      return new RowReader(
+              connections, query, queryTimeout, maxRows, maxBytes, fetchSize, description)
+          .read();
     }
 
     /**

@@ -49,7 +49,7 @@ class JdbcOriginSourceTest {
         .isEqualTo("has the unknown setting \"usr\"; did you mean \"user\"?");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refresh", 3)))
         .isEqualTo(
-            "has the unknown setting \"refresh\"; the settings are maxBytes, maxRows,"
+            "has the unknown setting \"refresh\"; the settings are fetchSize, maxBytes, maxRows,"
                 + " password, query, queryTimeoutSeconds, refreshSeconds, staleAfterRefreshes, url,"
                 + " user");
   }
@@ -109,13 +109,16 @@ class JdbcOriginSourceTest {
                     1.5,
                     "queryTimeoutSeconds",
                     0,
+                    "fetchSize",
+                    0,
                     "staleAfterRefreshes",
                     true)))
         .isEqualTo(
             "has queryTimeoutSeconds 0, which is below 1; write a number of at least 1, e.g. 10;"
                 + " has maxRows 0, which is below 1; write a whole number of at least 1, e.g."
                 + " 100000; has maxBytes 1.5, which is not whole; write a whole number of at least"
-                + " 1, e.g. 16777216; has staleAfterRefreshes true, which is not a number; write a"
+                + " 1, e.g. 16777216; has fetchSize 0, which is below 1; write a whole number of at"
+                + " least 1, e.g. 10000; has staleAfterRefreshes true, which is not a number; write a"
                 + " whole number of at least 1, e.g. 3");
     JdbcOriginSource.validate(
         settings(
@@ -129,6 +132,8 @@ class JdbcOriginSourceTest {
             1000,
             "queryTimeoutSeconds",
             2.5,
+            "fetchSize",
+            500,
             "staleAfterRefreshes",
             5));
   }

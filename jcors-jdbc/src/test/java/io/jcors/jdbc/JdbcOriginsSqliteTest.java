@@ -148,6 +148,36 @@ class JdbcOriginsSqliteTest {
 
   @Nested
   class Snapshot {
+    /**
+     * Only a digest of the rows in use is kept, to tell an unchanged table: a row replaced by one
+     * of the same {@code String.hashCode()} ("Aa" and "BB") must still count as a change, or the
+     * replaced origin would stay allowed.
+     */
+    @Test
+    void aRowReplacedByOneOfTheSameHashCode_isAChange() {
+      assertThat("https://Aa.example".hashCode()).isEqualTo("https://BB.example".hashCode());
+      createTable("https://Aa.example", "https://app.example.com");
+      JdbcOrigins origins = origins();
+      var first = origins.resolve("https://app.example.com");
+      assertThat(origins.origins().allows("https://Aa.example")).isTrue();
+      sql.delete("https://Aa.example");
+      sql.insert("https://BB.example");
+      Eventually.await(
+          "the replaced row is seen", () -> origins.origins().allows("https://BB.example"));
+      assertThat(origins.origins().allows("https://Aa.example")).isFalse();
+      assertThat(origins.resolve("https://app.example.com")).isNotSameAs(first);
+    }
+
+    @Test
+    void anUnchangedTable_keepsTheSameList_acrossRefreshes() throws Exception {
+      createTable("https://app.example.com");
+      JdbcOrigins origins = origins();
+      var first = origins.resolve("https://app.example.com");
+      java.time.Instant loaded = origins.lastLoadTime().orElseThrow();
+      Eventually.await("a refresh", () -> !origins.lastLoadTime().orElseThrow().equals(loaded));
+      assertThat(origins.resolve("https://app.example.com")).isSameAs(first);
+    }
+
     @Test
     void resolve_returnsTheSameCompletedStage_untilTheNextLoad() {
       createTable("https://app.example.com");
