@@ -44,10 +44,11 @@ import java.util.stream.Collectors;
  * that load code), {@code user}, {@code password}, {@code query} (required; one {@code SELECT}
  * whose first column lists the entries), {@code refreshSeconds} (at least 1, default 30), {@code
  * queryTimeoutSeconds} (at least 1, default 10), {@code maxRows} (default 100000), {@code maxBytes}
- * (default 16777216), {@code fetchSize} (rows per round trip, default 10000) and {@code
- * staleAfterRefreshes} (default 3). Wrong settings are reported as a problem of the config at
- * {@code origin.jdbc}, each with its fix. The rows are checked with the {@code credentials} and
- * {@code strict} of the route that names the source.
+ * (default 16777216), {@code fetchSize} (rows per round trip, default 10000), {@code listen} (a
+ * PostgreSQL channel whose notifications refresh the list at once) and {@code staleAfterRefreshes}
+ * (default 3). Wrong settings are reported as a problem of the config at {@code origin.jdbc}, each
+ * with its fix. The rows are checked with the {@code credentials} and {@code strict} of the route
+ * that names the source.
  */
 public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoCloseable {
   /** The settings of {@code {"jdbc": {...}}}. */
@@ -62,6 +63,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
           "maxRows",
           "maxBytes",
           "fetchSize",
+          "listen",
           "staleAfterRefreshes");
 
   private final List<JdbcOrigins> started = Collections.synchronizedList(new ArrayList<>());
@@ -106,14 +108,16 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
   }
 
   private static JdbcOrigins.Builder builder(Settings s) {
-    return JdbcOrigins.builder(s.url, s.user, s.password)
-        .query(s.query)
-        .refreshInterval(s.refreshInterval)
-        .queryTimeout(s.queryTimeout)
-        .maxRows(s.maxRows)
-        .maxBytes(s.maxBytes)
-        .fetchSize(s.fetchSize)
-        .staleAfterRefreshes(s.staleAfterRefreshes);
+    JdbcOrigins.Builder builder =
+        JdbcOrigins.builder(s.url, s.user, s.password)
+            .query(s.query)
+            .refreshInterval(s.refreshInterval)
+            .queryTimeout(s.queryTimeout)
+            .maxRows(s.maxRows)
+            .maxBytes(s.maxBytes)
+            .fetchSize(s.fetchSize)
+            .staleAfterRefreshes(s.staleAfterRefreshes);
+    return s.listen == null ? builder : builder.listen(s.listen);
   }
 
   /**
@@ -196,6 +200,19 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
     BigDecimal rows = number(settings, "maxRows", BigDecimal.ONE, true, "100000", problems);
     BigDecimal bytes = number(settings, "maxBytes", BigDecimal.ONE, true, "16777216", problems);
     BigDecimal fetch = number(settings, "fetchSize", BigDecimal.ONE, true, "10000", problems);
+    String listen = text(settings, "listen", problems);
+    if (listen != null) {
+      String why = PostgresListener.whyNotChannel(listen);
+      if (why != null) {
+        problems.add("has listen " + render(listen) + ", which " + why);
+      } else if (url != null && !url.startsWith("jdbc:postgresql:")) {
+        problems.add(
+            "has listen "
+                + render(listen)
+                + ", but only PostgreSQL can LISTEN and the url is not jdbc:postgresql:...;"
+                + " remove listen (the list is still polled every refreshSeconds)");
+      }
+    }
     BigDecimal stale = number(settings, "staleAfterRefreshes", BigDecimal.ONE, true, "3", problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
@@ -214,6 +231,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         fetch == null
             ? RowReader.DEFAULT_FETCH_SIZE
             : fetch.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue(),
+        listen,
         stale == null ? 3 : stale.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue());
   }
 
@@ -343,6 +361,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
     final int maxRows;
     final long maxBytes;
     final int fetchSize;
+    final String listen;
     final int staleAfterRefreshes;
 
     Settings(
@@ -355,6 +374,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         int maxRows,
         long maxBytes,
         int fetchSize,
+        String listen,
         int staleAfterRefreshes) {
       this.url = url;
       this.user = user;
@@ -365,6 +385,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
       this.maxRows = maxRows;
       this.maxBytes = maxBytes;
       this.fetchSize = fetchSize;
+      this.listen = listen;
       this.staleAfterRefreshes = staleAfterRefreshes;
     }
   }

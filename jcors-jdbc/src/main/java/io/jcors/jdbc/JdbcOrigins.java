@@ -85,6 +85,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private final Instant startedAt;
   private final ScheduledExecutorService refresher;
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+  private final PostgresListener listener;
+
+  /** Guards {@link #next} and {@link #refreshAgain}. */
+  private final Object schedule = new Object();
+
+  /** The refresh scheduled next; null while the first load runs. */
+  private java.util.concurrent.ScheduledFuture<?> next;
+
+  /** Whether a refresh was asked for while one ran: the next one then starts right after it. */
+  private boolean refreshAgain;
 
   /** The problems of the rows in use that were logged; read and written by the refresh thread. */
   private Set<String> warned = Set.of();
@@ -127,6 +137,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
             });
     executor.setRemoveOnCancelPolicy(true);
     this.refresher = executor;
+    this.listener =
+        b.listen == null
+            ? null
+            : new PostgresListener(
+                b.connections,
+                b.listen,
+                this::refreshNow,
+                retryDelay,
+                max(Duration.ofSeconds(30), retryDelay),
+                logName);
   }
 
   /**
@@ -224,10 +244,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     return strict;
   }
 
-  /** Stops the refresh thread; the last list stays in use for requests that still arrive. */
+  /**
+   * Stops the refresh thread (and the listener); the last list stays in use for requests that still
+   * arrive.
+   */
   @Override
   public void close() {
     closed = true;
+    if (listener != null) {
+      listener.close();
+    }
     refresher.shutdownNow();
     try {
       refresher.awaitTermination(5, TimeUnit.SECONDS);
@@ -260,8 +286,29 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     return Duration.between(last, clock.instant()).compareTo(staleAfter) > 0;
   }
 
+  /**
+   * Refreshes now rather than at the next poll (a notification came): the scheduled refresh is
+   * moved to now, or, while one runs, the next one starts right after it, so that a change
+   * committed during a load is read too.
+   */
+  void refreshNow() {
+    synchronized (schedule) {
+      if (closed) {
+        return;
+      }
+      if (next != null && next.cancel(false)) {
+        next = refresher.schedule(this::refresh, 0, TimeUnit.MILLISECONDS);
+      } else {
+        refreshAgain = true;
+      }
+    }
+  }
+
   private JdbcOrigins begin(Duration firstLoadWait) {
     refresher.execute(this::refresh);
+    if (listener != null) {
+      listener.start();
+    }
     try {
       firstAttempt.get(firstLoadWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -292,11 +339,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
       // OutOfMemoryError while logging): the next refresh still comes.
     } finally {
       firstAttempt.complete(null);
-      if (!closed) {
-        try {
-          refresher.schedule(this::refresh, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Throwable t) {
-          // closed meanwhile (RejectedExecutionException)
+      synchronized (schedule) {
+        if (!closed) {
+          try {
+            next =
+                refresher.schedule(
+                    this::refresh, refreshAgain ? 0 : delay.toMillis(), TimeUnit.MILLISECONDS);
+            refreshAgain = false;
+          } catch (Throwable t) {
+            // closed meanwhile (RejectedExecutionException)
+          }
         }
       }
     }
@@ -563,6 +615,7 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     private int maxRows = 100_000;
     private long maxBytes = 16L * 1024 * 1024;
     private int fetchSize = RowReader.DEFAULT_FETCH_SIZE;
+    private String listen;
     private int staleAfterRefreshes = 3;
     private Clock clock = Clock.systemUTC();
 
@@ -657,6 +710,24 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     }
 
     /**
+     * A PostgreSQL channel to listen on ({@code LISTEN cors_origins_changed}): every {@code NOTIFY}
+     * on it refreshes the list at once, so that a change reaches every instance within a second
+     * whatever the refresh interval, which stays as the safety net. A trigger on the table sends
+     * the notification (docs/origins-from-a-database.md). The listener holds one connection of its
+     * own, and reconnects with backoff when it is lost, refreshing once listening again.
+     *
+     * @throws IllegalArgumentException when {@code channel} is not a lower-case identifier
+     */
+    public Builder listen(String channel) {
+      String why = PostgresListener.whyNotChannel(channel);
+      if (why != null) {
+        throw new IllegalArgumentException("listen " + CorsProblem.quote(channel) + " " + why);
+      }
+      this.listen = channel;
+      return this;
+    }
+
+    /**
      * How many rows the driver fetches per round trip (default 10 000, {@link
      * java.sql.Statement#setFetchSize}). The rows are checked as they arrive, so a large table is
      * never held whole, on PostgreSQL too (whose driver otherwise reads every row before the
@@ -711,10 +782,33 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
      * and the load is retried with backoff.
      *
      * @throws IllegalStateException when no query was given
+     * @throws IllegalArgumentException when {@link #listen} is set and the database is not
+     *     PostgreSQL
      */
     public JdbcOrigins start() {
       requireQuery();
+      if (listen != null) {
+        requireListener();
+      }
       return new JdbcOrigins(this).begin(firstLoadWait);
+    }
+
+    /**
+     * Refuses {@link #listen} on a database that cannot listen. A database that cannot be reached
+     * now is not refused: the list fails closed and the listener retries.
+     */
+    private void requireListener() {
+      java.sql.Connection c;
+      try {
+        c = connections.open();
+      } catch (Exception e) {
+        return;
+      }
+      try (c) {
+        PostgresListener.pgConnection(c);
+      } catch (java.sql.SQLException e) {
+        // unreachable meanwhile: as above
+      }
     }
 
     private void requireQuery() {

@@ -49,9 +49,9 @@ class JdbcOriginSourceTest {
         .isEqualTo("has the unknown setting \"usr\"; did you mean \"user\"?");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refresh", 3)))
         .isEqualTo(
-            "has the unknown setting \"refresh\"; the settings are fetchSize, maxBytes, maxRows,"
-                + " password, query, queryTimeoutSeconds, refreshSeconds, staleAfterRefreshes, url,"
-                + " user");
+            "has the unknown setting \"refresh\"; the settings are fetchSize, listen, maxBytes,"
+                + " maxRows, password, query, queryTimeoutSeconds, refreshSeconds,"
+                + " staleAfterRefreshes, url, user");
   }
 
   @Test
@@ -136,6 +136,29 @@ class JdbcOriginSourceTest {
             500,
             "staleAfterRefreshes",
             5));
+  }
+
+  @Test
+  void listen_onADatabaseThatCannotListen_isAConfigError() {
+    assertThat(
+            problem(settings("url", url(), "query", "SELECT 1", "listen", "cors_origins_changed")))
+        .isEqualTo(
+            "has listen \"cors_origins_changed\", but only PostgreSQL can LISTEN and the url is"
+                + " not jdbc:postgresql:...; remove listen (the list is still polled every"
+                + " refreshSeconds)");
+    assertThat(problem(settings("url", url(), "query", "SELECT 1", "listen", "Changed; DROP")))
+        .startsWith("has listen \"Changed; DROP\", which is not a channel name");
+  }
+
+  @Test
+  void listen_onADataSourceThatIsNotPostgres_isRefusedAtStart() {
+    JdbcOrigins.Builder builder =
+        JdbcOrigins.builder(url(), null, null).query("SELECT 1").listen("cors_origins_changed");
+    assertThatThrownBy(builder::start)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "listen needs PostgreSQL (LISTEN/NOTIFY), but the database is SQLite, which cannot"
+                + " listen: remove listen (the list is still polled every refreshInterval)");
   }
 
   @Test
