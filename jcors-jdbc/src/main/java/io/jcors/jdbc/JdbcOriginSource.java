@@ -64,6 +64,8 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
           "maxBytes",
           "fetchSize",
           "listen",
+          "versionQuery",
+          "fullReloadEvery",
           "staleAfterRefreshes");
 
   private final List<JdbcOrigins> started = Collections.synchronizedList(new ArrayList<>());
@@ -117,6 +119,9 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
             .maxBytes(s.maxBytes)
             .fetchSize(s.fetchSize)
             .staleAfterRefreshes(s.staleAfterRefreshes);
+    if (s.versionQuery != null) {
+      builder.versionQuery(s.versionQuery).fullReloadEvery(s.fullReloadEvery);
+    }
     return s.listen == null ? builder : builder.listen(s.listen);
   }
 
@@ -193,6 +198,16 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         problems.add("has the query " + render(query) + ", which " + why);
       }
     }
+    String versionQuery = text(settings, "versionQuery", problems);
+    if (versionQuery != null && SelectQuery.whyNot(versionQuery) != null) {
+      problems.add(
+          "has the versionQuery "
+              + render(versionQuery)
+              + ", which "
+              + SelectQuery.whyNot(versionQuery));
+    }
+    BigDecimal fullReload =
+        number(settings, "fullReloadEvery", BigDecimal.ONE, true, "10", problems);
     // Below a second, every instance of an API would query the table several times a second.
     BigDecimal refresh = number(settings, "refreshSeconds", BigDecimal.ONE, false, "30", problems);
     BigDecimal timeout =
@@ -232,6 +247,8 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
             ? RowReader.DEFAULT_FETCH_SIZE
             : fetch.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue(),
         listen,
+        versionQuery,
+        fullReload == null ? 10 : fullReload.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue(),
         stale == null ? 3 : stale.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue());
   }
 
@@ -362,6 +379,8 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
     final long maxBytes;
     final int fetchSize;
     final String listen;
+    final String versionQuery;
+    final int fullReloadEvery;
     final int staleAfterRefreshes;
 
     Settings(
@@ -375,6 +394,8 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         long maxBytes,
         int fetchSize,
         String listen,
+        String versionQuery,
+        int fullReloadEvery,
         int staleAfterRefreshes) {
       this.url = url;
       this.user = user;
@@ -386,6 +407,8 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
       this.maxBytes = maxBytes;
       this.fetchSize = fetchSize;
       this.listen = listen;
+      this.versionQuery = versionQuery;
+      this.fullReloadEvery = fullReloadEvery;
       this.staleAfterRefreshes = staleAfterRefreshes;
     }
   }

@@ -96,6 +96,17 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   /** Whether a refresh was asked for while one ran: the next one then starts right after it. */
   private boolean refreshAgain;
 
+  /** Reads the version query's value, or null without one. */
+  private final RowReader versionReader;
+
+  private final int fullReloadEvery;
+
+  /** The version of the rows in use; read and written by the refresh thread. */
+  private String version;
+
+  /** Polls answered by the version alone since the last full load; refresh thread only. */
+  private int pollsWithoutReload;
+
   /** The problems of the rows in use that were logged; read and written by the refresh thread. */
   private Set<String> warned = Set.of();
 
@@ -125,6 +136,11 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
             b.maxBytes,
             b.fetchSize,
             description);
+    this.versionReader =
+        b.versionQuery == null
+            ? null
+            : new RowReader(b.connections, b.versionQuery, b.queryTimeout, 1, 4096, 1, description);
+    this.fullReloadEvery = b.fullReloadEvery;
     this.clock = b.clock;
     this.startedAt = b.clock.instant();
     ScheduledThreadPoolExecutor executor =
@@ -358,6 +374,23 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private Duration load() {
     State before = state;
     try {
+      // Read before the rows: a change between the two reads shows as a new version next time.
+      String now = versionReader == null ? null : first(versionReader.read());
+      if (now != null
+          && before.loaded != null
+          && now.equals(version)
+          && ++pollsWithoutReload < fullReloadEvery) {
+        nextDelay = refreshInterval;
+        state = before.loaded(before.digest, before.loaded, clock.instant());
+        if (before.staleWarned || before.error != null) {
+          LOG.log(
+              System.Logger.Level.INFO,
+              "jcors: the allowed origins from {0} are up to date again (version {1})",
+              logName,
+              CorsProblem.quote(now));
+        }
+        return refreshInterval;
+      }
       // The rows are checked and compiled as the driver fetches them, on the load's thread: the
       // list is built beside the one in use, never on a request's path, and never held as
       // strings. Only a digest of them is kept, to tell an unchanged table.
@@ -367,6 +400,8 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
       Loaded loaded = unchanged ? before.loaded : check(batch.list);
       nextDelay = refreshInterval; // before the state: a reader who sees the load sees the delay
       state = before.loaded(batch.digest, loaded, clock.instant());
+      version = now;
+      pollsWithoutReload = 0;
       if (loaded != before.loaded || before.error != null) {
         LOG.log(
             System.Logger.Level.INFO,
@@ -440,6 +475,10 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
       }
       return delay;
     }
+  }
+
+  private static String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
   }
 
   /** Logs the problems of the rows (checked once, by OriginList) not logged before. */
@@ -616,6 +655,8 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     private long maxBytes = 16L * 1024 * 1024;
     private int fetchSize = RowReader.DEFAULT_FETCH_SIZE;
     private String listen;
+    private String versionQuery;
+    private int fullReloadEvery = 10;
     private int staleAfterRefreshes = 3;
     private Clock clock = Clock.systemUTC();
 
@@ -724,6 +765,29 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
         throw new IllegalArgumentException("listen " + CorsProblem.quote(channel) + " " + why);
       }
       this.listen = channel;
+      return this;
+    }
+
+    /**
+     * A query whose one value changes whenever the rows do, so that a poll reads the rows only when
+     * it changed: {@code SELECT max(updated_at) || '/' || count(*) FROM cors_origins} (the count
+     * sees deletes), or the value of a version table that a trigger bumps. The list is still read
+     * in full every {@link #fullReloadEvery(int)} polls, and after a failed load.
+     */
+    public Builder versionQuery(String query) {
+      this.versionQuery = requireText(query, "versionQuery");
+      return this;
+    }
+
+    /**
+     * With a {@link #versionQuery(String)}: a full load at least every {@code polls} polls, even
+     * when the version did not change (default 10).
+     */
+    public Builder fullReloadEvery(int polls) {
+      if (polls < 1) {
+        throw new IllegalArgumentException("fullReloadEvery must be at least 1, not " + polls);
+      }
+      this.fullReloadEvery = polls;
       return this;
     }
 

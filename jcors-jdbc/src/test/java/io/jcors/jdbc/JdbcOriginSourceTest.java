@@ -49,9 +49,9 @@ class JdbcOriginSourceTest {
         .isEqualTo("has the unknown setting \"usr\"; did you mean \"user\"?");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refresh", 3)))
         .isEqualTo(
-            "has the unknown setting \"refresh\"; the settings are fetchSize, listen, maxBytes,"
-                + " maxRows, password, query, queryTimeoutSeconds, refreshSeconds,"
-                + " staleAfterRefreshes, url, user");
+            "has the unknown setting \"refresh\"; the settings are fetchSize, fullReloadEvery,"
+                + " listen, maxBytes, maxRows, password, query, queryTimeoutSeconds,"
+                + " refreshSeconds, staleAfterRefreshes, url, user, versionQuery");
   }
 
   @Test
@@ -148,6 +148,24 @@ class JdbcOriginSourceTest {
                 + " refreshSeconds)");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "listen", "Changed; DROP")))
         .startsWith("has listen \"Changed; DROP\", which is not a channel name");
+  }
+
+  @Test
+  void versionQuery_mustBeOneSelect_andFullReloadEveryAWholeNumber() {
+    assertThat(
+            problem(
+                settings(
+                    "url",
+                    url(),
+                    "query",
+                    "SELECT 1",
+                    "versionQuery",
+                    "UPDATE v SET n = 1",
+                    "fullReloadEvery",
+                    0)))
+        .startsWith("has the versionQuery \"UPDATE v SET n = 1\", which starts with UPDATE")
+        .endsWith(
+            "has fullReloadEvery 0, which is below 1; write a whole number of at least 1, e.g. 10");
   }
 
   @Test
