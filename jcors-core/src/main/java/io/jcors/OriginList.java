@@ -2,13 +2,9 @@ package io.jcors;
 
 import io.jcors.internal.JsRegex;
 import io.jcors.internal.OriginMatcher;
-import io.jcors.internal.OriginPattern;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Origin entries that come from outside the code, such as the rows of a database table, checked one
@@ -67,14 +63,55 @@ public final class OriginList {
    */
   public static OriginList check(
       List<String> entries, String option, boolean credentials, boolean strict) {
-    Set<String> exact = new HashSet<>();
-    List<OriginPattern> patterns = new ArrayList<>();
-    List<Pattern> regexes = new ArrayList<>();
-    List<Object> kept = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    List<CorsProblem> problems = new ArrayList<>();
-    List<CorsProblem> found = new ArrayList<>();
+    Builder builder = new Builder(option, credentials, strict, entries.size());
     for (String entry : entries) {
+      builder.add(entry);
+    }
+    return builder.build();
+  }
+
+  /**
+   * A builder that checks and compiles entries one at a time, as rows are read, so that a large
+   * table is never held as a list of strings: each entry is compiled into the list's compact form
+   * at once and not kept.
+   *
+   * <pre>{@code
+   * OriginList.Builder builder = OriginList.builder("origin", true, false);
+   * builder.add("https://app.example.com").add("https://*.example.org");
+   * OriginList list = builder.build();
+   * assertTrue(list.origins().allows("https://admin.example.org"));
+   * }</pre>
+   *
+   * @param option the option that problems name, such as {@code origin}
+   * @param credentials whether the route allows credentials (adds the checks of S10 and S11)
+   * @param strict whether risky entries are left out instead of warned about
+   */
+  public static Builder builder(String option, boolean credentials, boolean strict) {
+    return new Builder(option, credentials, strict, 0);
+  }
+
+  /** Checks entries as they come; {@link #build()} once. Not thread-safe. */
+  public static final class Builder {
+    private final String option;
+    private final boolean credentials;
+    private final boolean strict;
+    private final OriginMatcher.Builder matcher;
+    private final List<Object> described = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<CorsProblem> problems = new ArrayList<>();
+    private final List<CorsProblem> found = new ArrayList<>();
+    private int kept;
+
+    private Builder(String option, boolean credentials, boolean strict, int expected) {
+      this.option = option;
+      this.credentials = credentials;
+      this.strict = strict;
+      this.matcher =
+          expected > 0 ? new OriginMatcher.Builder(expected) : new OriginMatcher.Builder();
+    }
+
+    /** Checks one entry, and compiles it unless it is left out; a null entry is invalid. */
+    public Builder add(String entry) {
       found.clear();
       Object spec =
           entry != null && JsRegex.isLiteral(entry)
@@ -82,26 +119,32 @@ public final class OriginList {
               : entry;
       // A regex that does not compile is null here, with its problem; a null entry is checked
       // (and refused) like any value that is not a string.
-      Origins one =
+      Object compiled =
           entry != null && spec == null
               ? null
-              : Origins.list(Collections.singletonList(spec), option, found, true, credentials);
-      boolean skip =
-          one == null || !Problems.errors(found).isEmpty() || (strict && !found.isEmpty());
+              : Origins.compileEntry(spec, option, found, credentials);
+      boolean skip = compiled == null || hasError(found) || (strict && !found.isEmpty());
       for (CorsProblem problem : found) {
         problems.add(skip ? problem.withSeverity(CorsProblem.Severity.ERROR) : problem);
       }
       if (skip) {
         skipped.add(entry);
       } else {
-        one.matcher().copyTo(exact, patterns, regexes);
-        kept.add(spec);
+        // Compiled straight into the matcher: the entries themselves are not kept.
+        matcher.add(compiled);
+        if (kept++ < DESCRIBED_ENTRIES) {
+          described.add(spec);
+        }
       }
+      return this;
     }
-    Origins origins =
-        Origins.matching(
-            new OriginMatcher(exact, patterns, regexes), kept, describe(kept, skipped.size()));
-    return new OriginList(origins, kept.size(), skipped, problems);
+
+    /** The list of the entries added. */
+    public OriginList build() {
+      Origins origins =
+          Origins.matching(matcher.build(), describe(described, kept, skipped.size()));
+      return new OriginList(origins, kept, skipped, problems);
+    }
   }
 
   /**
@@ -131,14 +174,23 @@ public final class OriginList {
     return problems;
   }
 
-  /** The entries for messages: a million rows must not make a description of megabytes. */
-  private static String describe(List<Object> kept, int skipped) {
-    StringBuilder s = new StringBuilder("[");
-    for (int i = 0; i < Math.min(kept.size(), DESCRIBED_ENTRIES); i++) {
-      s.append(i == 0 ? "" : ", ").append(Problems.render(kept.get(i)));
+  private static boolean hasError(List<CorsProblem> problems) {
+    for (CorsProblem problem : problems) {
+      if (problem.severity() == CorsProblem.Severity.ERROR) {
+        return true;
+      }
     }
-    if (kept.size() > DESCRIBED_ENTRIES) {
-      s.append(", ... ").append(kept.size() - DESCRIBED_ENTRIES).append(" more");
+    return false;
+  }
+
+  /** The entries for messages: a million rows must not make a description of megabytes. */
+  private static String describe(List<Object> first, int kept, int skipped) {
+    StringBuilder s = new StringBuilder("[");
+    for (int i = 0; i < first.size(); i++) {
+      s.append(i == 0 ? "" : ", ").append(Problems.render(first.get(i)));
+    }
+    if (kept > first.size()) {
+      s.append(", ... ").append(kept - first.size()).append(" more");
     }
     s.append(']');
     return skipped == 0 ? s.toString() : s + " (" + skipped + " left out)";

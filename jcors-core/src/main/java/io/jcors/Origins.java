@@ -8,9 +8,7 @@ import java.net.IDN;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -212,9 +210,12 @@ public final class Origins {
     return reflectAll;
   }
 
-  /** The entries of a list (Strings and Patterns), for configuration checks. */
+  /**
+   * The entries of a list (Strings and Patterns), for configuration checks. A list checked already
+   * ({@link #matching}) keeps none: they come back from its matcher.
+   */
   List<Object> entries() {
-    return entries;
+    return entries != null ? entries : matcher.entries();
   }
 
   /** The compiled list of a {@link Kind#MATCH} value that does not reflect all; else null. */
@@ -222,9 +223,13 @@ public final class Origins {
     return matcher;
   }
 
-  /** A list compiled and checked already ({@link OriginList}): nothing is parsed again. */
-  static Origins matching(OriginMatcher matcher, List<Object> entries, String description) {
-    return new Origins(Kind.MATCH, null, false, matcher, List.copyOf(entries), description);
+  /**
+   * A list compiled and checked already ({@link OriginList}): nothing is parsed again, and only the
+   * compact matcher is kept, not the entries (a million rows' strings would be three times its
+   * size).
+   */
+  static Origins matching(OriginMatcher matcher, String description) {
+    return new Origins(Kind.MATCH, null, false, matcher, null, description);
   }
 
   /**
@@ -240,7 +245,7 @@ public final class Origins {
         return fixed(origins.fixed, path, problems, credentials);
       }
       return origins.kind == Kind.MATCH && !origins.reflectAll
-          ? list(origins.entries, path, problems, false, credentials)
+          ? list(origins.entries(), path, problems, false, credentials)
           : origins;
     }
     if (spec instanceof Boolean) {
@@ -308,89 +313,97 @@ public final class Origins {
       List<CorsProblem> problems,
       boolean single,
       boolean credentials) {
-    Set<String> exact = new LinkedHashSet<>();
-    List<OriginPattern> patterns = new ArrayList<>();
-    List<Pattern> regexes = new ArrayList<>();
+    OriginMatcher.Builder matcher = new OriginMatcher.Builder();
     List<Object> kept = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Object entry = entries.get(i);
-      String at = single ? path : path + "[" + i + "]";
-      if (entry instanceof Pattern) {
-        Pattern regex = (Pattern) entry;
-        regexes.add(regex);
-        kept.add(regex);
-        RegexRisks.check(regex, at, problems, credentials);
-      } else if (entry instanceof String) {
-        String s = (String) entry;
-        if (s.equals("*")) {
-          problems.add(
-              Problems.error(
-                  at,
-                  "\"*\"",
-                  "in a list matches no origin (Express compares list entries as strings)",
-                  "write origin: \"*\" on its own to allow every origin"));
-        } else if (s.indexOf('*') >= 0) {
-          try {
-            OriginPattern pattern = OriginPattern.parse(s);
-            patterns.add(pattern);
-            kept.add(s);
-            if (pattern.scheme().equals("file")) {
-              problems.add(fileOriginNeverMatches(at, s));
-            }
-            if (credentials) {
-              checkCredentialed(
-                  s, pattern.scheme(), pattern.baseHost(), pattern.anySubdomain(), at, problems);
-            }
-          } catch (IllegalArgumentException e) {
-            String suggestion = OriginPattern.suggest(s);
-            problems.add(
-                Problems.error(
-                    at,
-                    Problems.render(s),
-                    e.getMessage(),
-                    suggestion != null
-                        ? "write \"" + suggestion + "\""
-                        : "write a pattern such as \"https://*.example.com\" or"
-                            + " \"http://localhost:*\""));
-          }
-        } else {
-          checkExact(s, at, problems);
-          exact.add(s);
-          kept.add(s);
-          String host = OriginSyntax.hostOf(s);
-          if (credentials && host != null) {
-            checkCredentialed(s, OriginSyntax.schemeOf(s), host, false, at, problems);
-          }
-        }
-      } else {
-        problems.add(
-            Problems.error(
-                at,
-                Problems.render(entry),
-                "is neither an origin string nor a regex",
-                "list origins as strings (\"https://app.example.com\") or regexes"));
+      Object compiled =
+          compileEntry(entry, single ? path : path + "[" + i + "]", problems, credentials);
+      if (compiled != null) {
+        matcher.add(compiled);
+        kept.add(entry);
       }
     }
     List<Object> keptEntries = List.copyOf(kept);
     String description =
         single && kept.size() == 1 ? Problems.render(kept.get(0)) : Problems.render(keptEntries);
-    return new Origins(
-        Kind.MATCH,
-        null,
-        false,
-        new OriginMatcher(exact, patterns, regexes),
-        keptEntries,
-        description);
+    return new Origins(Kind.MATCH, null, false, matcher.build(), keptEntries, description);
+  }
+
+  /**
+   * Checks one entry of a list (a String or a Pattern), recording its problems under {@code at}:
+   * the entry compiled for {@link OriginMatcher.Builder#add} (the exact origin, an {@link
+   * OriginPattern}, the Pattern), or null when it is invalid and has an error.
+   */
+  static Object compileEntry(
+      Object entry, String at, List<CorsProblem> problems, boolean credentials) {
+    if (entry instanceof Pattern) {
+      Pattern regex = (Pattern) entry;
+      RegexRisks.check(regex, at, problems, credentials);
+      return regex;
+    }
+    if (!(entry instanceof String)) {
+      problems.add(
+          Problems.error(
+              at,
+              Problems.render(entry),
+              "is neither an origin string nor a regex",
+              "list origins as strings (\"https://app.example.com\") or regexes"));
+      return null;
+    }
+    String s = (String) entry;
+    if (s.equals("*")) {
+      problems.add(
+          Problems.error(
+              at,
+              "\"*\"",
+              "in a list matches no origin (Express compares list entries as strings)",
+              "write origin: \"*\" on its own to allow every origin"));
+      return null;
+    }
+    if (s.indexOf('*') < 0) {
+      checkExact(s, at, problems);
+      // Of the credentialed checks only the one of http: applies to an exact origin (S10).
+      String host = credentials && s.startsWith("http://") ? OriginSyntax.hostOf(s) : null;
+      if (host != null) {
+        checkCredentialed(s, "http", host, false, at, problems);
+      }
+      return s;
+    }
+    OriginPattern pattern;
+    try {
+      pattern = OriginPattern.parse(s);
+    } catch (IllegalArgumentException e) {
+      String suggestion = OriginPattern.suggest(s);
+      problems.add(
+          Problems.error(
+              at,
+              Problems.render(s),
+              e.getMessage(),
+              suggestion != null
+                  ? "write \"" + suggestion + "\""
+                  : "write a pattern such as \"https://*.example.com\" or"
+                      + " \"http://localhost:*\""));
+      return null;
+    }
+    if (pattern.scheme().equals("file")) {
+      problems.add(fileOriginNeverMatches(at, s));
+    }
+    if (credentials) {
+      checkCredentialed(
+          s, pattern.scheme(), pattern.baseHost(), pattern.anySubdomain(), at, problems);
+    }
+    return pattern;
   }
 
   /** Exact origins that no browser sends are accepted as Express accepts them, with a warning. */
   private static void checkExact(String origin, String path, List<CorsProblem> problems) {
-    String value = Problems.render(origin);
+    // Rendered (escaped) only for a problem: most of a million rows have none.
     if (origin.equals("null")) {
       problems.add(
           Problems.warning(
               path,
-              value,
+              Problems.render(origin),
               "trusts every page whose origin is opaque: sandboxed iframes, data: URLs and local"
                   + " files, which any website can create to send Origin: null (S3)",
               "remove \"null\"; serve those pages from a real origin and allow that origin"));
@@ -406,7 +419,7 @@ public final class Origins {
       problems.add(
           Problems.warning(
               path,
-              value,
+              Problems.render(origin),
               reason + "; a browser compares origins byte for byte, so it never matches",
               suggestion != null && !suggestion.equals(origin)
                   ? "write \"" + suggestion + "\""
@@ -466,12 +479,11 @@ public final class Origins {
       boolean anySubdomain,
       String path,
       List<CorsProblem> problems) {
-    String value = Problems.render(origin);
     if ("http".equals(scheme) && !OriginSyntax.isLoopback(host)) {
       problems.add(
           Problems.warning(
               path,
-              value,
+              Problems.render(origin),
               "is plain http and trusted with credentials: anyone on the network path can inject"
                   + " script into that origin and read your users' authenticated responses (S10)",
               "allow only the https:// origin"));
@@ -480,7 +492,7 @@ public final class Origins {
       problems.add(
           Problems.warning(
               path,
-              value,
+              Problems.render(origin),
               "trusts every subdomain of the public suffix "
                   + host
                   + " with credentials: anyone can register one (S11)",

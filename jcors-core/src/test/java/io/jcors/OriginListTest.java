@@ -35,6 +35,48 @@ class OriginListTest {
   }
 
   @Test
+  void builderJavadocExample() {
+    OriginList.Builder builder = OriginList.builder("origin", true, false);
+    builder.add("https://app.example.com").add("https://*.example.org");
+    OriginList list = builder.build();
+    assertTrue(list.origins().allows("https://admin.example.org"));
+  }
+
+  @Test
+  void theBuilder_checksAsCheckDoes_entryByEntry() {
+    List<String> rows = new ArrayList<>(RISKY);
+    rows.add("https://app.example.com");
+    rows.add("/broken(/");
+    rows.add(null);
+    OriginList.Builder builder = OriginList.builder("origin", true, false);
+    rows.forEach(builder::add);
+    OriginList streamed = builder.build();
+    OriginList listed = OriginList.check(rows, "origin", true, false);
+    assertThat(streamed.size()).isEqualTo(listed.size());
+    assertThat(streamed.skipped()).isEqualTo(listed.skipped());
+    assertThat(streamed.problems().toString()).isEqualTo(listed.problems().toString());
+    assertThat(streamed.origins().toString()).isEqualTo(listed.origins().toString());
+  }
+
+  /**
+   * A checked list keeps only its compiled form, not the entries; options given that list check it
+   * again from the compiled form, and find the same risks.
+   */
+  @Test
+  void aCheckedList_givenToOptions_isCheckedAgainFromItsCompiledForm() {
+    OriginList list =
+        OriginList.check(
+            List.of("https://app.example.com", "http://plain.example", "https://*.example.org"),
+            "origin",
+            false,
+            false);
+    CorsOptions options = CorsOptions.builder().origin(list.origins()).credentials(true).build();
+    assertThat(options.warnings())
+        .extracting(CorsProblem::value)
+        .containsExactly("\"http://plain.example\"");
+  }
+
+  @Test
   void strictWithCredentials_skipsEveryRiskyRow_andTheAttackerIsRefused() {
     List<String> rows = new ArrayList<>(RISKY);
     rows.add("https://app.example.com");

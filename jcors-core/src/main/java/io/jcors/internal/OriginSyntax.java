@@ -38,47 +38,63 @@ public final class OriginSyntax {
     if (sep <= 0) {
       return "is not an origin; an origin is scheme://host[:port], e.g. https://app.example.com";
     }
-    String scheme = s.substring(0, sep);
-    if (!isScheme(scheme)) {
-      return isScheme(Tokens.lower(scheme))
+    // Indexes into s rather than substrings: every row of a large table goes through here.
+    if (!isScheme(s, 0, sep)) {
+      return isScheme(Tokens.lower(s.substring(0, sep)))
           ? "has upper-case letters; browsers send origins in lower case"
           : "has an invalid scheme; an origin is scheme://host[:port]";
     }
-    String rest = s.substring(sep + 3);
-    if (rest.endsWith("/") && rest.indexOf('/') == rest.length() - 1) {
+    int restStart = sep + 3;
+    if (s.endsWith("/") && s.indexOf('/', restStart) == s.length() - 1) {
       return "has a trailing slash; an origin is scheme://host[:port], without a path";
     }
-    for (char c : new char[] {'/', '?', '#'}) {
-      if (rest.indexOf(c) >= 0) {
-        return "has a path, query or fragment; an origin is scheme://host[:port]";
-      }
+    if (s.indexOf('/', restStart) >= 0
+        || s.indexOf('?', restStart) >= 0
+        || s.indexOf('#', restStart) >= 0) {
+      return "has a path, query or fragment; an origin is scheme://host[:port]";
     }
-    if (rest.indexOf('@') >= 0) {
+    if (s.indexOf('@', restStart) >= 0) {
       return "has user info; an origin is scheme://host[:port]";
     }
-    int hostEnd = hostEnd(rest);
+    int hostEnd = hostEnd(s, restStart);
     if (hostEnd < 0) {
       return "has an invalid IPv6 address; write it in brackets, e.g. http://[::1]:8080";
     }
-    String host = rest.substring(0, hostEnd);
-    String reason = whyNotHost(host);
+    String reason =
+        s.startsWith("[", restStart)
+            ? whyNotHost(s.substring(restStart, hostEnd))
+            : whyNotName(s, restStart, hostEnd);
     if (reason != null) {
       return reason;
     }
-    if (hostEnd < rest.length()) {
-      if (rest.charAt(hostEnd) != ':') {
+    if (hostEnd < s.length()) {
+      if (s.charAt(hostEnd) != ':') {
         return "is not an origin; an origin is scheme://host[:port]";
       }
-      String port = rest.substring(hostEnd + 1);
+      String port = s.substring(hostEnd + 1);
       int value = parsePort(port);
       if (value < 0) {
         return "has an invalid port; a port is a number from 0 to 65535 without leading zeros";
       }
-      if (value == defaultPort(scheme)) {
-        return "has the default port " + value + " of " + scheme + "; browsers omit it";
+      if (value == defaultPort(s.substring(0, sep))) {
+        return "has the default port "
+            + value
+            + " of "
+            + s.substring(0, sep)
+            + "; browsers omit it";
       }
     }
     return null;
+  }
+
+  /** Where the host that starts at {@code from} in {@code s} ends: the port colon, or the end. */
+  static int hostEnd(String s, int from) {
+    if (s.startsWith("[", from)) {
+      int close = s.indexOf(']', from);
+      return close < 0 ? -1 : close + 1;
+    }
+    int colon = s.indexOf(':', from);
+    return colon < 0 ? s.length() : colon;
   }
 
   /** Where the host of {@code hostAndPort} ends: its length, or the index of the port colon. */
@@ -109,24 +125,34 @@ public final class OriginSyntax {
       }
       return null;
     }
-    if (host.endsWith(".")) {
+    return whyNotName(host, 0, host.length());
+  }
+
+  /** Why the host name {@code s.substring(from, to)} (not an IPv6 address) is not one, or null. */
+  private static String whyNotName(String s, int from, int to) {
+    if (from == to) {
+      return "has no host; an origin is scheme://host[:port]";
+    }
+    if (s.charAt(to - 1) == '.') {
       return "ends with a dot; browsers send the host without it";
     }
-    if (host.length() > 253) {
+    if (to - from > 253) {
       return "has a host longer than 253 characters";
     }
+    // One pass over the labels, without splitting: a million rows are checked on each refresh.
     boolean upper = false;
-    for (String label : host.split("\\.", -1)) {
-      if (label.isEmpty()) {
-        return "has an empty label in its host";
-      }
-      for (int i = 0; i < label.length(); i++) {
-        char c = label.charAt(i);
-        if (c >= 'A' && c <= 'Z') {
-          upper = true;
-        } else if (!isHostChar(c)) {
-          return "has the character '" + c + "', which is not allowed in a host";
+    int labelStart = from;
+    for (int i = from; i <= to; i++) {
+      char c = i == to ? '.' : s.charAt(i);
+      if (c == '.') {
+        if (i == labelStart) {
+          return "has an empty label in its host";
         }
+        labelStart = i + 1;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper = true;
+      } else if (!isHostChar(c)) {
+        return "has the character '" + c + "', which is not allowed in a host";
       }
     }
     return upper ? "has upper-case letters; browsers send origins in lower case" : null;
@@ -214,10 +240,15 @@ public final class OriginSyntax {
   }
 
   static boolean isScheme(String s) {
-    if (s.isEmpty() || s.length() > 64 || !(s.charAt(0) >= 'a' && s.charAt(0) <= 'z')) {
+    return isScheme(s, 0, s.length());
+  }
+
+  /** Whether {@code s.substring(from, to)} is a scheme, without making that substring. */
+  static boolean isScheme(String s, int from, int to) {
+    if (to <= from || to - from > 64 || !(s.charAt(from) >= 'a' && s.charAt(from) <= 'z')) {
       return false;
     }
-    for (int i = 1; i < s.length(); i++) {
+    for (int i = from + 1; i < to; i++) {
       char c = s.charAt(i);
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
         return false;
@@ -283,9 +314,8 @@ public final class OriginSyntax {
     if (sep < 0) {
       return null;
     }
-    String rest = origin.substring(sep + 3);
-    int end = hostEnd(rest);
-    return end < 0 ? null : rest.substring(0, end);
+    int end = hostEnd(origin, sep + 3);
+    return end < 0 ? null : origin.substring(sep + 3, end);
   }
 
   /** The scheme of an origin or pattern ({@code "https"}), or {@code null}. */

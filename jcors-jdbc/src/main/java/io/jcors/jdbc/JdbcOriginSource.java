@@ -44,9 +44,11 @@ import java.util.stream.Collectors;
  * that load code), {@code user}, {@code password}, {@code query} (required; one {@code SELECT}
  * whose first column lists the entries), {@code refreshSeconds} (at least 1, default 30), {@code
  * queryTimeoutSeconds} (at least 1, default 10), {@code maxRows} (default 100000), {@code maxBytes}
- * (default 16777216) and {@code staleAfterRefreshes} (default 3). Wrong settings are reported as a
- * problem of the config at {@code origin.jdbc}, each with its fix. The rows are checked with the
- * {@code credentials} and {@code strict} of the route that names the source.
+ * (default 16777216), {@code fetchSize} (rows per round trip, default 10000), {@code listen} (a
+ * PostgreSQL channel whose notifications refresh the list at once) and {@code staleAfterRefreshes}
+ * (default 3). Wrong settings are reported as a problem of the config at {@code origin.jdbc}, each
+ * with its fix. The rows are checked with the {@code credentials} and {@code strict} of the route
+ * that names the source.
  */
 public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoCloseable {
   /** The settings of {@code {"jdbc": {...}}}. */
@@ -60,6 +62,10 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
           "queryTimeoutSeconds",
           "maxRows",
           "maxBytes",
+          "fetchSize",
+          "listen",
+          "versionQuery",
+          "fullReloadEvery",
           "staleAfterRefreshes");
 
   private final List<JdbcOrigins> started = Collections.synchronizedList(new ArrayList<>());
@@ -104,13 +110,19 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
   }
 
   private static JdbcOrigins.Builder builder(Settings s) {
-    return JdbcOrigins.builder(s.url, s.user, s.password)
-        .query(s.query)
-        .refreshInterval(s.refreshInterval)
-        .queryTimeout(s.queryTimeout)
-        .maxRows(s.maxRows)
-        .maxBytes(s.maxBytes)
-        .staleAfterRefreshes(s.staleAfterRefreshes);
+    JdbcOrigins.Builder builder =
+        JdbcOrigins.builder(s.url, s.user, s.password)
+            .query(s.query)
+            .refreshInterval(s.refreshInterval)
+            .queryTimeout(s.queryTimeout)
+            .maxRows(s.maxRows)
+            .maxBytes(s.maxBytes)
+            .fetchSize(s.fetchSize)
+            .staleAfterRefreshes(s.staleAfterRefreshes);
+    if (s.versionQuery != null) {
+      builder.versionQuery(s.versionQuery).fullReloadEvery(s.fullReloadEvery);
+    }
+    return s.listen == null ? builder : builder.listen(s.listen);
   }
 
   /**
@@ -186,12 +198,36 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         problems.add("has the query " + render(query) + ", which " + why);
       }
     }
+    String versionQuery = text(settings, "versionQuery", problems);
+    if (versionQuery != null && SelectQuery.whyNot(versionQuery) != null) {
+      problems.add(
+          "has the versionQuery "
+              + render(versionQuery)
+              + ", which "
+              + SelectQuery.whyNot(versionQuery));
+    }
+    BigDecimal fullReload =
+        number(settings, "fullReloadEvery", BigDecimal.ONE, true, "10", problems);
     // Below a second, every instance of an API would query the table several times a second.
     BigDecimal refresh = number(settings, "refreshSeconds", BigDecimal.ONE, false, "30", problems);
     BigDecimal timeout =
         number(settings, "queryTimeoutSeconds", BigDecimal.ONE, false, "10", problems);
     BigDecimal rows = number(settings, "maxRows", BigDecimal.ONE, true, "100000", problems);
     BigDecimal bytes = number(settings, "maxBytes", BigDecimal.ONE, true, "16777216", problems);
+    BigDecimal fetch = number(settings, "fetchSize", BigDecimal.ONE, true, "10000", problems);
+    String listen = text(settings, "listen", problems);
+    if (listen != null) {
+      String why = PostgresListener.whyNotChannel(listen);
+      if (why != null) {
+        problems.add("has listen " + render(listen) + ", which " + why);
+      } else if (url != null && !url.startsWith("jdbc:postgresql:")) {
+        problems.add(
+            "has listen "
+                + render(listen)
+                + ", but only PostgreSQL can LISTEN and the url is not jdbc:postgresql:...;"
+                + " remove listen (the list is still polled every refreshSeconds)");
+      }
+    }
     BigDecimal stale = number(settings, "staleAfterRefreshes", BigDecimal.ONE, true, "3", problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
@@ -207,6 +243,12 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         bytes == null
             ? 16L * 1024 * 1024
             : bytes.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue(),
+        fetch == null
+            ? RowReader.DEFAULT_FETCH_SIZE
+            : fetch.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue(),
+        listen,
+        versionQuery,
+        fullReload == null ? 10 : fullReload.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue(),
         stale == null ? 3 : stale.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue());
   }
 
@@ -335,6 +377,10 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
     final Duration queryTimeout;
     final int maxRows;
     final long maxBytes;
+    final int fetchSize;
+    final String listen;
+    final String versionQuery;
+    final int fullReloadEvery;
     final int staleAfterRefreshes;
 
     Settings(
@@ -346,6 +392,10 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
         Duration queryTimeout,
         int maxRows,
         long maxBytes,
+        int fetchSize,
+        String listen,
+        String versionQuery,
+        int fullReloadEvery,
         int staleAfterRefreshes) {
       this.url = url;
       this.user = user;
@@ -355,6 +405,10 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
       this.queryTimeout = queryTimeout;
       this.maxRows = maxRows;
       this.maxBytes = maxBytes;
+      this.fetchSize = fetchSize;
+      this.listen = listen;
+      this.versionQuery = versionQuery;
+      this.fullReloadEvery = fullReloadEvery;
       this.staleAfterRefreshes = staleAfterRefreshes;
     }
   }

@@ -3,10 +3,13 @@ package io.jcors.jdbc;
 import io.jcors.CorsProblem;
 import io.jcors.OriginList;
 import io.jcors.Origins;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -82,6 +85,27 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private final Instant startedAt;
   private final ScheduledExecutorService refresher;
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+  private final PostgresListener listener;
+
+  /** Guards {@link #next} and {@link #refreshAgain}. */
+  private final Object schedule = new Object();
+
+  /** The refresh scheduled next; null while the first load runs. */
+  private java.util.concurrent.ScheduledFuture<?> next;
+
+  /** Whether a refresh was asked for while one ran: the next one then starts right after it. */
+  private boolean refreshAgain;
+
+  /** Reads the version query's value, or null without one. */
+  private final RowReader versionReader;
+
+  private final int fullReloadEvery;
+
+  /** The version of the rows in use; read and written by the refresh thread. */
+  private String version;
+
+  /** Polls answered by the version alone since the last full load; refresh thread only. */
+  private int pollsWithoutReload;
 
   /** The problems of the rows in use that were logged; read and written by the refresh thread. */
   private Set<String> warned = Set.of();
@@ -104,7 +128,19 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     this.maxRetryDelay =
         b.maxRetryDelay != null ? b.maxRetryDelay : max(b.refreshInterval, this.retryDelay);
     this.reader =
-        new RowReader(b.connections, b.query, b.queryTimeout, b.maxRows, b.maxBytes, description);
+        new RowReader(
+            b.connections,
+            b.query,
+            b.queryTimeout,
+            b.maxRows,
+            b.maxBytes,
+            b.fetchSize,
+            description);
+    this.versionReader =
+        b.versionQuery == null
+            ? null
+            : new RowReader(b.connections, b.versionQuery, b.queryTimeout, 1, 4096, 1, description);
+    this.fullReloadEvery = b.fullReloadEvery;
     this.clock = b.clock;
     this.startedAt = b.clock.instant();
     ScheduledThreadPoolExecutor executor =
@@ -117,6 +153,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
             });
     executor.setRemoveOnCancelPolicy(true);
     this.refresher = executor;
+    this.listener =
+        b.listen == null
+            ? null
+            : new PostgresListener(
+                b.connections,
+                b.listen,
+                this::refreshNow,
+                retryDelay,
+                max(Duration.ofSeconds(30), retryDelay),
+                logName);
   }
 
   /**
@@ -214,10 +260,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     return strict;
   }
 
-  /** Stops the refresh thread; the last list stays in use for requests that still arrive. */
+  /**
+   * Stops the refresh thread (and the listener); the last list stays in use for requests that still
+   * arrive.
+   */
   @Override
   public void close() {
     closed = true;
+    if (listener != null) {
+      listener.close();
+    }
     refresher.shutdownNow();
     try {
       refresher.awaitTermination(5, TimeUnit.SECONDS);
@@ -250,8 +302,29 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     return Duration.between(last, clock.instant()).compareTo(staleAfter) > 0;
   }
 
+  /**
+   * Refreshes now rather than at the next poll (a notification came): the scheduled refresh is
+   * moved to now, or, while one runs, the next one starts right after it, so that a change
+   * committed during a load is read too.
+   */
+  void refreshNow() {
+    synchronized (schedule) {
+      if (closed) {
+        return;
+      }
+      if (next != null && next.cancel(false)) {
+        next = refresher.schedule(this::refresh, 0, TimeUnit.MILLISECONDS);
+      } else {
+        refreshAgain = true;
+      }
+    }
+  }
+
   private JdbcOrigins begin(Duration firstLoadWait) {
     refresher.execute(this::refresh);
+    if (listener != null) {
+      listener.start();
+    }
     try {
       firstAttempt.get(firstLoadWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -282,11 +355,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
       // OutOfMemoryError while logging): the next refresh still comes.
     } finally {
       firstAttempt.complete(null);
-      if (!closed) {
-        try {
-          refresher.schedule(this::refresh, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Throwable t) {
-          // closed meanwhile (RejectedExecutionException)
+      synchronized (schedule) {
+        if (!closed) {
+          try {
+            next =
+                refresher.schedule(
+                    this::refresh, refreshAgain ? 0 : delay.toMillis(), TimeUnit.MILLISECONDS);
+            refreshAgain = false;
+          } catch (Throwable t) {
+            // closed meanwhile (RejectedExecutionException)
+          }
         }
       }
     }
@@ -296,16 +374,39 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private Duration load() {
     State before = state;
     try {
-      List<String> rows = reader.read();
+      // Read before the rows: a change between the two reads shows as a new version next time.
+      String now = versionReader == null ? null : first(versionReader.read());
+      if (now != null
+          && before.loaded != null
+          && now.equals(version)
+          && ++pollsWithoutReload < fullReloadEvery) {
+        nextDelay = refreshInterval;
+        state = before.loaded(before.digest, before.loaded, clock.instant());
+        if (before.staleWarned || before.error != null) {
+          LOG.log(
+              System.Logger.Level.INFO,
+              "jcors: the allowed origins from {0} are up to date again (version {1})",
+              logName,
+              CorsProblem.quote(now));
+        }
+        return refreshInterval;
+      }
+      // The rows are checked and compiled as the driver fetches them, on the load's thread: the
+      // list is built beside the one in use, never on a request's path, and never held as
+      // strings. Only a digest of them is kept, to tell an unchanged table.
+      Batch batch = reader.read(() -> new Batch(credentials, strict));
       // Unchanged rows keep the same list (and stage), and their problems are not logged again.
-      Loaded loaded = rows.equals(before.rows) ? before.loaded : check(rows);
+      boolean unchanged = before.loaded != null && Arrays.equals(batch.digest, before.digest);
+      Loaded loaded = unchanged ? before.loaded : check(batch.list);
       nextDelay = refreshInterval; // before the state: a reader who sees the load sees the delay
-      state = before.loaded(rows, loaded, clock.instant());
+      state = before.loaded(batch.digest, loaded, clock.instant());
+      version = now;
+      pollsWithoutReload = 0;
       if (loaded != before.loaded || before.error != null) {
         LOG.log(
             System.Logger.Level.INFO,
             "jcors: loaded {0} rows from {1}: {2} origins in use, {3} skipped{4}",
-            rows.size(),
+            batch.rows,
             logName,
             loaded.size,
             loaded.skipped.size(),
@@ -376,9 +477,12 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     }
   }
 
-  /** Checks every row once (OriginList), and logs the problems not logged before. */
-  private Loaded check(List<String> rows) {
-    OriginList list = OriginList.check(rows, "origin", credentials, strict);
+  private static String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Logs the problems of the rows (checked once, by OriginList) not logged before. */
+  private Loaded check(OriginList list) {
     Set<String> now = new HashSet<>();
     int logged = 0;
     int unlogged = 0;
@@ -423,6 +527,57 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
+  /**
+   * The rows of one load as they are read: checked and compiled into an {@link OriginList}, counted
+   * (nulls are left out before), and digested. SHA-256, not a sum of hash codes: two different
+   * tables must not pass for the same one, or a deleted origin would stay allowed.
+   */
+  private static final class Batch implements RowReader.Sink<Batch> {
+    final OriginList.Builder builder;
+    final MessageDigest sha256;
+    OriginList list;
+    byte[] digest;
+    int rows;
+    private byte[] buffer = new byte[128];
+
+    Batch(boolean credentials, boolean strict) {
+      this.builder = OriginList.builder("origin", credentials, strict);
+      try {
+        this.sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+    }
+
+    @Override
+    public void add(String value) {
+      rows++;
+      builder.add(value);
+      // Each row as its length and then its UTF-16 code units: rows cannot run into each other.
+      int n = value.length();
+      if (buffer.length < 4 + 2 * n) {
+        buffer = new byte[4 + 2 * n];
+      }
+      buffer[0] = (byte) (n >>> 24);
+      buffer[1] = (byte) (n >>> 16);
+      buffer[2] = (byte) (n >>> 8);
+      buffer[3] = (byte) n;
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        buffer[4 + 2 * i] = (byte) (c >>> 8);
+        buffer[5 + 2 * i] = (byte) c;
+      }
+      sha256.update(buffer, 0, 4 + 2 * n);
+    }
+
+    @Override
+    public Batch result() {
+      list = builder.build();
+      digest = sha256.digest();
+      return this;
+    }
+  }
+
   /** A checked list, with the completed stage that requests get. */
   private static final class Loaded {
     final CompletableFuture<Origins> origins;
@@ -440,7 +595,9 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
   private static final class State {
     static final State INITIAL = new State(null, null, null, null, null, 0, false);
 
-    final List<String> rows;
+    /** The digest of the rows in use ({@link Batch}), to tell an unchanged table. */
+    final byte[] digest;
+
     final Loaded loaded;
     final CompletableFuture<Origins> origins;
     final Instant loadedAt;
@@ -451,14 +608,14 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     final boolean staleWarned;
 
     State(
-        List<String> rows,
+        byte[] digest,
         Loaded loaded,
         Instant loadedAt,
         Exception error,
         Instant failedAt,
         int failures,
         boolean staleWarned) {
-      this.rows = rows;
+      this.digest = digest;
       this.loaded = loaded;
       this.origins = loaded == null ? REFUSE_ALL : loaded.origins;
       this.size = loaded == null ? 0 : loaded.size;
@@ -469,16 +626,16 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
       this.staleWarned = staleWarned;
     }
 
-    State loaded(List<String> newRows, Loaded newList, Instant at) {
-      return new State(newRows, newList, at, null, null, 0, false);
+    State loaded(byte[] newDigest, Loaded newList, Instant at) {
+      return new State(newDigest, newList, at, null, null, 0, false);
     }
 
     State failed(Exception e, Instant at) {
-      return new State(rows, loaded, loadedAt, e, at, failures + 1, staleWarned);
+      return new State(digest, loaded, loadedAt, e, at, failures + 1, staleWarned);
     }
 
     State staleWarned() {
-      return new State(rows, loaded, loadedAt, error, failedAt, failures, true);
+      return new State(digest, loaded, loadedAt, error, failedAt, failures, true);
     }
   }
 
@@ -496,6 +653,10 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     private Duration firstLoadWait = Duration.ofSeconds(15);
     private int maxRows = 100_000;
     private long maxBytes = 16L * 1024 * 1024;
+    private int fetchSize = RowReader.DEFAULT_FETCH_SIZE;
+    private String listen;
+    private String versionQuery;
+    private int fullReloadEvery = 10;
     private int staleAfterRefreshes = 3;
     private Clock clock = Clock.systemUTC();
 
@@ -590,6 +751,61 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     }
 
     /**
+     * A PostgreSQL channel to listen on ({@code LISTEN cors_origins_changed}): every {@code NOTIFY}
+     * on it refreshes the list at once, so that a change reaches every instance within a second
+     * whatever the refresh interval, which stays as the safety net. A trigger on the table sends
+     * the notification (docs/origins-from-a-database.md). The listener holds one connection of its
+     * own, and reconnects with backoff when it is lost, refreshing once listening again.
+     *
+     * @throws IllegalArgumentException when {@code channel} is not a lower-case identifier
+     */
+    public Builder listen(String channel) {
+      String why = PostgresListener.whyNotChannel(channel);
+      if (why != null) {
+        throw new IllegalArgumentException("listen " + CorsProblem.quote(channel) + " " + why);
+      }
+      this.listen = channel;
+      return this;
+    }
+
+    /**
+     * A query whose one value changes whenever the rows do, so that a poll reads the rows only when
+     * it changed: {@code SELECT max(updated_at) || '/' || count(*) FROM cors_origins} (the count
+     * sees deletes), or the value of a version table that a trigger bumps. The list is still read
+     * in full every {@link #fullReloadEvery(int)} polls, and after a failed load.
+     */
+    public Builder versionQuery(String query) {
+      this.versionQuery = requireText(query, "versionQuery");
+      return this;
+    }
+
+    /**
+     * With a {@link #versionQuery(String)}: a full load at least every {@code polls} polls, even
+     * when the version did not change (default 10).
+     */
+    public Builder fullReloadEvery(int polls) {
+      if (polls < 1) {
+        throw new IllegalArgumentException("fullReloadEvery must be at least 1, not " + polls);
+      }
+      this.fullReloadEvery = polls;
+      return this;
+    }
+
+    /**
+     * How many rows the driver fetches per round trip (default 10 000, {@link
+     * java.sql.Statement#setFetchSize}). The rows are checked as they arrive, so a large table is
+     * never held whole, on PostgreSQL too (whose driver otherwise reads every row before the
+     * first).
+     */
+    public Builder fetchSize(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("fetchSize must be at least 1, not " + rows);
+      }
+      this.fetchSize = rows;
+      return this;
+    }
+
+    /**
      * After how many refresh intervals without a good load the list is {@linkplain #isStale()
      * stale} (default 3), which is logged once as a warning.
      */
@@ -619,7 +835,9 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     /** Reads the rows once, with the bounds of a refresh, on the calling thread's deadline. */
     List<String> readOnce() throws Exception {
       requireQuery();
-      return new RowReader(connections, query, queryTimeout, maxRows, maxBytes, description).read();
+      return new RowReader(
+              connections, query, queryTimeout, maxRows, maxBytes, fetchSize, description)
+          .read();
     }
 
     /**
@@ -628,10 +846,33 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
      * and the load is retried with backoff.
      *
      * @throws IllegalStateException when no query was given
+     * @throws IllegalArgumentException when {@link #listen} is set and the database is not
+     *     PostgreSQL
      */
     public JdbcOrigins start() {
       requireQuery();
+      if (listen != null) {
+        requireListener();
+      }
       return new JdbcOrigins(this).begin(firstLoadWait);
+    }
+
+    /**
+     * Refuses {@link #listen} on a database that cannot listen. A database that cannot be reached
+     * now is not refused: the list fails closed and the listener retries.
+     */
+    private void requireListener() {
+      java.sql.Connection c;
+      try {
+        c = connections.open();
+      } catch (Exception e) {
+        return;
+      }
+      try (c) {
+        PostgresListener.pgConnection(c);
+      } catch (java.sql.SQLException e) {
+        // unreachable meanwhile: as above
+      }
     }
 
     private void requireQuery() {

@@ -28,6 +28,18 @@ final class RowReader {
   /** Abandoned loads that may still run before new loads are refused, so threads stay bounded. */
   static final int MAX_ABANDONED = 2;
 
+  /** What becomes of the rows as they are read: each value goes in, one result comes out. */
+  interface Sink<T> {
+    /** One value of the first column, stripped of surrounding white space; never null. */
+    void add(String value);
+
+    /** The result, after the last row. */
+    T result();
+  }
+
+  /** The default {@link java.sql.Statement#setFetchSize}: rows fetched per round trip. */
+  static final int DEFAULT_FETCH_SIZE = 10_000;
+
   /** Opens a connection (a DataSource or DriverManager). */
   @FunctionalInterface
   interface ConnectionSource {
@@ -39,6 +51,7 @@ final class RowReader {
   private final Duration timeout;
   private final int maxRows;
   private final long maxBytes;
+  private final int fetchSize;
   private final String threadName;
   private final AtomicInteger abandoned = new AtomicInteger();
 
@@ -48,8 +61,10 @@ final class RowReader {
       Duration timeout,
       int maxRows,
       long maxBytes,
+      int fetchSize,
       String threadName) {
     this.connections = connections;
+    this.fetchSize = fetchSize;
     this.query = query;
     this.timeout = timeout;
     this.maxRows = maxRows;
@@ -66,6 +81,28 @@ final class RowReader {
    *     IllegalStateException} when the rows pass {@code maxRows} or {@code maxBytes}
    */
   List<String> read() throws Exception {
+    return read(
+        () ->
+            new Sink<List<String>>() {
+              private final List<String> rows = new ArrayList<>();
+
+              @Override
+              public void add(String value) {
+                rows.add(value);
+              }
+
+              @Override
+              public List<String> result() {
+                return rows;
+              }
+            });
+  }
+
+  /**
+   * Streams the values of the first column into a new sink from {@code sinks}, row by row as the
+   * driver fetches them, and returns its result; bounded and failing as {@link #read()}.
+   */
+  <T> T read(java.util.function.Supplier<Sink<T>> sinks) throws Exception {
     int stuck = abandoned.get();
     if (stuck >= MAX_ABANDONED) {
       throw new TimeoutException(
@@ -75,7 +112,7 @@ final class RowReader {
               + " ms and still run, ignoring cancel, interrupt and close; no new load starts until"
               + " one of them ends (is the database or the network stuck?)");
     }
-    Load load = new Load();
+    Load<T> load = new Load<>(sinks.get());
     Thread thread = new Thread(load, "jcors-jdbc-load " + threadName);
     thread.setDaemon(true);
     thread.start();
@@ -99,9 +136,8 @@ final class RowReader {
     }
   }
 
-  /** The first column of the rows, within the bounds. */
-  private List<String> rows(ResultSet results) throws SQLException {
-    List<String> rows = new ArrayList<>();
+  /** The first column of the rows, within the bounds, into {@code rows}. */
+  private <T> T rows(ResultSet results, Sink<T> rows) throws SQLException {
     long bytes = 0;
     int count = 0;
     while (results.next()) {
@@ -126,7 +162,7 @@ final class RowReader {
       }
       rows.add(value.strip());
     }
-    return rows;
+    return rows.result();
   }
 
   /** The length of {@code s} in UTF-8, without encoding it. */
@@ -147,6 +183,12 @@ final class RowReader {
       // not supported: the deadline of read() still holds
     }
     try {
+      // Without it PostgreSQL's driver reads every row into memory before the first next().
+      statement.setFetchSize(fetchSize);
+    } catch (SQLException | RuntimeException e) {
+      // not supported: the driver fetches as it does
+    }
+    try {
       if (maxRows < Integer.MAX_VALUE) {
         statement.setMaxRows(maxRows + 1); // one more, to tell "too many" from "exactly max"
       }
@@ -156,15 +198,20 @@ final class RowReader {
   }
 
   /** One load, on its own thread. */
-  private final class Load implements Runnable {
+  private final class Load<T> implements Runnable {
     private static final int RUNNING = 0;
     private static final int DONE = 1;
     private static final int ABANDONED = 2;
 
-    final CompletableFuture<List<String>> result = new CompletableFuture<>();
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    private final Sink<T> sink;
     private final AtomicInteger phase = new AtomicInteger(RUNNING);
     private final AtomicReference<Connection> connection = new AtomicReference<>();
     private final AtomicReference<Statement> statement = new AtomicReference<>();
+
+    Load(Sink<T> sink) {
+      this.sink = sink;
+    }
 
     @Override
     public void run() {
@@ -173,11 +220,19 @@ final class RowReader {
         if (phase.get() == ABANDONED) {
           return; // connected after the deadline: nobody waits for these rows
         }
+        // PostgreSQL streams rows with a cursor (the fetch size) only inside a transaction.
+        boolean transaction = c.getAutoCommit() && setAutoCommit(c, false);
         try (Statement s = c.createStatement()) {
           statement.set(s);
           bound(s);
           try (ResultSet results = s.executeQuery(query)) {
-            result.complete(rows(results));
+            result.complete(rows(results, sink));
+          }
+        } finally {
+          if (transaction) {
+            // Nothing was written; a pooled connection goes back as it came.
+            quietly(c::rollback, true);
+            setAutoCommit(c, true);
           }
         }
       } catch (Throwable t) { // an OutOfMemoryError too: the refresh that waits reports it
@@ -208,6 +263,15 @@ final class RowReader {
               "jcors-jdbc-cancel " + threadName);
       cancel.setDaemon(true);
       cancel.start();
+    }
+  }
+
+  private static boolean setAutoCommit(Connection c, boolean autoCommit) {
+    try {
+      c.setAutoCommit(autoCommit);
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false; // a driver without transactions reads as it can
     }
   }
 

@@ -49,9 +49,9 @@ class JdbcOriginSourceTest {
         .isEqualTo("has the unknown setting \"usr\"; did you mean \"user\"?");
     assertThat(problem(settings("url", url(), "query", "SELECT 1", "refresh", 3)))
         .isEqualTo(
-            "has the unknown setting \"refresh\"; the settings are maxBytes, maxRows,"
-                + " password, query, queryTimeoutSeconds, refreshSeconds, staleAfterRefreshes, url,"
-                + " user");
+            "has the unknown setting \"refresh\"; the settings are fetchSize, fullReloadEvery,"
+                + " listen, maxBytes, maxRows, password, query, queryTimeoutSeconds,"
+                + " refreshSeconds, staleAfterRefreshes, url, user, versionQuery");
   }
 
   @Test
@@ -109,13 +109,16 @@ class JdbcOriginSourceTest {
                     1.5,
                     "queryTimeoutSeconds",
                     0,
+                    "fetchSize",
+                    0,
                     "staleAfterRefreshes",
                     true)))
         .isEqualTo(
             "has queryTimeoutSeconds 0, which is below 1; write a number of at least 1, e.g. 10;"
                 + " has maxRows 0, which is below 1; write a whole number of at least 1, e.g."
                 + " 100000; has maxBytes 1.5, which is not whole; write a whole number of at least"
-                + " 1, e.g. 16777216; has staleAfterRefreshes true, which is not a number; write a"
+                + " 1, e.g. 16777216; has fetchSize 0, which is below 1; write a whole number of at"
+                + " least 1, e.g. 10000; has staleAfterRefreshes true, which is not a number; write a"
                 + " whole number of at least 1, e.g. 3");
     JdbcOriginSource.validate(
         settings(
@@ -129,8 +132,51 @@ class JdbcOriginSourceTest {
             1000,
             "queryTimeoutSeconds",
             2.5,
+            "fetchSize",
+            500,
             "staleAfterRefreshes",
             5));
+  }
+
+  @Test
+  void listen_onADatabaseThatCannotListen_isAConfigError() {
+    assertThat(
+            problem(settings("url", url(), "query", "SELECT 1", "listen", "cors_origins_changed")))
+        .isEqualTo(
+            "has listen \"cors_origins_changed\", but only PostgreSQL can LISTEN and the url is"
+                + " not jdbc:postgresql:...; remove listen (the list is still polled every"
+                + " refreshSeconds)");
+    assertThat(problem(settings("url", url(), "query", "SELECT 1", "listen", "Changed; DROP")))
+        .startsWith("has listen \"Changed; DROP\", which is not a channel name");
+  }
+
+  @Test
+  void versionQuery_mustBeOneSelect_andFullReloadEveryAWholeNumber() {
+    assertThat(
+            problem(
+                settings(
+                    "url",
+                    url(),
+                    "query",
+                    "SELECT 1",
+                    "versionQuery",
+                    "UPDATE v SET n = 1",
+                    "fullReloadEvery",
+                    0)))
+        .startsWith("has the versionQuery \"UPDATE v SET n = 1\", which starts with UPDATE")
+        .endsWith(
+            "has fullReloadEvery 0, which is below 1; write a whole number of at least 1, e.g. 10");
+  }
+
+  @Test
+  void listen_onADataSourceThatIsNotPostgres_isRefusedAtStart() {
+    JdbcOrigins.Builder builder =
+        JdbcOrigins.builder(url(), null, null).query("SELECT 1").listen("cors_origins_changed");
+    assertThatThrownBy(builder::start)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "listen needs PostgreSQL (LISTEN/NOTIFY), but the database is SQLite, which cannot"
+                + " listen: remove listen (the list is still polled every refreshInterval)");
   }
 
   @Test

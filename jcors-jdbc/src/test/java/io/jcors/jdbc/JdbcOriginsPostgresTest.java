@@ -8,6 +8,10 @@ import io.jcors.CorsPolicy;
 import io.jcors.jdbc.testing.Eventually;
 import io.jcors.jdbc.testing.PostgresCluster;
 import io.jcors.jdbc.testing.Sql;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +122,81 @@ class JdbcOriginsPostgresTest {
     Eventually.await(
         "both lists are healthy again",
         () -> originsA.lastError().isEmpty() && originsB.lastError().isEmpty());
+    assertThat(a.allows("https://new.example.com")).isTrue();
+  }
+
+  /**
+   * The statements of the trigger snippet of docs/origins-from-a-database.md, which sends the
+   * notification: the test runs what the page shows.
+   */
+  static List<String> triggerSnippet() throws IOException {
+    String doc =
+        Files.readString(
+            Path.of("..", "docs", "origins-from-a-database.md"), StandardCharsets.UTF_8);
+    int start = doc.indexOf("```sql\nCREATE OR REPLACE FUNCTION cors_origins_notify()");
+    assertThat(start).as("the trigger snippet of the doc").isNotNegative();
+    String snippet = doc.substring(start + "```sql\n".length(), doc.indexOf("```", start + 6));
+    List<String> statements = new ArrayList<>();
+    for (String statement : snippet.split(";\n\n")) {
+      statements.add(statement.strip().replaceAll(";$", ""));
+    }
+    return statements;
+  }
+
+  private JdbcOrigins listening() {
+    JdbcOrigins origins =
+        JdbcOrigins.builder(cluster.url(), "postgres", "unused-with-trust")
+            .query("SELECT origin FROM cors_origins")
+            .refreshInterval(Duration.ofHours(1)) // no poll during the test: only the push
+            .retryDelay(Duration.ofMillis(200), Duration.ofSeconds(1))
+            .listen("cors_origins_changed")
+            .start();
+    resources.add(origins);
+    return origins;
+  }
+
+  /**
+   * With an hourly poll, a change reaches both servers only through the notification of the
+   * trigger; after a restart of the database the listeners reconnect, refresh once, and hear the
+   * next notification.
+   */
+  @Test
+  void listen_twoServersApplyInsertsAndDeletesAtOnce_andListenAgainAfterARestart()
+      throws IOException {
+    Sql sql = cluster.sql();
+    List<String> trigger = triggerSnippet();
+    assertThat(trigger).hasSize(2);
+    trigger.forEach(sql::run);
+    JdbcOrigins originsA = listening();
+    JdbcOrigins originsB = listening();
+    ApiServer a = server(CorsPolicy.of(CorsOptions.builder().origin(originsA).build()));
+    ApiServer b = server(CorsPolicy.of(CorsOptions.builder().origin(originsB).build()));
+    assertThat(a.allows("https://app.example.com")).isTrue();
+
+    sql.insert("https://new.example.com");
+    Eventually.await(
+        "both servers allow the inserted origin",
+        () -> a.allows("https://new.example.com") && b.allows("https://new.example.com"));
+    sql.delete("https://app.example.com");
+    Eventually.await(
+        "both servers refuse the deleted origin",
+        () -> !a.allows("https://app.example.com") && !b.allows("https://app.example.com"));
+
+    var loadedA = originsA.lastLoadTime().orElseThrow();
+    var loadedB = originsB.lastLoadTime().orElseThrow();
+    cluster.stopServer();
+    cluster.startServer();
+    Eventually.await(
+        "both listeners reconnect and refresh",
+        () ->
+            !originsA.lastLoadTime().orElseThrow().equals(loadedA)
+                && !originsB.lastLoadTime().orElseThrow().equals(loadedB));
+    sql.insert("https://after-restart.example.com");
+    Eventually.await(
+        "both servers hear the notification after the restart",
+        () ->
+            a.allows("https://after-restart.example.com")
+                && b.allows("https://after-restart.example.com"));
     assertThat(a.allows("https://new.example.com")).isTrue();
   }
 

@@ -148,6 +148,85 @@ class JdbcOriginsSqliteTest {
 
   @Nested
   class Snapshot {
+    /**
+     * Only a digest of the rows in use is kept, to tell an unchanged table: a row replaced by one
+     * of the same {@code String.hashCode()} ("Aa" and "BB") must still count as a change, or the
+     * replaced origin would stay allowed.
+     */
+    @Test
+    void aRowReplacedByOneOfTheSameHashCode_isAChange() {
+      assertThat("https://Aa.example".hashCode()).isEqualTo("https://BB.example".hashCode());
+      createTable("https://Aa.example", "https://app.example.com");
+      JdbcOrigins origins = origins();
+      var first = origins.resolve("https://app.example.com");
+      assertThat(origins.origins().allows("https://Aa.example")).isTrue();
+      sql.delete("https://Aa.example");
+      sql.insert("https://BB.example");
+      Eventually.await(
+          "the replaced row is seen", () -> origins.origins().allows("https://BB.example"));
+      assertThat(origins.origins().allows("https://Aa.example")).isFalse();
+      assertThat(origins.resolve("https://app.example.com")).isNotSameAs(first);
+    }
+
+    private JdbcOrigins versioned(int fullReloadEvery) {
+      sql.run("CREATE TABLE cors_version (v INTEGER)");
+      sql.run("INSERT INTO cors_version VALUES (1)");
+      JdbcOrigins origins =
+          JdbcOrigins.builder(url, null, null)
+              .query(QUERY)
+              .versionQuery("SELECT v FROM cors_version")
+              .fullReloadEvery(fullReloadEvery)
+              .refreshInterval(REFRESH)
+              .start();
+      resources.add(origins);
+      return origins;
+    }
+
+    private void awaitPolls(JdbcOrigins origins, int polls) {
+      for (int i = 0; i < polls; i++) {
+        java.time.Instant before = origins.lastLoadTime().orElseThrow();
+        Eventually.await("a poll", () -> !origins.lastLoadTime().orElseThrow().equals(before));
+      }
+    }
+
+    /**
+     * A poll whose version is unchanged does not read the rows: a row inserted without bumping the
+     * version stays unseen, however many polls pass, until the version changes.
+     */
+    @Test
+    void aVersionQuery_readsTheRowsOnlyWhenTheVersionChanges() {
+      createTable("https://app.example.com");
+      JdbcOrigins origins = versioned(1000);
+      sql.insert("https://new.example.com");
+      awaitPolls(origins, 3);
+      assertThat(origins.origins().allows("https://new.example.com")).isFalse();
+      assertThat(origins.isStale()).isFalse(); // a poll that read the version is a good load
+      sql.run("UPDATE cors_version SET v = 2");
+      Eventually.await(
+          "the new version is read in full",
+          () -> origins.origins().allows("https://new.example.com"));
+    }
+
+    @Test
+    void aVersionQuery_stillReadsInFull_everyFullReloadEveryPolls() {
+      createTable("https://app.example.com");
+      JdbcOrigins origins = versioned(2);
+      sql.insert("https://new.example.com");
+      Eventually.await(
+          "a full reload comes without a new version",
+          () -> origins.origins().allows("https://new.example.com"));
+    }
+
+    @Test
+    void anUnchangedTable_keepsTheSameList_acrossRefreshes() throws Exception {
+      createTable("https://app.example.com");
+      JdbcOrigins origins = origins();
+      var first = origins.resolve("https://app.example.com");
+      java.time.Instant loaded = origins.lastLoadTime().orElseThrow();
+      Eventually.await("a refresh", () -> !origins.lastLoadTime().orElseThrow().equals(loaded));
+      assertThat(origins.resolve("https://app.example.com")).isSameAs(first);
+    }
+
     @Test
     void resolve_returnsTheSameCompletedStage_untilTheNextLoad() {
       createTable("https://app.example.com");
