@@ -72,7 +72,7 @@ final class RegexRisks {
                   + " match"
                   + (example != null ? ", such as " + example : "")
                   + " (S7)",
-              "anchor it: /^https:\\/\\/app\\.example\\.com$/"));
+              anchorFix(regex)));
     }
     if (JsRegex.hasUnescapedDot(regex)) {
       problems.add(
@@ -163,6 +163,13 @@ final class RegexRisks {
       default:
         return "list your own names, e.g. " + finding.fix();
     }
+  }
+
+  /** The user's own regex anchored, where one can be built from it; an example else. */
+  private static String anchorFix(Pattern regex) {
+    Pattern anchored = JsRegex.anchored(regex);
+    return "anchor it: "
+        + (anchored != null ? JsRegex.literal(anchored) : "/^https:\\/\\/app\\.example\\.com$/");
   }
 
   private static String hostOf(String origin) {

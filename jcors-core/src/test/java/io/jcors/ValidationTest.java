@@ -817,7 +817,8 @@ class ValidationTest {
     String unanchored =
         "is not anchored at both ends, so it also matches origins that merely contain a match,"
             + " such as https://evilexample.com (S7)";
-    String anchorFix = "anchor it: /^https:\\/\\/app\\.example\\.com$/";
+    // Built from the user's regex: a host alone gets the scheme an origin starts with.
+    String anchorFix = "anchor it: /^https:\\/\\/example\\.com$/";
     String dot =
         "has an unescaped '.', which matches any character, so apiXexample.com matches"
             + " api.example.com (S6)";

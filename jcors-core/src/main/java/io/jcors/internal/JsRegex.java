@@ -1,5 +1,7 @@
 package io.jcors.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -83,7 +85,84 @@ public final class JsRegex {
    * source ending in an escaped {@code \$}.
    */
   public static boolean isAnchored(Pattern pattern) {
+    for (String alternative : topLevelAlternatives(pattern.pattern())) {
+      if (!isAnchored(alternative, 0, alternative.length())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code s[start, end)} starts with {@code ^} and ends with an unescaped {@code $}. */
+  private static boolean isAnchored(String s, int start, int end) {
+    if (end - start < 2 || s.charAt(start) != '^' || s.charAt(end - 1) != '$') {
+      return false;
+    }
+    int backslashes = 0;
+    for (int i = end - 2; i > start && s.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 0;
+  }
+
+  /**
+   * {@code pattern} anchored at both ends, for the fix of an unanchored regex (S7), or {@code null}
+   * when no anchored form can be built from it that still reads as an origin regex: {@code
+   * /example\.com$/} becomes {@code /^https:\/\/example\.com$/} (a host alone never matches an
+   * origin, which starts with its scheme), {@code /^https:\/\/a\.example|https:\/\/b\.example/}
+   * becomes {@code /^(?:https:\/\/a\.example|https:\/\/b\.example)$/}; {@code /.*}{@code /} gives
+   * {@code null} (anchoring it still matches everything).
+   */
+  public static Pattern anchored(Pattern pattern) {
     String s = pattern.pattern();
+    if (s.contains(".*") || s.contains(".+")) {
+      return null;
+    }
+    List<String> alternatives = topLevelAlternatives(s);
+    StringBuilder out = new StringBuilder("^");
+    if (alternatives.size() > 1) {
+      for (String alternative : alternatives) {
+        if (!stripAnchors(alternative).startsWith("http")) {
+          return null;
+        }
+      }
+      out.append("(?:").append(s).append(')');
+    } else {
+      String body = stripAnchors(s);
+      if (!body.startsWith("http")) {
+        out.append("https:\\/\\/");
+      }
+      out.append(body);
+    }
+    try {
+      return Pattern.compile(out.append('$').toString(), pattern.flags());
+    } catch (PatternSyntaxException e) {
+      return null;
+    }
+  }
+
+  /** {@code s} without a leading {@code ^} and a trailing unescaped {@code $}. */
+  private static String stripAnchors(String s) {
+    int start = s.startsWith("^") ? 1 : 0;
+    int end = s.length();
+    if (end > start && s.charAt(end - 1) == '$') {
+      int backslashes = 0;
+      for (int i = end - 2; i >= start && s.charAt(i) == '\\'; i--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 0) {
+        end--;
+      }
+    }
+    return s.substring(start, end);
+  }
+
+  /**
+   * The top-level alternatives of the source {@code s}: {@code a|(b|c)} gives {@code a}, {@code
+   * (b|c)}.
+   */
+  private static List<String> topLevelAlternatives(String s) {
+    List<String> alternatives = new ArrayList<>();
     int depth = 0;
     boolean inClass = false;
     int start = 0;
@@ -100,25 +179,12 @@ public final class JsRegex {
       } else if (c == ')') {
         depth--;
       } else if (c == '|' && depth == 0) {
-        if (!isAnchored(s, start, i)) {
-          return false;
-        }
+        alternatives.add(s.substring(start, i));
         start = i + 1;
       }
     }
-    return isAnchored(s, start, s.length());
-  }
-
-  /** Whether {@code s[start, end)} starts with {@code ^} and ends with an unescaped {@code $}. */
-  private static boolean isAnchored(String s, int start, int end) {
-    if (end - start < 2 || s.charAt(start) != '^' || s.charAt(end - 1) != '$') {
-      return false;
-    }
-    int backslashes = 0;
-    for (int i = end - 2; i > start && s.charAt(i) == '\\'; i--) {
-      backslashes++;
-    }
-    return backslashes % 2 == 0;
+    alternatives.add(s.substring(start));
+    return alternatives;
   }
 
   /**

@@ -29,4 +29,27 @@ class JsRegexTest {
   void isAnchored_everyTopLevelAlternativeAtBothEnds(String regex, boolean anchored) {
     assertThat(JsRegex.isAnchored(Pattern.compile(regex))).isEqualTo(anchored);
   }
+
+  @ParameterizedTest(name = "{0} anchored is {1}")
+  @CsvSource(
+      delimiter = ' ',
+      value = {
+        "example\\.com$ ^https:\\/\\/example\\.com$",
+        "^https:\\/\\/app\\.example\\.com ^https:\\/\\/app\\.example\\.com$",
+        "https://a\\.example|https://b\\.example ^(?:https://a\\.example|https://b\\.example)$",
+        "^https://example\\.com\\$ ^https://example\\.com\\$$",
+        ".* NONE",
+        "^https://.+\\.example\\.com NONE",
+        "a\\.example|b\\.example NONE",
+      })
+  void anchored_buildsTheFixFromTheUsersRegex(String regex, String expected) {
+    Pattern anchored = JsRegex.anchored(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+    if (expected.equals("NONE")) {
+      assertThat(anchored).isNull();
+    } else {
+      assertThat(anchored.pattern()).isEqualTo(expected);
+      assertThat(anchored.flags()).isEqualTo(Pattern.CASE_INSENSITIVE);
+      assertThat(JsRegex.isAnchored(anchored)).isTrue();
+    }
+  }
 }
