@@ -10,6 +10,7 @@ module io.jcors.cli {
   requires info.picocli;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires io.jcors.check;
   requires io.jcors.demo;
 

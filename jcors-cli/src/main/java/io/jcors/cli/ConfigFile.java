@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A config file read into the tree that {@link io.jcors.CorsConfig#read(Map)} takes (maps, lists,
@@ -183,11 +185,8 @@ final class ConfigFile {
       }
       return new ConfigFile(name, format, tree, builder.values, builder.keys, builder.duplicates);
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
       throw new ConfigFileException(
-          name,
-          where == null ? null : location(where),
-          "is not valid " + format + ": " + oneLine(e.getOriginalMessage()));
+          name, location(e), "is not valid " + format + ": " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigFileException(name, null, "cannot be read: " + e.getMessage());
     }
@@ -303,6 +302,20 @@ final class ConfigFile {
       }
     }
     return out.append('"').toString();
+  }
+
+  /**
+   * Where a syntax error is: for YAML, the parser's problem mark (the tab, the bad character), not
+   * the place where the token around it began, which Jackson reports.
+   */
+  private static Location location(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException) {
+      Mark problem = ((MarkedYAMLException) e.getCause()).getProblemMark();
+      if (problem != null) {
+        return new Location(problem.getLine() + 1, problem.getColumn() + 1);
+      }
+    }
+    return e.getLocation() == null ? null : location(e.getLocation());
   }
 
   private static Location location(JsonLocation location) {

@@ -188,6 +188,19 @@ public class ConfigFileTest {
           .hasMessageStartingWith("c.yaml:2:8: is not valid YAML: ")
           .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void aTabIndentation_isLocatedAtTheTab() {
+      assertThatThrownBy(
+              () ->
+                  ConfigFile.parse(
+                      "c.yaml",
+                      "origin: \"https://a.example\"\nmethods:\n\t- GET\ncredentials: true\n",
+                      ConfigFile.Format.YAML))
+          .isInstanceOf(ConfigFileException.class)
+          .hasMessageStartingWith("c.yaml:3:1: is not valid YAML: ")
+          .hasMessageContaining("TAB");
+    }
   }
 
   @Test
