@@ -839,7 +839,7 @@ class BrowserParityTest {
                 .replace("{self}", url(tag, hop));
         headers.add(new Header(header.name(), value));
       }
-      return new Reply(reply.status(), headers, "");
+      return new Reply(reply.status(), headers, "", reply.raw());
     }
 
     /** The requests of run {@code tag} that reached the API servers. */
