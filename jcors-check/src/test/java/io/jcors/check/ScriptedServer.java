@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real HTTP/1.1 server on 127.0.0.1 (port 0), over a plain socket so that it writes exactly the
@@ -32,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ScriptedServer implements AutoCloseable {
   private static final int MAX_HEAD = 256 * 1024;
+  private static final AtomicLong ORDER = new AtomicLong();
 
   /**
    * A scripted response: status, header lines (repeats allowed) and body, or the raw bytes of a
@@ -67,8 +69,11 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  /** A request as the server saw it. */
-  record Received(String method, String path, List<Header> headers) {
+  /**
+   * A request as the server saw it: the path (without query), the request target as sent, the
+   * header lines, and a number that orders requests across servers.
+   */
+  record Received(String method, String path, String target, List<Header> headers, long order) {
     String header(String name) {
       for (Header header : headers) {
         if (header.name().equalsIgnoreCase(name)) {
@@ -231,7 +236,7 @@ final class ScriptedServer implements AutoCloseable {
             new Header(lines[i].substring(0, colon), trimSpaces(lines[i].substring(colon + 1))));
       }
     }
-    return new Received(requestLine[0], path, headers);
+    return new Received(requestLine[0], path, target, headers, ORDER.incrementAndGet());
   }
 
   private static void skipBody(InputStream in, Received request) throws IOException {
