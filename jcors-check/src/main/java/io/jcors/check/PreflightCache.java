@@ -100,10 +100,12 @@ public record PreflightCache(Browser browser, long seconds, boolean credentials)
     }
     List<String> parts = new ArrayList<>();
     for (Map.Entry<Long, List<Browser>> entry : bySeconds.entrySet()) {
+      boolean one = entry.getValue().size() == 1;
       parts.add(
-          entry.getKey() == 0
-              ? Browser.names(entry.getValue()) + " does not cache it"
-              : Browser.names(entry.getValue()) + " caches it for " + entry.getKey() + " s");
+          Browser.names(entry.getValue())
+              + (entry.getKey() == 0
+                  ? (one ? " does not cache it" : " do not cache it")
+                  : (one ? " caches it for " : " cache it for ") + entry.getKey() + " s"));
     }
     String header =
         value == null ? "no `" + CorsChecks.ACMA + "`" : "`" + CorsChecks.ACMA + ": " + value + "`";

@@ -354,6 +354,19 @@ class CorsChecksTest {
               "`Access-Control-Max-Age: 86400`: Chrome caches it for 7200 s, Firefox caches it for"
                   + " 86400 s, Safari caches it for 600 s; Firefox reuses an entry only for requests"
                   + " with the same credentials mode");
+      assertThat(
+              last(preflight(
+                      false,
+                      "PUT",
+                      List.of(),
+                      "Access-Control-Allow-Origin: *",
+                      "Access-Control-Allow-Methods: PUT",
+                      "Access-Control-Max-Age: abc"))
+                  .explanation())
+          .isEqualTo(
+              "`Access-Control-Max-Age: abc`: Chrome and Safari cache it for 5 s, Firefox does not"
+                  + " cache it; Firefox reuses an entry only for requests with the same credentials"
+                  + " mode");
     }
   }
 
