@@ -142,4 +142,82 @@ class ResponseReaderTest {
       }
     }
   }
+
+  /**
+   * Random response bytes, read by every engine and carried through the whole check (redirects
+   * included): always a verdict, never an exception, and the report stays printable.
+   */
+  @org.junit.jupiter.api.Test
+  void randomResponses_alwaysEndInAVerdict() throws CheckException {
+    java.util.Random random = new java.util.Random(46);
+    String[] pieces = {
+      "HTTP/1.1 ",
+      "200",
+      "302",
+      "204",
+      " OK",
+      "http/1.1 ",
+      "HTTP/2 ",
+      "\u0000",
+      "\r",
+      " ",
+      "\t",
+      ":",
+      ",",
+      "Access-Control-Allow-Origin",
+      "*",
+      "null",
+      "https://app.example.com",
+      "Location",
+      "/x",
+      "//a.example/",
+      "http://@b.example:1/",
+      "http://[::1",
+      "\\",
+      "%2e%2e",
+      "Content-Length",
+      "Access-Control-Allow-Headers",
+      "Access-Control-Max-Age",
+      "-1",
+      "abc",
+      "Transfer-Encoding",
+      "chunked",
+      "\u00e9",
+      "\u001b[2J",
+      "\u000b",
+    };
+    for (int i = 0; i < 3000; i++) {
+      List<String> lines = new java.util.ArrayList<>();
+      for (int l = random.nextInt(6); l > 0; l--) {
+        StringBuilder line = new StringBuilder();
+        for (int p = random.nextInt(6); p > 0; p--) {
+          line.append(pieces[random.nextInt(pieces.length)]);
+        }
+        lines.add(line.toString());
+      }
+      StringBuilder status = new StringBuilder();
+      for (int p = random.nextInt(4); p > 0; p--) {
+        status.append(pieces[random.nextInt(pieces.length)]);
+      }
+      RawResponse raw =
+          new RawResponse(
+              status.toString(),
+              lines,
+              random.nextInt(500_000),
+              random.nextInt(20) == 0,
+              RawResponse.Body.values()[random.nextInt(RawResponse.Body.values().length)]);
+      CheckRequest request =
+          CheckRequest.builder("https://api.example/x", "https://app.example.com")
+              .method(random.nextBoolean() ? "GET" : "PUT")
+              .header("X-Test", "1")
+              .build();
+      CheckReport report =
+          CorsCheck.create((sent, deadline) -> raw, java.time.Duration.ofSeconds(5)).run(request);
+      assertThat(report.verdict()).isNotNull();
+      String text = report.toText();
+      assertThat(text.replace("\n", "").codePoints().allMatch(PrintableText::isPrintable))
+          .as(text)
+          .isTrue();
+    }
+  }
 }
