@@ -79,6 +79,9 @@ public enum Browser {
    * Firefox}, {@code Chrome, Firefox and Safari}.
    */
   public static String names(Collection<Browser> browsers) {
+    if (browsers.isEmpty()) {
+      return "";
+    }
     List<String> names = EnumSet.copyOf(browsers).stream().map(Browser::displayName).toList();
     if (names.size() == 1) {
       return names.get(0);

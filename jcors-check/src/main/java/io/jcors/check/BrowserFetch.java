@@ -1,5 +1,6 @@
 package io.jcors.check;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -347,9 +348,7 @@ final class BrowserFetch {
     }
     return new Header(
         header.name(),
-        new String(
-            value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            java.nio.charset.StandardCharsets.ISO_8859_1));
+        new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
   }
 
   private static boolean isRedirect(int status) {

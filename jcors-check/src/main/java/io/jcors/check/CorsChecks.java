@@ -1,6 +1,7 @@
 package io.jcors.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -293,7 +294,7 @@ final class CorsChecks {
             Check.pass("F20", "allow-headers", "`Authorization` is listed in `" + ACAH + "`"));
       }
     }
-    for (String name : new java.util.LinkedHashSet<>(unsafeNames)) {
+    for (String name : new LinkedHashSet<>(unsafeNames)) {
       if (name.equals("authorization")) {
         continue; // checked above
       }

@@ -1,5 +1,6 @@
 package io.jcors.check;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.net.IDN;
 import java.nio.ByteBuffer;
@@ -562,7 +563,7 @@ final class WebUrl {
 
     private static byte[] percentDecode(String input) {
       byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
       for (int i = 0; i < bytes.length; i++) {
         if (bytes[i] == '%'
             && i + 2 < bytes.length
