@@ -1,16 +1,13 @@
 package io.jcors.check;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * What a page would do: {@code fetch(url, {method, headers, credentials})} from a page whose origin
  * is {@code origin}. Validated when built, like the browser's {@code fetch()} validates its
- * arguments.
+ * arguments: what {@code fetch()} rejects with a {@code TypeError} is a usage error here.
  *
  * <pre>{@code
  * CheckRequest request =
@@ -23,13 +20,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CheckRequest {
-  private final URI url;
+  private final WebUrl url;
   private final String origin;
   private final String method;
   private final List<Header> headers;
   private final boolean credentials;
 
-  private CheckRequest(Builder builder, URI url, List<Header> headers) {
+  private CheckRequest(Builder builder, WebUrl url, List<Header> headers) {
     this.url = url;
     this.origin = builder.origin;
     this.method = builder.method;
@@ -45,8 +42,15 @@ public final class CheckRequest {
     return new Builder(url, origin);
   }
 
-  /** The URL the page fetches, without fragment. */
-  public URI url() {
+  /**
+   * The URL the page fetches, as the URL standard parses and serializes it, without fragment:
+   * {@code HTTP://Example.COM:80/a b} is {@code http://example.com/a%20b}.
+   */
+  public String url() {
+    return url.withoutFragment();
+  }
+
+  WebUrl parsedUrl() {
     return url;
   }
 
@@ -61,8 +65,10 @@ public final class CheckRequest {
   }
 
   /**
-   * The request headers as the browser's {@code Headers} object holds them: values without leading
-   * or trailing whitespace, repeated names combined into one value joined by {@code ", "}.
+   * The request headers in the order the page set them, one entry per header set, each value
+   * normalized as {@code fetch()} does (leading and trailing HTTP whitespace removed). Forbidden
+   * request headers ({@code Cookie}, {@code Sec-*}, ...) are kept here: the browser drops them when
+   * it builds the request, and the report says so as a warning.
    */
   public List<Header> headers() {
     return headers;
@@ -134,7 +140,7 @@ public final class CheckRequest {
      */
     public CheckRequest build() throws CheckException {
       List<String> problems = new ArrayList<>();
-      URI parsedUrl = parseUrl(url, problems);
+      WebUrl parsedUrl = parseUrl(url, problems);
       checkOrigin(origin, problems);
       if (!HeaderLists.isToken(method)) {
         problems.add("method `" + method + "` is not an HTTP method name (a token like PUT)");
@@ -148,16 +154,18 @@ public final class CheckRequest {
       for (String line : malformedLines) {
         problems.add("header `" + line + "` is not `Name: value` (for example `X-Token: abc`)");
       }
-      List<Header> combined = new ArrayList<>();
+      List<Header> normalized = new ArrayList<>();
       for (Header header : headers) {
         String name = header.name();
-        String value = Safelists.stripHttpWhitespace(header.value());
+        // Fetch "normalize": only HTTP whitespace (tab, LF, CR, space) is removed, not vertical
+        // tab or form feed as String.strip() would.
+        String value = Infra.stripHttpWhitespace(header.value());
         if (!HeaderLists.isToken(name)) {
           problems.add(
               "header name `" + name + "` is not a token (letters, digits, !#$%&'*+-.^_`|~)");
           continue;
         }
-        if (!isByteString(value)) {
+        if (!isHeaderValue(value)) {
           problems.add(
               "header `"
                   + name
@@ -165,36 +173,19 @@ public final class CheckRequest {
                   + " U+00FF; fetch() rejects it");
           continue;
         }
-        if (Safelists.isForbiddenRequestHeader(name, value)) {
-          problems.add(
-              "header `"
-                  + name
-                  + "` is a forbidden request header: a browser never lets a page set it"
-                  + (name.equalsIgnoreCase("cookie")
-                      ? "; use --credentials to model a request that carries cookies"
-                      : ""));
-          continue;
-        }
-        combine(combined, name, value);
+        normalized.add(new Header(name, value));
       }
       if (!problems.isEmpty()) {
         throw new CheckException(CheckException.Kind.USAGE, String.join("\n", problems));
       }
-      return new CheckRequest(this, parsedUrl, combined);
+      return new CheckRequest(this, parsedUrl, normalized);
     }
 
-    private static void combine(List<Header> combined, String name, String value) {
-      for (int i = 0; i < combined.size(); i++) {
-        Header existing = combined.get(i);
-        if (existing.name().equalsIgnoreCase(name)) {
-          combined.set(i, new Header(existing.name(), existing.value() + ", " + value));
-          return;
-        }
-      }
-      combined.add(new Header(name, value));
-    }
-
-    private static boolean isByteString(String value) {
+    /**
+     * Fetch "header value": no NUL, LF or CR inside; and a byte string (WebIDL ByteString), so no
+     * character above U+00FF. Every other byte, controls included, a page may send.
+     */
+    private static boolean isHeaderValue(String value) {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (c == 0 || c == '\r' || c == '\n' || c > 0xFF) {
@@ -204,42 +195,33 @@ public final class CheckRequest {
       return true;
     }
 
-    private static URI parseUrl(String url, List<String> problems) {
-      URI uri;
+    private static WebUrl parseUrl(String url, List<String> problems) {
+      WebUrl parsed;
       try {
-        uri = new URI(url);
-      } catch (URISyntaxException e) {
-        problems.add("URL `" + url + "` is not a valid URL: " + e.getReason());
+        parsed = WebUrl.parse(url);
+      } catch (WebUrl.Invalid e) {
+        problems.add("URL `" + url + "` is not a valid URL: " + e.getMessage());
         return null;
       }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+      if (!parsed.isHttp()) {
         problems.add("URL `" + url + "` must be an absolute http:// or https:// URL");
         return null;
       }
-      if (uri.getHost() == null) {
-        problems.add("URL `" + url + "` has no host");
-        return null;
-      }
-      if (uri.getRawUserInfo() != null) {
+      if (parsed.includesCredentials()) {
+        // Fetch "Request" constructor: a URL that includes credentials is a TypeError. Only a
+        // non-empty username or password counts (http://@host/ has none).
         problems.add(
             "URL `" + url + "` contains credentials (user:password@); fetch() refuses such URLs");
         return null;
       }
-      try {
-        return new URI(
-            uri.getScheme(), uri.getRawAuthority(), uri.getRawPath(), uri.getRawQuery(), null);
-      } catch (URISyntaxException e) {
-        problems.add("URL `" + url + "` is not a valid URL: " + e.getReason());
-        return null;
-      }
+      return parsed;
     }
 
     private static void checkOrigin(String origin, List<String> problems) {
       if (origin.equals("null")) {
         return;
       }
-      String serialized = WebOrigins.serialize(origin);
+      String serialized = WebUrl.serializeOrigin(origin);
       if (serialized == null) {
         problems.add(
             "origin `"

@@ -1,8 +1,8 @@
 package io.jcors.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -235,14 +235,14 @@ final class CorsChecks {
           + "`"
           + compare;
     }
-    if (allowed.equalsIgnoreCase(origin)) {
+    if (Infra.asciiEqualsIgnoreCase(allowed, origin)) {
       return prefix
           + " (different upper/lower case) but the page's origin is `"
           + origin
           + "`"
           + compare;
     }
-    String serialized = WebOrigins.serialize(allowed);
+    String serialized = WebUrl.serializeOrigin(allowed);
     if (origin.equals(serialized)) {
       return prefix
           + ", the same origin written differently (the browser writes `"
@@ -256,20 +256,19 @@ final class CorsChecks {
   /**
    * The checks of Fetch "CORS-preflight fetch" (section {@code #cors-preflight-fetch-0}), steps 7
    * onward: ok status (F15, F16), CORS check (F7-F13), method (F17, F18), headers (F17, F20, F21),
-   * and the cache lifetime (F22, informational).
+   * and the cache lifetime in each of {@code browsers} (F22-F24, informational).
    *
    * @param method the actual request's method after normalization
-   * @param requestHeaderNames the lower-case names of every request header
-   * @param unsafeNames the sorted lower-case CORS-unsafe request-header names (sent in ACRH)
+   * @param unsafeNames the lower-case request-header names the preflight asks for (sent in ACRH)
    */
   static boolean preflightChecks(
       List<Check> checks,
       String origin,
       boolean credentials,
       String method,
-      Set<String> requestHeaderNames,
       List<String> unsafeNames,
-      ReceivedResponse response) {
+      ReceivedResponse response,
+      Set<Browser> browsers) {
     int status = response.status();
     if (status >= 300 && status < 400) {
       String location = response.get("Location");
@@ -330,11 +329,14 @@ final class CorsChecks {
     if (!checkMethod(checks, method, credentials, methods)) {
       return false;
     }
-    if (requestHeaderNames.contains("authorization")) {
+    if (unsafeNames.contains("authorization")) {
       if (!headers.containsIgnoreCase("authorization") && headers.contains("*") && !credentials) {
-        // The Fetch standard says `*` never covers Authorization, but Chromium (checked against
-        // Chromium 156 by BrowserParityTest) and Firefox still accept it, Chromium with a
-        // deprecation warning. The check predicts what browsers do and warns.
+        // The Fetch standard says `*` never covers Authorization ("CORS non-wildcard
+        // request-header name"), but every engine still accepts it: Chromium and Firefox with a
+        // deprecation warning (Firefox behind network.cors_preflight.authorization_covered_by_
+        // wildcard, true by default), WebKit silently (CrossOriginPreflightResultCache.cpp,
+        // validateCrossOriginHeaders). Checked by BrowserParityTest in all three. The check
+        // predicts what browsers do and warns.
         checks.add(
             new Check(
                 "F20",
@@ -342,9 +344,9 @@ final class CorsChecks {
                 true,
                 "`"
                     + ACAH
-                    + ": *` covers `Authorization` in Chromium and Firefox today, but the Fetch"
-                    + " standard says `*` never covers it and Chromium warns that it will stop"
-                    + " accepting this",
+                    + ": *` covers `Authorization` in Chrome, Firefox and Safari today, but the Fetch"
+                    + " standard says `*` never covers it, and Chrome and Firefox warn that they will"
+                    + " stop accepting this",
                 "add `Authorization` to `" + ACAH + "` explicitly"));
       } else if (!headers.containsIgnoreCase("authorization")) {
         checks.add(
@@ -362,10 +364,12 @@ final class CorsChecks {
                         + " does not list",
                 "add `Authorization` to `" + ACAH + "`"));
         return false;
+      } else {
+        checks.add(
+            Check.pass("F20", "allow-headers", "`Authorization` is listed in `" + ACAH + "`"));
       }
-      checks.add(Check.pass("F20", "allow-headers", "`Authorization` is listed in `" + ACAH + "`"));
     }
-    for (String name : unsafeNames) {
+    for (String name : new LinkedHashSet<>(unsafeNames)) {
       if (name.equals("authorization")) {
         continue; // checked above
       }
@@ -399,7 +403,7 @@ final class CorsChecks {
         return false;
       }
     }
-    checks.add(Check.pass("F22", "max-age", maxAge(response.get(ACMA))));
+    checks.add(Check.pass("F22", "max-age", PreflightCache.describe(response.get(ACMA), browsers)));
     return true;
   }
 
@@ -432,7 +436,7 @@ final class CorsChecks {
     String fix = "add `" + method + "` to `" + ACAM + "`";
     String sameButCase = null;
     for (String allowed : methods.values()) {
-      if (allowed.equalsIgnoreCase(method)) {
+      if (Infra.asciiEqualsIgnoreCase(allowed, method)) {
         sameButCase = allowed;
       }
     }
@@ -443,13 +447,13 @@ final class CorsChecks {
               + "` but the request method is `"
               + method
               + "`; a browser compares methods case-sensitively";
-      if (!method.equals(method.toUpperCase(Locale.ROOT))) {
+      if (!method.equals(Infra.asciiUppercase(method))) {
         explanation +=
             " and sends methods as written, upper-casing only DELETE, GET, HEAD, OPTIONS, POST"
                 + " and PUT";
         fix =
             "make the page use `"
-                + method.toUpperCase(Locale.ROOT)
+                + Infra.asciiUppercase(method)
                 + "`, or add `"
                 + method
                 + "` as written to `"
@@ -474,25 +478,6 @@ final class CorsChecks {
     return list.present() ? "(`" + String.join(", ", list.values()) + "`)" : "(absent)";
   }
 
-  private static String maxAge(String value) {
-    if (value == null) {
-      return "no `" + ACMA + "`: the browser caches this preflight for 5 seconds";
-    }
-    String trimmed = HeaderLists.trimOws(value);
-    if (!trimmed.matches("[0-9]{1,10}")) {
-      return "`" + ACMA + ": " + value + "` is not a number of seconds: the browser uses 5 seconds";
-    }
-    long seconds = Long.parseLong(trimmed);
-    if (seconds > 7200) {
-      return "`"
-          + ACMA
-          + ": "
-          + seconds
-          + "`: Chromium caches this preflight for at most 7200 seconds, Firefox 86400";
-    }
-    return "the browser caches this preflight for " + seconds + " seconds";
-  }
-
   /**
    * The response headers a page can read (F30, F31): the CORS-safelisted response-header names,
    * those in {@code Access-Control-Expose-Headers} (all of them for {@code *} without credentials),
@@ -503,7 +488,7 @@ final class CorsChecks {
     boolean all = !exposed.failed() && exposed.contains("*") && !credentials;
     Set<String> readable = new TreeSet<>();
     for (Header header : response.headers()) {
-      String name = header.name().toLowerCase(Locale.ROOT);
+      String name = Infra.asciiLowercase(header.name());
       if (Safelists.FORBIDDEN_RESPONSE_HEADERS.contains(name)) {
         continue;
       }
@@ -521,7 +506,7 @@ final class CorsChecks {
     List<String> readable = readableHeaders(response, credentials);
     Set<String> hidden = new TreeSet<>();
     for (Header header : response.headers()) {
-      String name = header.name().toLowerCase(Locale.ROOT);
+      String name = Infra.asciiLowercase(header.name());
       if (!readable.contains(name)) {
         hidden.add(name);
       }

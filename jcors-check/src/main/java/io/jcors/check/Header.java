@@ -12,7 +12,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param name the header name as written
- * @param value the header value, without leading or trailing spaces
+ * @param value the header value, a byte string (one char per byte), without leading or trailing
+ *     HTTP whitespace
  */
 public record Header(String name, String value) {
   /** Both parts are required. */
@@ -22,7 +23,10 @@ public record Header(String name, String value) {
   }
 
   /**
-   * Reads {@code Name: value} (the form of curl's {@code -H} and of {@code jcors check --header}).
+   * Reads {@code Name: value} (the form of curl's {@code -H} and of {@code jcors check --header}):
+   * the name before the first colon and the value after it, each without leading or trailing HTTP
+   * whitespace (tab, line feed, carriage return, space; Fetch "normalize"), so that a vertical tab
+   * or form feed stays part of the value as it does in a browser.
    *
    * @throws IllegalArgumentException when there is no colon or no name
    */
@@ -32,7 +36,9 @@ public record Header(String name, String value) {
       throw new IllegalArgumentException(
           "header `" + line + "` is not `Name: value` (for example `X-Token: abc`)");
     }
-    return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+    return new Header(
+        Infra.stripHttpWhitespace(line.substring(0, colon)),
+        Infra.stripHttpWhitespace(line.substring(colon + 1)));
   }
 
   @Override

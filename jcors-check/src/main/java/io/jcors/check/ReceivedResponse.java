@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A response as received: status and header lines (names as the server wrote them, repeated names
- * as separate lines).
+ * A response as a browser reads it: status and header lines (names as the server wrote them,
+ * repeated names as separate lines, values normalized). Each engine reads the bytes of a malformed
+ * response in its own way (docs/fetch-rules.md, F46-F52), so engines may see different headers.
  *
  * <pre>{@code
  * ReceivedResponse response = report.steps().get(0).response();
  * assertEquals(List.of("https://app.example.com"), response.values("access-control-allow-origin"));
  * }</pre>
  *
- * @param status the HTTP status code
+ * @param status the HTTP status code (0 when the status line could not be read)
  * @param headers the header lines
  */
 public record ReceivedResponse(int status, List<Header> headers) {
@@ -21,11 +22,11 @@ public record ReceivedResponse(int status, List<Header> headers) {
     headers = List.copyOf(headers);
   }
 
-  /** The values of every line named {@code name} (case-insensitive), in order. */
+  /** The values of every line named {@code name} (ASCII case-insensitive), in order. */
   public List<String> values(String name) {
     List<String> values = new ArrayList<>();
     for (Header header : headers) {
-      if (header.name().equalsIgnoreCase(name)) {
+      if (Infra.asciiEqualsIgnoreCase(header.name(), name)) {
         values.add(header.value());
       }
     }

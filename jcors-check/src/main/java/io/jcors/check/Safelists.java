@@ -3,14 +3,15 @@ package io.jcors.check;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Fetch standard's safelists and forbidden names (rules F26-F30 of docs/fetch-rules.md): which
- * methods and request headers a page may use without a preflight, which names a page cannot set at
- * all, and which response headers a page can read without {@code Access-Control-Expose-Headers}.
+ * The Fetch standard's safelists and forbidden names (rules F26-F30 of docs/fetch-rules.md), and
+ * where each engine departs from them: which methods and request headers a page may use without a
+ * preflight, which names a page cannot set at all, and which response headers a page can read
+ * without {@code Access-Control-Expose-Headers}. Names are compared ASCII case-insensitively and
+ * values are byte strings ({@link Infra}).
  */
 final class Safelists {
   private Safelists() {}
@@ -22,7 +23,7 @@ final class Safelists {
   private static final Set<String> NORMALIZED_METHODS =
       Set.of("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
 
-  /** Fetch "forbidden method", compared case-insensitively. */
+  /** Fetch "forbidden method", compared ASCII case-insensitively. */
   private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
 
   /** Fetch "forbidden request-header" names (lower case), besides {@code proxy-*} and sec-*. */
@@ -73,8 +74,8 @@ final class Safelists {
 
   /**
    * Client-hint headers that Chromium treats as CORS-safelisted (with value rules) although the
-   * Fetch standard does not; Firefox and Safari preflight them. Checked against Chromium 156 by
-   * BrowserParityTest.
+   * Fetch standard does not; Firefox and Safari preflight them (checked by BrowserParityTest in all
+   * three engines).
    */
   static final Set<String> CHROMIUM_SAFELISTED_CLIENT_HINTS =
       Set.of("device-memory", "dpr", "save-data", "viewport-width", "width");
@@ -83,8 +84,15 @@ final class Safelists {
   static final Set<String> SAFELISTED_CONTENT_TYPES =
       Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
+  /** Chromium reads a range position as a signed 64-bit number and accepts up to 2^63 - 2. */
+  private static final BigInteger CHROMIUM_MAX_RANGE = BigInteger.valueOf(Long.MAX_VALUE - 1);
+
+  /** Firefox and WebKit read a range position as an unsigned 64-bit number: up to 2^64 - 1. */
+  private static final BigInteger UNSIGNED_64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
   static String normalizeMethod(String method) {
-    String upper = method.toUpperCase(Locale.ROOT);
+    String upper = Infra.asciiUppercase(method);
     return NORMALIZED_METHODS.contains(upper) ? upper : method;
   }
 
@@ -93,20 +101,34 @@ final class Safelists {
   }
 
   static boolean isForbiddenMethod(String method) {
-    return FORBIDDEN_METHODS.contains(method.toUpperCase(Locale.ROOT));
+    return FORBIDDEN_METHODS.contains(Infra.asciiUppercase(method));
   }
 
-  /** Fetch "forbidden request-header": the browser silently drops these from a page's fetch. */
-  static boolean isForbiddenRequestHeader(String name, String value) {
-    String lower = name.toLowerCase(Locale.ROOT);
+  /**
+   * Fetch "forbidden request-header": the browser silently drops these from a page's fetch (the
+   * {@code Headers} object's guard "request" ignores them) and sends the request without them.
+   *
+   * <p>The method-override headers are forbidden when their value lists a forbidden method. The
+   * standard reads the list with "get, decode, and split" (commas inside a quoted string do not
+   * split; HTTP tab or space is trimmed), as Chromium does; Firefox and WebKit split at every
+   * comma, and WebKit also trims vertical tab and form feed, so that {@code "a,TRACE} (an open
+   * quote) is dropped by Firefox and WebKit and sent by Chromium, and {@code TRACE} followed by a
+   * vertical tab is dropped by WebKit only (both observed by BrowserParityTest).
+   */
+  static boolean isForbiddenRequestHeader(Browser browser, String name, String value) {
+    String lower = Infra.asciiLowercase(name);
     if (FORBIDDEN_REQUEST_HEADERS.contains(lower)
         || lower.startsWith("proxy-")
         || lower.startsWith("sec-")) {
       return true;
     }
     if (METHOD_OVERRIDE_HEADERS.contains(lower)) {
-      for (String method : HeaderLists.splitCommas(value)) {
-        if (isForbiddenMethod(method.strip())) {
+      List<String> methods =
+          browser == Browser.CHROMIUM
+              ? HeaderLists.getDecodeSplit(value)
+              : splitAtCommas(browser, value);
+      for (String method : methods) {
+        if (isForbiddenMethod(method)) {
           return true;
         }
       }
@@ -114,32 +136,75 @@ final class Safelists {
     return false;
   }
 
-  /** Fetch "CORS-unsafe request-header byte". */
-  static boolean isUnsafeByte(char c) {
-    return (c < 0x20 && c != '\t') || c == 0x7F || "\"():<>?@[\\]{}".indexOf(c) >= 0;
+  /** Why {@link #isForbiddenRequestHeader} is true, for the warning that the header was dropped. */
+  static String forbiddenReason(String name) {
+    String lower = Infra.asciiLowercase(name);
+    if (METHOD_OVERRIDE_HEADERS.contains(lower)) {
+      return "its value names a forbidden method (CONNECT, TRACE or TRACK)";
+    }
+    if (lower.startsWith("proxy-") || lower.startsWith("sec-")) {
+      return "no page may set a `" + lower.substring(0, lower.indexOf('-') + 1) + "*` header";
+    }
+    return "it is a forbidden request header, which only the browser sets";
+  }
+
+  private static List<String> splitAtCommas(Browser browser, String value) {
+    List<String> parts = new ArrayList<>();
+    for (String part : HeaderLists.splitCommas(value)) {
+      parts.add(
+          browser == Browser.SAFARI ? stripCWhitespace(part) : Infra.stripHttpTabOrSpace(part));
+    }
+    return parts;
+  }
+
+  /** WebKit trims space, tab, LF, VT, FF and CR (C's isspace) around a list element. */
+  private static String stripCWhitespace(String value) {
+    String whitespace = " \t\n\u000b\f\r";
+    int start = 0;
+    int end = value.length();
+    while (start < end && whitespace.indexOf(value.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && whitespace.indexOf(value.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return value.substring(start, end);
   }
 
   /**
-   * Why a header is not CORS-safelisted (Fetch "CORS-safelisted request-header"), or null when it
-   * is. The value is the one the browser sends (already normalized).
+   * Fetch "CORS-unsafe request-header byte": a byte below 0x20 other than tab, {@code
+   * "():<>?@[\]{}}, or DEL. Firefox also counts every byte above 0x7F (observed: {@code Accept: té}
+   * and {@code Content-Type: text/plain; charset=é} get a preflight in Firefox only).
    */
-  static String unsafeReason(String name, String value) {
+  static boolean isUnsafeByte(Browser browser, char c) {
+    return (c < 0x20 && c != '\t')
+        || c == 0x7F
+        || "\"():<>?@[\\]{}".indexOf(c) >= 0
+        || (browser == Browser.FIREFOX && c > 0x7F);
+  }
+
+  /**
+   * Why a header is not CORS-safelisted in {@code browser} (Fetch "CORS-safelisted
+   * request-header"), or null when it is. The value is the one the browser sends (normalized).
+   */
+  static String unsafeReason(Browser browser, String name, String value) {
     int length = value.length(); // header values are byte strings: one char per byte
     if (length > 128) {
       return "its value is " + length + " bytes long; a safelisted value has at most 128 bytes";
     }
-    switch (name.toLowerCase(Locale.ROOT)) {
+    String lower = Infra.asciiLowercase(name);
+    if (CHROMIUM_SAFELISTED_CLIENT_HINTS.contains(lower) && browser != Browser.CHROMIUM) {
+      return "only Chrome safelists the client hint `" + name + "`";
+    }
+    switch (lower) {
       case "accept":
-        return unsafeByteReason(value);
+        return unsafeByteReason(browser, value);
       case "accept-language":
       case "content-language":
         for (int i = 0; i < value.length(); i++) {
           char c = value.charAt(i);
           boolean allowed =
-              (c >= '0' && c <= '9')
-                  || (c >= 'A' && c <= 'Z')
-                  || (c >= 'a' && c <= 'z')
-                  || " *,-.;=".indexOf(c) >= 0;
+              Infra.isAsciiDigit(c) || Infra.isAsciiAlpha(c) || " *,-.;=".indexOf(c) >= 0;
           if (!allowed) {
             return "its value contains "
                 + describe(c)
@@ -149,7 +214,7 @@ final class Safelists {
         return null;
       case "content-type":
         {
-          String unsafe = unsafeByteReason(value);
+          String unsafe = unsafeByteReason(browser, value);
           if (unsafe != null) {
             return unsafe;
           }
@@ -165,41 +230,59 @@ final class Safelists {
           return null;
         }
       case "range":
-        return isSafelistedRange(value)
+        return isSafelistedRange(browser, value)
             ? null
             : "`"
                 + value
-                + "` is not a single range `bytes=N-` or `bytes=N-M` (no suffix range, no spaces)";
+                + "` is not a single range `bytes=N-` or `bytes=N-M` (no suffix range, no spaces"
+                + (browser == Browser.CHROMIUM
+                    ? ", positions below 2^63 - 1"
+                    : ", 64-bit positions")
+                + ")";
       case "save-data":
-        return value.equalsIgnoreCase("on") ? null : "Chromium safelists only `Save-Data: on`";
+        return Infra.asciiEqualsIgnoreCase(value, "on")
+            ? null
+            : "Chrome safelists only `Save-Data: on`";
       case "dpr":
       case "device-memory":
-        return value.matches("[0-9]+(\\.[0-9]+)?")
+        return isDecimal(value)
             ? null
-            : "Chromium safelists `" + name + "` only with a decimal number value";
+            : "Chrome safelists `" + name + "` only with a decimal number value";
       case "width":
       case "viewport-width":
-        return value.matches("[0-9]+")
+        return Infra.isAsciiDigits(value)
             ? null
-            : "Chromium safelists `" + name + "` only with an integer value";
+            : "Chrome safelists `" + name + "` only with an integer value";
       default:
         return "only Accept, Accept-Language, Content-Language, Content-Type and Range can be"
             + " safelisted";
     }
   }
 
-  private static String unsafeByteReason(String value) {
+  /** {@code 2}, {@code 2.5}: digits, optionally a dot and digits. */
+  private static boolean isDecimal(String value) {
+    int dot = value.indexOf('.');
+    if (dot < 0) {
+      return Infra.isAsciiDigits(value);
+    }
+    return Infra.isAsciiDigits(value.substring(0, dot))
+        && Infra.isAsciiDigits(value.substring(dot + 1));
+  }
+
+  private static String unsafeByteReason(Browser browser, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (isUnsafeByte(c)) {
-        return "its value contains " + describe(c) + ", a CORS-unsafe byte";
+      if (isUnsafeByte(browser, c)) {
+        return "its value contains "
+            + describe(c)
+            + (c > 0x7F ? ", which Firefox counts as a CORS-unsafe byte" : ", a CORS-unsafe byte");
       }
     }
     return null;
   }
 
   private static String describe(char c) {
-    return c < 0x20 || c == 0x7F ? String.format("byte 0x%02X", (int) c) : "`" + c + "`";
+    return c < 0x20 || c >= 0x7F ? String.format("byte 0x%02X", (int) c) : "`" + c + "`";
   }
 
   /**
@@ -207,7 +290,7 @@ final class Safelists {
    * standard's "parse a MIME type", or null when parsing fails. Parameters never make it fail.
    */
   static String mimeEssence(String value) {
-    String input = stripHttpWhitespace(value);
+    String input = Infra.stripHttpWhitespace(value);
     int slash = input.indexOf('/');
     if (slash <= 0) {
       return null;
@@ -219,12 +302,21 @@ final class Safelists {
     if (!HeaderLists.isToken(type) || !HeaderLists.isToken(subtype)) {
       return null;
     }
-    return (type + "/" + subtype).toLowerCase(Locale.ROOT);
+    return Infra.asciiLowercase(type + "/" + subtype);
   }
 
-  /** Fetch "parse a single range header value" without whitespace; suffix ranges are unsafe. */
-  static boolean isSafelistedRange(String value) {
-    if (!value.startsWith("bytes=")) {
+  /**
+   * Fetch "parse a single range header value" without whitespace; suffix ranges are unsafe. The
+   * unit {@code bytes} is matched case-sensitively, except by WebKit, which accepts {@code BYTES=}
+   * too (observed). The standard sets no limit on the positions; Chromium accepts up to 2^63 - 2,
+   * Firefox and WebKit up to 2^64 - 1 (observed).
+   */
+  static boolean isSafelistedRange(Browser browser, String value) {
+    boolean unit =
+        browser == Browser.SAFARI
+            ? Infra.asciiStartsWithIgnoreCase(value, "bytes=")
+            : value.startsWith("bytes=");
+    if (!unit) {
       return false;
     }
     int position = "bytes=".length();
@@ -238,9 +330,7 @@ final class Safelists {
     if (endEnd != value.length() || start.isEmpty()) {
       return false; // trailing garbage, or a suffix range (bytes=-N) which is never safelisted
     }
-    // Chromium accepts positions up to 2^63 - 2 only: a larger number is not a safelisted range
-    // (found with Chromium 156 by BrowserParityTest); the standard has no limit.
-    BigInteger max = BigInteger.valueOf(Long.MAX_VALUE - 1);
+    BigInteger max = browser == Browser.CHROMIUM ? CHROMIUM_MAX_RANGE : UNSIGNED_64_MAX;
     BigInteger first = new BigInteger(start);
     if (first.compareTo(max) > 0) {
       return false;
@@ -254,7 +344,7 @@ final class Safelists {
 
   private static int digitsEnd(String value, int from) {
     int i = from;
-    while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+    while (i < value.length() && Infra.isAsciiDigit(value.charAt(i))) {
       i++;
     }
     return i;
@@ -267,12 +357,12 @@ final class Safelists {
    * Fetch "CORS-unsafe request-header names": each header that is not safelisted, and when the
    * safelisted values add up to more than 1024 bytes, all of them (F27, F28). In request order.
    */
-  static List<UnsafeHeader> unsafeHeaders(List<Header> headers) {
+  static List<UnsafeHeader> unsafeHeaders(Browser browser, List<Header> headers) {
     List<UnsafeHeader> unsafe = new ArrayList<>();
     List<Header> safelisted = new ArrayList<>();
     int safelistedSize = 0;
     for (Header header : headers) {
-      String reason = unsafeReason(header.name(), header.value());
+      String reason = unsafeReason(browser, header.name(), header.value());
       if (reason == null) {
         safelisted.add(header);
         safelistedSize += header.value().length();
@@ -297,33 +387,16 @@ final class Safelists {
   static List<String> sortedLowercase(List<UnsafeHeader> headers) {
     Set<String> names = new TreeSet<>();
     for (UnsafeHeader header : headers) {
-      names.add(header.name().toLowerCase(Locale.ROOT));
+      names.add(Infra.asciiLowercase(header.name()));
     }
     return List.copyOf(names);
   }
 
-  /** Fetch "HTTP whitespace": tab, line feed, carriage return and space. */
-  static String stripHttpWhitespace(String value) {
-    int start = 0;
-    int end = value.length();
-    while (start < end && isHttpWhitespace(value.charAt(start))) {
-      start++;
-    }
-    while (end > start && isHttpWhitespace(value.charAt(end - 1))) {
-      end--;
-    }
-    return value.substring(start, end);
-  }
-
   private static String stripTrailingHttpWhitespace(String value) {
     int end = value.length();
-    while (end > 0 && isHttpWhitespace(value.charAt(end - 1))) {
+    while (end > 0 && Infra.isHttpWhitespace(value.charAt(end - 1))) {
       end--;
     }
     return value.substring(0, end);
-  }
-
-  private static boolean isHttpWhitespace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 }

@@ -1,6 +1,6 @@
 package io.jcors.check;
 
-/** Sends one request and returns the response without following redirects. */
+/** Sends one request and returns the response as it arrived, without following redirects. */
 interface Transport {
   /**
    * Sends {@code request} and reads its response to the end of the body.
@@ -9,5 +9,5 @@ interface Transport {
    *     first (made with {@link Deadline#passed(String)}), or {@link
    *     CheckException.Kind#UNREACHABLE} when there is no HTTP response
    */
-  ReceivedResponse send(SentRequest request, Deadline deadline) throws CheckException;
+  RawResponse send(SentRequest request, Deadline deadline) throws CheckException;
 }

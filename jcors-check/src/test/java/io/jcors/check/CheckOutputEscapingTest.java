@@ -23,7 +23,6 @@ class CheckOutputEscapingTest {
   private static final List<String[]> HOSTILE =
       List.of(
           new String[] {"X-Esc", "\u001b[2J\u001b[HVerdict: allowed", "\\u001b[2J\\u001b[HVerdict"},
-          new String[] {"X-Nul", "a\u0000b", "a\\u0000b"},
           new String[] {"X-Bel", "a\u0007b", "a\\u0007b"},
           new String[] {"X-Bs", "blocked\b\b\b\b\b\b\ballowed", "blocked\\u0008\\u0008"},
           new String[] {"X-Csi", "\u009b2J", "\\u009b2J"},
@@ -53,7 +52,7 @@ class CheckOutputEscapingTest {
 
       assertThat(report.verdict()).isEqualTo(Verdict.ALLOWED);
       assertThat(report.steps().get(0).response().get("X-Note")).isEqualTo("a\u009b2Jb");
-      assertThat(report.toText()).contains("   < x-note: a\\u009b2Jb\n");
+      assertThat(report.toText()).contains("   < X-Note: a\\u009b2Jb\n");
       assertPrintable(report.toText());
       String json = report.toJson();
       assertThat(json).contains("\"a\\u009b2Jb\"");
@@ -64,18 +63,17 @@ class CheckOutputEscapingTest {
 
   @Test
   void everyControlAndBidiCharacter_inHeadersAndInTheVerdict_isEscaped() throws Exception {
-    // What the JDK client refuses to deliver (ESC, NUL, BEL inside a value), a browser accepts:
-    // the report must stay safe whatever transport reads the response.
+    // What an HTTP library may refuse to deliver (ESC, BEL inside a value), a browser accepts:
+    // the report must stay safe whatever the response holds.
     List<Header> headers = new ArrayList<>();
     headers.add(new Header("Access-Control-Allow-Origin", PAGE + "\u001b[2J"));
     for (String[] hostile : HOSTILE) {
       headers.add(new Header(hostile[0], hostile[1]));
     }
-    Transport transport = (request, deadline) -> new ReceivedResponse(200, headers);
+    Transport transport = (request, deadline) -> RawResponse.of(200, headers);
     CheckRequest request = CheckRequest.builder("https://api.example.com/x", PAGE).build();
 
-    CheckReport report =
-        BrowserFetch.run(request, transport, Deadline.after(Duration.ofSeconds(5)));
+    CheckReport report = CorsCheck.create(transport, Duration.ofSeconds(5)).run(request);
 
     assertThat(report.verdict()).isEqualTo(Verdict.BLOCKED);
     String text = report.toText();
@@ -93,6 +91,21 @@ class CheckOutputEscapingTest {
     for (String[] hostile : HOSTILE) {
       assertThat(values).contains(hostile[1]);
     }
+  }
+
+  @Test
+  void nulByte_isANetworkError_andItsLineIsShownEscaped() throws Exception {
+    Transport transport =
+        (request, deadline) -> RawResponse.of(200, List.of(new Header("X-Nul", "a\u0000b")));
+    CheckRequest request = CheckRequest.builder("https://api.example.com/x", PAGE).build();
+
+    CheckReport report = CorsCheck.create(transport, Duration.ofSeconds(5)).run(request);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.BLOCKED);
+    assertThat(report.failure().orElseThrow().rule()).isEqualTo("F47");
+    assertPrintable(report.toText());
+    assertThat(report.toText()).contains("the header line `X-Nul: a\\u0000b` contains a NUL byte");
+    assertPrintable(report.toJson());
   }
 
   /** The values of every request and response header of every step of a parsed JSON report. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcors.check.ScriptedServer.Reply;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,15 @@ class JavadocExamplesTest {
     api = server.origin();
     server.route(
         "/trailing-slash", null, Reply.of(200, "Access-Control-Allow-Origin: " + PAGE + "/"));
+    server.route(
+        "/cached",
+        Reply.of(
+            204,
+            "Access-Control-Allow-Origin: " + PAGE,
+            "Access-Control-Allow-Methods: PUT",
+            "Access-Control-Allow-Headers: X-Token",
+            "Access-Control-Max-Age: 600"),
+        Reply.of(200, "Access-Control-Allow-Origin: " + PAGE));
     server.route(
         "/items",
         Reply.of(204, "Access-Control-Allow-Origin: " + PAGE, "Access-Control-Allow-Methods: PUT"),
@@ -133,6 +144,42 @@ class JavadocExamplesTest {
     SentRequest preflight = report.steps().get(0).request();
     assertEquals("OPTIONS", preflight.method());
     return preflight;
+  }
+
+  @Test
+  void browser() {
+    assertEquals("Chrome", Browser.CHROMIUM.displayName());
+    assertEquals("firefox", Browser.FIREFOX.json());
+    assertEquals(Optional.of(Browser.SAFARI), Browser.parse("safari"));
+    assertEquals("Firefox and Safari", Browser.names(Set.of(Browser.SAFARI, Browser.FIREFOX)));
+  }
+
+  @Test
+  void outcome() throws CheckException {
+    CheckReport report =
+        CorsCheck.create()
+            .run(
+                CheckRequest.builder(api + "/items", PAGE)
+                    .method("PUT")
+                    .header("DPR", "2")
+                    .build());
+    for (Outcome outcome : report.outcomes()) {
+      System.out.println(Browser.names(outcome.browsers()) + ": " + outcome.verdict());
+    }
+    // Chrome safelists the client hint DPR; Firefox and Safari preflight for it, and the
+    // preflight does not allow it.
+    assertEquals(2, report.outcomes().size());
+    assertEquals(Verdict.ALLOWED, report.verdict(Browser.CHROMIUM));
+    assertEquals(Verdict.BLOCKED, report.verdict(Browser.FIREFOX));
+  }
+
+  @Test
+  void preflightCache() throws CheckException {
+    CheckReport report = put("/cached", "X-Token: abc");
+    PreflightCache cache = report.preflightCache(Browser.FIREFOX).orElseThrow();
+    assertEquals(600, cache.seconds());
+    assertFalse(cache.reusedFor(true)); // Firefox keeps entries per credentials mode
+    assertEquals(600, report.preflightCache(Browser.SAFARI).orElseThrow().seconds());
   }
 
   @Test

@@ -76,7 +76,7 @@ class SafelistsTest {
           "Width|640",
         })
     void safelisted(String name, String value) {
-      assertThat(Safelists.unsafeReason(name, value)).isNull();
+      assertThat(Safelists.unsafeReason(Browser.CHROMIUM, name, value)).isNull();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -100,17 +100,17 @@ class SafelistsTest {
           "Range|bytes= 0-|is not a single range",
           "X-Test|1|only Accept, Accept-Language, Content-Language, Content-Type and Range",
           "Authorization|Bearer x|only Accept",
-          "Save-Data|off|Chromium safelists only `Save-Data: on`",
+          "Save-Data|off|Chrome safelists only `Save-Data: on`",
           "Width|10.5|only with an integer value",
         })
     void notSafelisted(String name, String value, String reason) {
-      assertThat(Safelists.unsafeReason(name, value)).contains(reason);
+      assertThat(Safelists.unsafeReason(Browser.CHROMIUM, name, value)).contains(reason);
     }
 
     @Test
     void valueOf128Bytes_isSafelisted_129Bytes_isNot() {
-      assertThat(Safelists.unsafeReason("Accept", "a".repeat(128))).isNull();
-      assertThat(Safelists.unsafeReason("Accept", "a".repeat(129)))
+      assertThat(Safelists.unsafeReason(Browser.CHROMIUM, "Accept", "a".repeat(128))).isNull();
+      assertThat(Safelists.unsafeReason(Browser.CHROMIUM, "Accept", "a".repeat(129)))
           .isEqualTo("its value is 129 bytes long; a safelisted value has at most 128 bytes");
     }
 
@@ -121,7 +121,7 @@ class SafelistsTest {
           List.of("Accept", "Accept-Language", "Content-Language", "Content-Type", "DPR")) {
         headers.add(new Header(name, name.equals("Content-Type") ? "text/plain" : "1"));
       }
-      assertThat(Safelists.unsafeHeaders(headers)).isEmpty();
+      assertThat(Safelists.unsafeHeaders(Browser.CHROMIUM, headers)).isEmpty();
       // Fetch's 1024-byte rule (F28). With distinct names it cannot be reached (five standard
       // names of at most 128 bytes; Chromium's client hints add 5 more but 64-bit ranges keep
       // the total under 1024), so the algorithm is shown with repeated entries.
@@ -129,7 +129,7 @@ class SafelistsTest {
       for (int i = 0; i < 9; i++) {
         big.add(new Header(i % 2 == 0 ? "Accept" : "Accept-Language", "1".repeat(114)));
       }
-      List<Safelists.UnsafeHeader> unsafe = Safelists.unsafeHeaders(big);
+      List<Safelists.UnsafeHeader> unsafe = Safelists.unsafeHeaders(Browser.CHROMIUM, big);
       assertThat(unsafe).hasSize(9);
       assertThat(unsafe.get(0).reason())
           .isEqualTo(
@@ -142,6 +142,7 @@ class SafelistsTest {
     void sortedLowercase_lowerCasesSortsAndRemovesDuplicates() {
       List<Safelists.UnsafeHeader> unsafe =
           Safelists.unsafeHeaders(
+              Browser.CHROMIUM,
               List.of(new Header("X-B", "1"), new Header("x-a", "2"), new Header("X-A", "3")));
       assertThat(Safelists.sortedLowercase(unsafe)).containsExactly("x-a", "x-b");
     }
@@ -150,13 +151,17 @@ class SafelistsTest {
     @ValueSource(
         strings = {"Cookie", "host", "Origin", "Sec-Fetch-Mode", "Proxy-Authorization", "Referer"})
     void forbiddenRequestHeaders(String name) {
-      assertThat(Safelists.isForbiddenRequestHeader(name, "x")).isTrue();
+      assertThat(Safelists.isForbiddenRequestHeader(Browser.CHROMIUM, name, "x")).isTrue();
     }
 
     @Test
     void methodOverrideHeaders_areForbiddenOnlyWithAForbiddenMethod() {
-      assertThat(Safelists.isForbiddenRequestHeader("X-HTTP-Method-Override", "PUT")).isFalse();
-      assertThat(Safelists.isForbiddenRequestHeader("X-HTTP-Method-Override", "GET, trace"))
+      assertThat(
+              Safelists.isForbiddenRequestHeader(Browser.CHROMIUM, "X-HTTP-Method-Override", "PUT"))
+          .isFalse();
+      assertThat(
+              Safelists.isForbiddenRequestHeader(
+                  Browser.CHROMIUM, "X-HTTP-Method-Override", "GET, trace"))
           .isTrue();
     }
   }

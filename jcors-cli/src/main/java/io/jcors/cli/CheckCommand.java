@@ -1,5 +1,6 @@
 package io.jcors.cli;
 
+import io.jcors.check.Browser;
 import io.jcors.check.CheckException;
 import io.jcors.check.CheckReport;
 import io.jcors.check.CheckRequest;
@@ -10,7 +11,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jcors check URL --origin ORIGIN [--method M] [--header 'Name: value']... [--credentials]
- * [--json] [--timeout SECONDS]}: what a browser on ORIGIN decides for {@code fetch(URL, {method,
- * headers, credentials})}, by sending the requests it would send. The work is {@link CorsCheck}'s;
- * this command turns arguments into a {@link CheckRequest} and the outcome into an exit code.
+ * [--browser chromium|firefox|safari|all] [--json] [--timeout SECONDS]}: what a browser on ORIGIN
+ * decides for {@code fetch(URL, {method, headers, credentials})}, by sending the requests it would
+ * send, for each engine asked for. The work is {@link CorsCheck}'s; this command turns arguments
+ * into a {@link CheckRequest} and the outcome into an exit code.
  */
 @Command(
     name = "check",
@@ -31,12 +36,13 @@ import picocli.CommandLine.Spec;
       "Predict what a browser on ORIGIN decides for fetch(URL, {method, headers, credentials}):"
           + " sends the preflight (when a browser would) and the request to the live server, and"
           + " explains each check of the Fetch standard, the verdict and, when blocked, the fix"
-          + " on the server.",
+          + " on the server; for Chrome, Firefox and Safari, with a verdict for each where they"
+          + " differ.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:allowed: the page can read the response",
-      "1:blocked: the browser refuses the page the response",
+      "0:allowed: the page can read the response (in every browser checked)",
+      "1:blocked: a browser refuses the page the response (in at least one browser checked)",
       "2:bad arguments, the server could not be reached, or the check did not finish within"
           + " --timeout"
     })
@@ -72,6 +78,15 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--credentials", description = "The page sends cookies (credentials: 'include').")
   boolean credentials;
 
+  @Option(
+      names = "--browser",
+      defaultValue = "all",
+      paramLabel = "ENGINE",
+      description =
+          "The browser engines to predict: chromium, firefox, safari, a list of them"
+              + " (firefox,safari), or all (default: ${DEFAULT-VALUE}).")
+  String browser;
+
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
 
@@ -103,12 +118,21 @@ final class CheckCommand implements Callable<Integer> {
               + " --timeout 30");
       return Main.ERRORS;
     }
+    Set<Browser> browsers = browsers(browser);
+    if (browsers == null) {
+      err.println(
+          "jcors check: --browser "
+              + PrintableText.escape(browser)
+              + " is not a browser engine; write chromium, firefox, safari, a list such as"
+              + " firefox,safari, or all");
+      return Main.ERRORS;
+    }
     CheckReport report;
     try {
       CheckRequest.Builder request =
           CheckRequest.builder(url, origin).method(method).credentials(credentials);
       headers.forEach(request::headerLine);
-      report = CorsCheck.create(limit).run(request.build());
+      report = CorsCheck.create(limit).browsers(browsers).run(request.build());
     } catch (CheckException e) {
       String message = e.getMessage();
       if (e.kind() == CheckException.Kind.TIMEOUT) {
@@ -126,6 +150,22 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.flush();
     return report.exitCode();
+  }
+
+  /** {@code all}, {@code firefox}, {@code firefox,safari}: the engines, or null. */
+  private static Set<Browser> browsers(String text) {
+    if (text.strip().equalsIgnoreCase("all")) {
+      return Browser.all();
+    }
+    Set<Browser> browsers = EnumSet.noneOf(Browser.class);
+    for (String name : text.split(",", -1)) {
+      Optional<Browser> parsed = Browser.parse(name.strip());
+      if (parsed.isEmpty()) {
+        return null;
+      }
+      browsers.add(parsed.get());
+    }
+    return browsers;
   }
 
   /** {@code 10}, {@code 2.5}: a positive number of seconds up to a day, or null. */

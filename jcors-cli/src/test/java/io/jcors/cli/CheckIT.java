@@ -60,8 +60,9 @@ public class CheckIT {
                   + server.url
                   + "/public/items) from a page on https://app.example.com: GET, without"
                   + " credentials\n"
+                  + "Browsers: Chrome, Firefox and Safari, which all decide alike\n"
                   + "Preflight: not sent (")
-          .contains("   < access-control-allow-origin: *\n")
+          .contains("   < Access-control-allow-origin: *\n")
           .contains("   [pass] F8 `Access-Control-Allow-Origin: *` allows every origin")
           .endsWith("Verdict: allowed (the page can read the response, status 200)\n");
     }
@@ -88,7 +89,7 @@ public class CheckIT {
           .contains("   > Access-Control-Request-Method: PUT\n")
           .contains("   > Access-Control-Request-Headers: content-type,x-token\n")
           .contains("2. Request\n   > PUT " + server.url + "/api/items/7\n")
-          .contains("   < access-control-allow-credentials: true\n")
+          .contains("   < Access-control-allow-credentials: true\n")
           .endsWith("Verdict: allowed (the page can read the response, status 200)\n");
     }
   }
@@ -103,7 +104,7 @@ public class CheckIT {
       assertThat(result.exitCode()).isEqualTo(1);
       assertThat(result.err()).isEmpty();
       assertThat(result.out())
-          .contains("   < access-control-allow-origin: https://app.example.com\n")
+          .contains("   < Access-control-allow-origin: https://app.example.com\n")
           .endsWith(
               "   [FAIL] F9 the response allows `https://app.example.com`, but the page's origin"
                   + " is `https://evil.example`: the server's CORS configuration allows another"

@@ -196,6 +196,17 @@ public final class HeadlessChromium implements AutoCloseable {
       this.sessionId = sessionId;
     }
 
+    /** This tab as a {@link BrowserPage}, to run the same scripts as in the other engines. */
+    public BrowserPage page() {
+      return expression -> {
+        Object value = evaluate(expression);
+        if (!(value instanceof String)) {
+          throw new IOException("script returned " + value + ", not a string");
+        }
+        return (String) value;
+      };
+    }
+
     /**
      * Evaluates a JavaScript expression in the page, awaiting a promise, and returns its value as
      * JSON data ({@code String}, {@code Double}, {@code Boolean}, {@code Map}, {@code List}, null).
