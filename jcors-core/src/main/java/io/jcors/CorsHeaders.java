@@ -12,11 +12,11 @@ import java.util.Objects;
  * <pre>{@code
  * CorsHeaders kept = new CorsHeaders(decision, request);
  * kept.writeTo(response);                                   // when the decision is applied
- * response.setHeader("Vary", kept.vary("Accept-Encoding")); // the application sets Vary
+ * response.set("Vary", kept.vary("Accept-Encoding"));       // the application sets Vary
  * response.clear();                                         // the container resets the response
  * kept.restore(response);                                   // before it commits
- * assertEquals("https://app.example.com", response.header("Access-Control-Allow-Origin"));
- * assertEquals("Origin", response.header("Vary"));
+ * assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
+ * assertEquals("Origin", response.get("Vary"));
  * }</pre>
  */
 public final class CorsHeaders {
@@ -29,10 +29,10 @@ public final class CorsHeaders {
      * Every value of the header {@code name} (matched ignoring case) joined with {@code ", "}, or
      * null when the response has none.
      */
-    String header(String name);
+    String get(String name);
 
     /** Sets the header {@code name} to {@code value}, replacing every earlier line of it. */
-    void setHeader(String name, String value);
+    void set(String name, String value);
   }
 
   private final CorsDecision decision;
@@ -60,7 +60,7 @@ public final class CorsHeaders {
    */
   public void writeTo(Target target) {
     for (int i = 0; i < decision.headerCount(); i++) {
-      target.setHeader(decision.headerName(i), decision.headerValue(i, request));
+      target.set(decision.headerName(i), decision.headerValue(i, request));
     }
     mergeVary(target);
   }
@@ -73,8 +73,8 @@ public final class CorsHeaders {
   public void restore(Target target) {
     for (int i = 0; i < decision.headerCount(); i++) {
       String name = decision.headerName(i);
-      if (target.header(name) == null) {
-        target.setHeader(name, decision.headerValue(i, request));
+      if (target.get(name) == null) {
+        target.set(name, decision.headerValue(i, request));
       }
     }
     mergeVary(target);
@@ -90,7 +90,7 @@ public final class CorsHeaders {
 
   private void mergeVary(Target target) {
     if (!decision.varyNames().isEmpty()) {
-      target.setHeader("Vary", decision.varyWith(target.header("Vary")));
+      target.set("Vary", decision.varyWith(target.get("Vary")));
     }
   }
 }

@@ -20,12 +20,12 @@ class CorsHeadersTest {
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     @Override
-    public String header(String name) {
+    public String get(String name) {
       return headers.get(name);
     }
 
     @Override
-    public void setHeader(String name, String value) {
+    public void set(String name, String value) {
       headers.put(name, value);
     }
 
@@ -54,11 +54,11 @@ class CorsHeadersTest {
     Response response = new Response();
     CorsHeaders kept = new CorsHeaders(decision, request);
     kept.writeTo(response); // when the decision is applied
-    response.setHeader("Vary", kept.vary("Accept-Encoding")); // the application sets Vary
+    response.set("Vary", kept.vary("Accept-Encoding")); // the application sets Vary
     response.clear(); // the container resets the response
     kept.restore(response); // before it commits
-    assertEquals("https://app.example.com", response.header("Access-Control-Allow-Origin"));
-    assertEquals("Origin", response.header("Vary"));
+    assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
+    assertEquals("Origin", response.get("Vary"));
   }
 
   @Nested
@@ -66,7 +66,7 @@ class CorsHeadersTest {
     @Test
     void writeTo_mergesIntoTheVaryAlreadyThere() {
       Response response = new Response();
-      response.setHeader("Vary", "Accept-Encoding");
+      response.set("Vary", "Accept-Encoding");
       new CorsHeaders(decision, request).writeTo(response);
       assertThat(response.all())
           .containsEntry("Vary", "Accept-Encoding, Origin")
@@ -76,10 +76,9 @@ class CorsHeadersTest {
     @Test
     void writeTo_replacesAValueTheApplicationSetBefore() {
       Response response = new Response();
-      response.setHeader("Access-Control-Allow-Origin", "*");
+      response.set("Access-Control-Allow-Origin", "*");
       new CorsHeaders(decision, request).writeTo(response);
-      assertThat(response.header("Access-Control-Allow-Origin"))
-          .isEqualTo("https://app.example.com");
+      assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
     }
 
     @Test
@@ -93,7 +92,7 @@ class CorsHeadersTest {
               other);
       Response response = new Response();
       new CorsHeaders(reflected, other).writeTo(response);
-      assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://b.example");
+      assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://b.example");
     }
   }
 
@@ -112,8 +111,8 @@ class CorsHeadersTest {
     @Test
     void restore_keepsAHeaderTheApplicationSet_andMergesVary() {
       Response response = new Response();
-      response.setHeader("Access-Control-Allow-Origin", "https://other.example");
-      response.setHeader("Vary", "Accept");
+      response.set("Access-Control-Allow-Origin", "https://other.example");
+      response.set("Vary", "Accept");
       new CorsHeaders(decision, request).restore(response);
       assertThat(response.all())
           .containsEntry("Access-Control-Allow-Origin", "https://other.example")
