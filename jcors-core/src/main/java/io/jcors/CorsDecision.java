@@ -42,24 +42,33 @@ public final class CorsDecision {
   private static final List<String> NO_VARY = List.of();
 
   /** No CORS: the request goes on untouched. */
-  static final CorsDecision NONE = new CorsDecision(Action.NEXT, 0, NO_NAMES, NO_NAMES, NO_VARY);
+  static final CorsDecision NONE =
+      new CorsDecision(Action.NEXT, 0, NO_NAMES, NO_NAMES, NO_NAMES, NO_VARY);
 
   private final Action action;
   private final int status;
   private final String[] names;
 
-  /** The value of each header; null where it echoes the request header of the same index. */
+  /** The value of each header; null where it echoes the request header {@code echoes[i]}. */
   private final String[] values;
+
+  private final String[] echoes;
 
   private final List<String> vary;
   private volatile CompletableFuture<CorsDecision> completed;
 
   private CorsDecision(
-      Action action, int status, String[] names, String[] values, List<String> vary) {
+      Action action,
+      int status,
+      String[] names,
+      String[] values,
+      String[] echoes,
+      List<String> vary) {
     this.action = action;
     this.status = status;
     this.names = names;
     this.values = values;
+    this.echoes = echoes;
     this.vary = vary;
   }
 
@@ -89,7 +98,7 @@ public final class CorsDecision {
    */
   public String headerValue(int i, CorsRequest request) {
     String value = values[i];
-    return value != null ? value : request.header(echoed(names[i]));
+    return value != null ? value : request.header(echoes[i]);
   }
 
   /** The names this decision adds to {@code Vary} (empty, {@code Origin}, …), immutable. */
@@ -157,19 +166,12 @@ public final class CorsDecision {
     return stage;
   }
 
-  /** The request header a response header echoes. */
-  private static String echoed(String responseHeader) {
-    return responseHeader.equalsIgnoreCase("Access-Control-Allow-Origin")
-        ? "Origin"
-        : "Access-Control-Request-Headers";
-  }
-
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder(action == Action.RESPOND ? "RESPOND " + status : "NEXT");
     for (int i = 0; i < names.length; i++) {
       s.append(", ").append(names[i]).append(": ");
-      s.append(values[i] != null ? values[i] : "(the request's " + echoed(names[i]) + ")");
+      s.append(values[i] != null ? values[i] : "(the request's " + echoes[i] + ")");
     }
     if (!vary.isEmpty()) {
       s.append(", Vary: ").append(String.join(", ", vary));
@@ -181,18 +183,30 @@ public final class CorsDecision {
   static final class Builder {
     private String[] names = new String[8];
     private String[] values = new String[8];
+    private String[] echoes = new String[8];
     private int size;
     private String[] vary = new String[2];
     private int varySize;
 
-    /** Sets {@code name} to {@code value}; a null value echoes the request. */
+    /** Sets {@code name} to {@code value}. */
     Builder set(String name, String value) {
+      return add(name, value, null);
+    }
+
+    /** Sets {@code name} to the value of the request header {@code requestHeader}. */
+    Builder echo(String name, String requestHeader) {
+      return add(name, null, requestHeader);
+    }
+
+    private Builder add(String name, String value, String requestHeader) {
       if (size == names.length) {
         names = Arrays.copyOf(names, size * 2);
         values = Arrays.copyOf(values, size * 2);
+        echoes = Arrays.copyOf(echoes, size * 2);
       }
       names[size] = name;
       values[size] = value;
+      echoes[size] = requestHeader;
       size++;
       return this;
     }
@@ -227,6 +241,7 @@ public final class CorsDecision {
           status,
           Arrays.copyOf(names, size),
           Arrays.copyOf(values, size),
+          Arrays.copyOf(echoes, size),
           List.of(Arrays.copyOf(vary, varySize)));
     }
   }
@@ -241,11 +256,18 @@ public final class CorsDecision {
         && status == other.status
         && Arrays.equals(names, other.names)
         && Arrays.equals(values, other.values)
+        && Arrays.equals(echoes, other.echoes)
         && vary.equals(other.vary);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(action, status, Arrays.hashCode(names), Arrays.hashCode(values), vary);
+    return Objects.hash(
+        action,
+        status,
+        Arrays.hashCode(names),
+        Arrays.hashCode(values),
+        Arrays.hashCode(echoes),
+        vary);
   }
 }

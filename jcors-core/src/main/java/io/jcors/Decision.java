@@ -153,7 +153,7 @@ final class Decision {
       return decision != null ? decision : (decisions[i] = build(i));
     }
 
-    /** The headers Express writes, in its order, for decision {@code i}; null values echo. */
+    /** The headers Express writes, in its order, for decision {@code i}. */
     private CorsDecision build(int i) {
       boolean isPreflight = i >= 2;
       boolean allowed = isPreflight ? i >= 4 : i == 1;
@@ -175,7 +175,7 @@ final class Decision {
           break;
         default:
           if (allowed) {
-            b.set(ACCESS_CONTROL_ALLOW_ORIGIN, null); // the request's Origin
+            b.echo(ACCESS_CONTROL_ALLOW_ORIGIN, ORIGIN);
           }
           b.vary(ORIGIN);
       }
@@ -194,7 +194,7 @@ final class Decision {
       if (options.reflectRequestHeaders) {
         b.vary(ACCESS_CONTROL_REQUEST_HEADERS);
         if (echo) {
-          b.set(ACCESS_CONTROL_ALLOW_HEADERS, null); // the request's Access-Control-Request-Headers
+          b.echo(ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_REQUEST_HEADERS);
         }
       } else if (options.allowedHeadersHeader != null) {
         b.set(ACCESS_CONTROL_ALLOW_HEADERS, options.allowedHeadersHeader);
