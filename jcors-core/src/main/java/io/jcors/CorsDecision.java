@@ -43,7 +43,7 @@ public final class CorsDecision {
 
   /** No CORS: the request goes on untouched. */
   static final CorsDecision NONE =
-      new CorsDecision(Action.NEXT, 0, NO_NAMES, NO_NAMES, NO_NAMES, NO_VARY);
+      new CorsDecision(Action.NEXT, 0, NO_NAMES, NO_NAMES, NO_NAMES, NO_NAMES);
 
   private final Action action;
   private final int status;
@@ -54,22 +54,21 @@ public final class CorsDecision {
 
   private final String[] echoes;
 
+  /** The {@code Vary} names, as an array for {@link #applyTo} and as the list callers read. */
+  private final String[] varyArray;
+
   private final List<String> vary;
   private volatile CompletableFuture<CorsDecision> completed;
 
   private CorsDecision(
-      Action action,
-      int status,
-      String[] names,
-      String[] values,
-      String[] echoes,
-      List<String> vary) {
+      Action action, int status, String[] names, String[] values, String[] echoes, String[] vary) {
     this.action = action;
     this.status = status;
     this.names = names;
     this.values = values;
     this.echoes = echoes;
-    this.vary = vary;
+    this.varyArray = vary;
+    this.vary = vary.length == 0 ? NO_VARY : List.of(vary);
   }
 
   /** The next step. */
@@ -117,11 +116,15 @@ public final class CorsDecision {
    * (after a container reset the response, or in an error dispatch) gives the same headers.
    */
   public void applyTo(CorsRequest request, CorsResponse response) {
+    // Arrays, not the list: this runs for every request, and needs no interface call per name.
+    String[] names = this.names;
+    String[] values = this.values;
     for (int i = 0; i < names.length; i++) {
-      response.setHeader(names[i], headerValue(i, request));
+      String value = values[i];
+      response.setHeader(names[i], value != null ? value : request.header(echoes[i]));
     }
-    for (int i = 0; i < vary.size(); i++) {
-      response.addVary(vary.get(i));
+    for (String name : varyArray) {
+      response.addVary(name);
     }
   }
 
@@ -147,8 +150,8 @@ public final class CorsDecision {
         }
       }
     }
-    for (int i = 0; i < vary.size(); i++) {
-      merged = CorsResponse.mergeVary(merged, vary.get(i));
+    for (String name : varyArray) {
+      merged = CorsResponse.mergeVary(merged, name);
     }
     return merged;
   }
@@ -242,7 +245,7 @@ public final class CorsDecision {
           Arrays.copyOf(names, size),
           Arrays.copyOf(values, size),
           Arrays.copyOf(echoes, size),
-          List.of(Arrays.copyOf(vary, varySize)));
+          Arrays.copyOf(vary, varySize));
     }
   }
 
