@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -50,12 +44,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private final Process process;
   private final Path profile;
-  private final WebSocket socket;
-  private final Map<Integer, CompletableFuture<Map<String, Object>>> pending =
-      new ConcurrentHashMap<>();
-  private final AtomicInteger ids = new AtomicInteger();
+  private final JsonRpcSocket socket;
 
-  private HeadlessChromium(Process process, Path profile, WebSocket socket) {
+  private HeadlessChromium(Process process, Path profile, JsonRpcSocket socket) {
     this.process = process;
     this.profile = profile;
     this.socket = socket;
@@ -115,15 +106,8 @@ public final class HeadlessChromium implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       URI endpoint = waitForEndpoint(process, profile, log);
-      Listener listener = new Listener();
-      WebSocket socket =
-          HttpClient.newHttpClient()
-              .newWebSocketBuilder()
-              .connectTimeout(CALL)
-              .buildAsync(endpoint, listener)
-              .get(CALL.toSeconds(), TimeUnit.SECONDS);
-      HeadlessChromium chromium = new HeadlessChromium(process, profile, socket);
-      listener.owner = chromium;
+      HeadlessChromium chromium =
+          new HeadlessChromium(process, profile, new JsonRpcSocket(endpoint));
       return chromium;
     } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
       process.destroyForcibly();
@@ -286,62 +270,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private Map<String, Object> call(String sessionId, String method, String params)
       throws IOException {
-    int id = ids.incrementAndGet();
-    CompletableFuture<Map<String, Object>> response = new CompletableFuture<>();
-    pending.put(id, response);
-    String message =
-        "{\"id\":"
-            + id
-            + (sessionId == null ? "" : ",\"sessionId\":" + Json.quote(sessionId))
-            + ",\"method\":"
-            + Json.quote(method)
-            + ",\"params\":"
-            + params
-            + "}";
-    try {
-      socket.sendText(message, true).get(CALL.toSeconds(), TimeUnit.SECONDS);
-      Map<String, Object> reply = response.get(CALL.toSeconds(), TimeUnit.SECONDS);
-      if (reply.containsKey("error")) {
-        throw new IOException(method + " failed: " + reply.get("error"));
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> result = (Map<String, Object>) reply.get("result");
-      return result;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted during " + method, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException(method + " got no answer: " + e, e);
-    } finally {
-      pending.remove(id);
+    Map<String, Object> reply =
+        socket.call(
+            method,
+            (sessionId == null ? "" : "\"sessionId\":" + Json.quote(sessionId) + ",")
+                + "\"method\":"
+                + Json.quote(method)
+                + ",\"params\":"
+                + params);
+    if (reply.containsKey("error")) {
+      throw new IOException(method + " failed: " + reply.get("error"));
     }
-  }
-
-  private static final class Listener implements WebSocket.Listener {
-    private final StringBuilder buffer = new StringBuilder();
-    private volatile HeadlessChromium owner;
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      buffer.append(data);
-      if (last) {
-        String text = buffer.toString();
-        buffer.setLength(0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> message = (Map<String, Object>) Json.parse(text);
-        Object id = message.get("id");
-        HeadlessChromium chromium = owner;
-        if (id instanceof Double && chromium != null) {
-          CompletableFuture<Map<String, Object>> waiting =
-              chromium.pending.get(((Double) id).intValue());
-          if (waiting != null) {
-            waiting.complete(message);
-          }
-        }
-      }
-      webSocket.request(1);
-      return null;
-    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> result = (Map<String, Object>) reply.get("result");
+    return result;
   }
 
   /** Closes the browser and deletes its profile. */

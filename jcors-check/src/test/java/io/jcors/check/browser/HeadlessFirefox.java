@@ -2,21 +2,14 @@ package io.jcors.check.browser;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class HeadlessFirefox implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
-  private static final Duration CALL = Duration.ofSeconds(30);
   private static final Pattern ENDPOINT =
       Pattern.compile("WebDriver BiDi listening on (ws://[0-9.:\\[\\]a-z]+)");
 
@@ -113,12 +105,9 @@ public final class HeadlessFirefox implements AutoCloseable {
           new String[] {"network.proxy.type", "0"});
 
   private final BrowserProcess process;
-  private final WebSocket socket;
-  private final Map<Integer, CompletableFuture<Map<String, Object>>> pending =
-      new ConcurrentHashMap<>();
-  private final AtomicInteger ids = new AtomicInteger();
+  private final JsonRpcSocket socket;
 
-  private HeadlessFirefox(BrowserProcess process, WebSocket socket) {
+  private HeadlessFirefox(BrowserProcess process, JsonRpcSocket socket) {
     this.process = process;
     this.socket = socket;
   }
@@ -172,15 +161,8 @@ public final class HeadlessFirefox implements AutoCloseable {
               },
               STARTUP,
               "Firefox did not start WebDriver BiDi");
-      Listener listener = new Listener();
-      WebSocket socket =
-          HttpClient.newHttpClient()
-              .newWebSocketBuilder()
-              .connectTimeout(CALL)
-              .buildAsync(URI.create(endpoint + "/session"), listener)
-              .get(CALL.toSeconds(), TimeUnit.SECONDS);
-      HeadlessFirefox firefox = new HeadlessFirefox(process, socket);
-      listener.owner = firefox;
+      HeadlessFirefox firefox =
+          new HeadlessFirefox(process, new JsonRpcSocket(URI.create(endpoint + "/session")));
       firefox.call("session.new", "{\"capabilities\":{}}");
       return firefox;
     } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
@@ -230,56 +212,15 @@ public final class HeadlessFirefox implements AutoCloseable {
   }
 
   private Map<String, Object> call(String method, String params) throws IOException {
-    int id = ids.incrementAndGet();
-    CompletableFuture<Map<String, Object>> response = new CompletableFuture<>();
-    pending.put(id, response);
-    String message =
-        "{\"id\":" + id + ",\"method\":" + Json.quote(method) + ",\"params\":" + params + "}";
-    try {
-      socket.sendText(message, true).get(CALL.toSeconds(), TimeUnit.SECONDS);
-      Map<String, Object> reply = response.get(CALL.toSeconds(), TimeUnit.SECONDS);
-      if ("error".equals(reply.get("type"))) {
-        throw new IOException(
-            method + " failed: " + reply.get("error") + ": " + reply.get("message"));
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> result = (Map<String, Object>) reply.get("result");
-      return result;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted during " + method, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException(method + " got no answer: " + e, e);
-    } finally {
-      pending.remove(id);
+    Map<String, Object> reply =
+        socket.call(method, "\"method\":" + Json.quote(method) + ",\"params\":" + params);
+    if ("error".equals(reply.get("type"))) {
+      throw new IOException(
+          method + " failed: " + reply.get("error") + ": " + reply.get("message"));
     }
-  }
-
-  private static final class Listener implements WebSocket.Listener {
-    private final StringBuilder buffer = new StringBuilder();
-    private volatile HeadlessFirefox owner;
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      buffer.append(data);
-      if (last) {
-        String text = buffer.toString();
-        buffer.setLength(0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> message = (Map<String, Object>) Json.parse(text);
-        Object id = message.get("id");
-        HeadlessFirefox firefox = owner;
-        if (id instanceof Double && firefox != null) {
-          CompletableFuture<Map<String, Object>> waiting =
-              firefox.pending.get(((Double) id).intValue());
-          if (waiting != null) {
-            waiting.complete(message);
-          }
-        }
-      }
-      webSocket.request(1);
-      return null;
-    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> result = (Map<String, Object>) reply.get("result");
+    return result;
   }
 
   /** Closes the browser and deletes its profile. */
