@@ -10,6 +10,7 @@ import static io.jcors.internal.HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS;
 import static io.jcors.internal.HeaderNames.ACCESS_CONTROL_REQUEST_METHOD;
 import static io.jcors.internal.HeaderNames.ORIGIN;
 
+import io.jcors.internal.FetchNames;
 import io.jcors.internal.Tokens;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,10 +33,10 @@ final class Decision {
 
   private Decision() {}
 
-  static CorsOutcome apply(CorsOptions options, CorsRequest request, CorsResponse response) {
-    OriginResolver resolver = options.originResolver();
+  static CorsOutcome apply(CompiledOptions options, CorsRequest request, CorsResponse response) {
+    OriginResolver resolver = options.originResolver;
     if (resolver == null) {
-      return withOrigin(options, options.origin(), request, response);
+      return withOrigin(options, options.origins, request, response);
     }
     String requestOrigin = request.header(ORIGIN);
     CompletionStage<Origins> stage;
@@ -68,14 +69,14 @@ final class Decision {
    * adds none here (docs/express-mapping.md, deliberate difference 10).
    */
   private static CorsOutcome decided(
-      CorsOptions options, Origins origins, CorsRequest request, CorsResponse response) {
+      CompiledOptions options, Origins origins, CorsRequest request, CorsResponse response) {
     response.addVary(ORIGIN);
     return withOrigin(options, origins, request, response);
   }
 
   /** Express's {@code cors(options, req, res, next)} once the origin option is known. */
   static CorsOutcome withOrigin(
-      CorsOptions options, Origins origins, CorsRequest request, CorsResponse response) {
+      CompiledOptions options, Origins origins, CorsRequest request, CorsResponse response) {
     if (origins == null || origins.kind() == Origins.Kind.NONE) {
       return CorsOutcome.next(); // origin false: no CORS at all, the request goes on
     }
@@ -120,13 +121,13 @@ final class Decision {
   }
 
   private static void writeAllowOrigin(
-      CorsOptions options, Origins origins, String requestOrigin, CorsResponse response) {
+      CompiledOptions options, Origins origins, String requestOrigin, CorsResponse response) {
     switch (origins.kind()) {
       case ANY:
         response.setHeader(ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         return;
       case FIXED:
-        response.setHeader(ACCESS_CONTROL_ALLOW_ORIGIN, origins.fixedValue());
+        response.setHeader(ACCESS_CONTROL_ALLOW_ORIGIN, origins.fixedOrigin());
         response.addVary(ORIGIN);
         return;
       default:
@@ -197,28 +198,28 @@ final class Decision {
     }
 
     static void preflight(
-        CorsOptions options, Origins origins, CorsRequest request, String requestOrigin) {
+        CompiledOptions options, Origins origins, CorsRequest request, String requestOrigin) {
       String method = request.header(ACCESS_CONTROL_REQUEST_METHOD);
-      boolean safelisted = method.equals("GET") || method.equals("HEAD") || method.equals("POST");
-      if (!safelisted && !options.methods().contains(method)) {
+      boolean safelisted = FetchNames.SAFELISTED_METHODS.contains(method);
+      if (!safelisted && !options.methods.contains(method)) {
         LOG.log(
             System.Logger.Level.INFO,
             "CORS: preflight from {0}: method {1} is not in methods {2}; the browser will block it",
             Problems.quote(abbreviate(requestOrigin)),
             Problems.quote(abbreviate(method)),
-            options.methods());
+            options.methods);
       }
       String requested = request.header(ACCESS_CONTROL_REQUEST_HEADERS);
-      if (options.allowedHeaders() != null && requested != null) {
+      if (options.allowedHeaders != null && requested != null) {
         for (String name : Tokens.splitConfigList(requested)) {
-          if (!name.isEmpty() && !containsIgnoreCase(options.allowedHeaders(), name)) {
+          if (!name.isEmpty() && !containsIgnoreCase(options.allowedHeaders, name)) {
             LOG.log(
                 System.Logger.Level.INFO,
                 "CORS: preflight from {0}: header {1} is not in allowedHeaders {2}; the browser"
                     + " will block it",
                 Problems.quote(abbreviate(requestOrigin)),
                 Problems.quote(abbreviate(name)),
-                options.allowedHeaders());
+                options.allowedHeaders);
           }
         }
       }
@@ -226,7 +227,8 @@ final class Decision {
 
     private static boolean containsIgnoreCase(java.util.List<String> names, String name) {
       for (String n : names) {
-        if (n.equalsIgnoreCase(name) || n.equals("*") && !name.equalsIgnoreCase("authorization")) {
+        if (n.equalsIgnoreCase(name)
+            || n.equals("*") && !name.equalsIgnoreCase(FetchNames.NON_WILDCARD_REQUEST_HEADER)) {
           return true;
         }
       }

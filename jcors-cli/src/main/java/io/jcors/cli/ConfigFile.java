@@ -243,7 +243,7 @@ final class ConfigFile {
     List<?> list = (List<?>) node;
     Location found = null;
     for (int i = 0; i < list.size(); i++) {
-      if (list.get(i) instanceof String && quote((String) list.get(i)).equals(value)) {
+      if (list.get(i) instanceof String && CorsProblem.quote((String) list.get(i)).equals(value)) {
         if (found != null) {
           return null; // written twice: the list itself is the better answer
         }
@@ -286,22 +286,6 @@ final class ConfigFile {
     int bracket = path.lastIndexOf('[');
     int cut = Math.max(dot, bracket);
     return cut <= 0 ? "" : path.substring(0, cut);
-  }
-
-  /** A string as the core renders offending values: JSON-quoted. */
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 
   /**
@@ -442,7 +426,7 @@ final class ConfigFile {
                 + name
                 + " is a YAML alias; jcors does not expand anchors and aliases (it would read the"
                 + " text "
-                + quote(name)
+                + CorsProblem.quote(name)
                 + "): write the value out here";
       } else {
         String name = anchorAt(at.getLineNr(), at.getColumnNr());

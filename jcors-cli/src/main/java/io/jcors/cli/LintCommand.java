@@ -119,6 +119,7 @@ final class LintCommand implements Callable<Integer> {
       boolean skipped = problem.severity() == CorsProblem.Severity.ERROR;
       findings.add(
           new Finding(
+              row.rule(),
               CorsProblem.Severity.WARNING, // the config loads; the row is data
               row.location(),
               row.option(),

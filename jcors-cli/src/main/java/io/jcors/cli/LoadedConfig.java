@@ -3,6 +3,7 @@ package io.jcors.cli;
 import io.jcors.CorsConfig;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem;
+import io.jcors.CorsRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,7 @@ final class LoadedConfig {
     for (ConfigFile.DuplicateKey duplicate : file.duplicates()) {
       findings.add(
           new Finding(
+              CorsRule.C7,
               CorsProblem.Severity.ERROR,
               duplicate.location(),
               duplicate.option(),
@@ -110,21 +112,5 @@ final class LoadedConfig {
   /** The policy; null when {@link #hasErrors()}. */
   CorsPolicy policy() {
     return policy;
-  }
-
-  /**
-   * The route paths, in order: those of {@code routes}, or {@code /**} for a file with one options
-   * object for every path.
-   */
-  List<String> routePaths() {
-    Object routes = file.tree().get("routes");
-    if (!(routes instanceof List)) {
-      return List.of("/**");
-    }
-    List<String> paths = new ArrayList<>();
-    for (Object route : (List<?>) routes) {
-      paths.add((String) ((Map<?, ?>) route).get("path"));
-    }
-    return paths;
   }
 }

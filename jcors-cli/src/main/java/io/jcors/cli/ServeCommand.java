@@ -128,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     MockApi api;
     try {
-      api = MockApi.start(host, port, loaded.policy(), loaded.routePaths());
+      api = MockApi.start(host, port, loaded.policy());
     } catch (BindException e) {
       err.println(
           PrintableText.escape(
