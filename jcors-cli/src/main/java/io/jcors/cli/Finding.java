@@ -1,8 +1,9 @@
 package io.jcors.cli;
 
-import io.jcors.CorsProblem;
 import io.jcors.CorsProblem.Severity;
 import io.jcors.check.PrintableText;
+import io.jcors.config.ConfigProblem;
+import io.jcors.config.Location;
 
 /**
  * One problem of a config file, placed in it: what {@code lint} and {@code serve} print.
@@ -19,17 +20,12 @@ record Finding(
     Severity severity, Location location, String option, String value, String reason, String fix)
     implements Comparable<Finding> {
 
-  /** A file that cannot be read as a configuration: one error, with no option. */
-  static Finding of(ConfigFileException e) {
-    return new Finding(Severity.ERROR, e.location(), null, null, e.reason(), null);
-  }
-
-  /** A core problem, placed in {@code file}. */
-  static Finding of(CorsProblem problem, ConfigFile file) {
+  /** A problem of a configuration, placed by jcors-config. */
+  static Finding of(ConfigProblem problem) {
     return new Finding(
         problem.severity(),
-        file.locate(problem),
-        problem.option(),
+        problem.location(),
+        problem.option() != null ? problem.option() : problem.key(),
         problem.value(),
         problem.reason(),
         problem.fix());

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsPolicy;
+import io.jcors.CorsProblem;
 import io.jcors.RequestPath;
 import io.jcors.jdk.CorsFilter;
 import java.io.IOException;
@@ -127,9 +128,9 @@ final class MockApi implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         bytes =
             ("{\"route\":"
-                    + ConfigFile.quote(route)
+                    + CorsProblem.quote(route)
                     + ",\"method\":"
-                    + ConfigFile.quote(method)
+                    + CorsProblem.quote(method)
                     + "}")
                 .getBytes(StandardCharsets.UTF_8);
       }
