@@ -12,7 +12,9 @@ import java.util.List;
  *         ConfigException.class,
  *         () ->
  *             ConfigReader.readMap(
- *                     "init-params", Map.of("origin", "*", "credentials", "true"), OriginSources.none())
+ *                     "init-params",
+ *                     Map.of("origin", "*", "credentials", "true"),
+ *                     OriginSources.none())
  *                 .policy());
  * assertEquals("credentials", e.problems().get(0).option());
  * }</pre>

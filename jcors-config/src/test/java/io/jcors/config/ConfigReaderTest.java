@@ -21,11 +21,10 @@ class ConfigReaderTest {
   class ClassPath {
     @Test
     void yamlResource_isThePolicy() throws Exception {
-      LoadedConfig config =
-          ConfigReader.read("classpath:app/cors.yaml", LOADER, OriginSources.none());
+      LoadedConfig config = ConfigReader.read("classpath:cors.yaml", LOADER, OriginSources.none());
 
       assertThat(config.problems()).isEmpty();
-      assertThat(config.source()).isEqualTo("classpath:app/cors.yaml");
+      assertThat(config.source()).isEqualTo("classpath:cors.yaml");
       assertThat(config.routePaths()).containsExactly("/api/**", "/internal/**");
       CorsPolicy policy = config.policy();
       assertThat(Requests.allowOrigin(policy, "/api/items", "https://app.example.com"))
@@ -42,7 +41,7 @@ class ConfigReaderTest {
       ClassLoader before = thread.getContextClassLoader();
       thread.setContextClassLoader(LOADER);
       try {
-        LoadedConfig config = ConfigReader.read("classpath:/app/cors.yaml", OriginSources.none());
+        LoadedConfig config = ConfigReader.read("classpath:/cors.yaml", OriginSources.none());
 
         assertThat(config.hasErrors()).isFalse();
         assertThat(Requests.allowOrigin(config.policy(), "/api/a", "https://app.example.com"))
