@@ -183,7 +183,8 @@ public final class OriginSources implements AutoCloseable {
     try {
       for (OriginSourceProvider provider : ServiceLoader.load(OriginSourceProvider.class, loader)) {
         OriginSourceProvider other = found.putIfAbsent(provider.key(), provider);
-        if (other != null) {
+        // The same provider twice (its jar in the application and in the server) is one source.
+        if (other != null && !other.getClass().getName().equals(provider.getClass().getName())) {
           throw new IllegalStateException(
               "two origin sources have the key "
                   + provider.key()

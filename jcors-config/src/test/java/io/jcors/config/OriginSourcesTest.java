@@ -78,6 +78,60 @@ class OriginSourcesTest {
         }
       };
 
+  /** Another provider with the key {@code listed}. */
+  public static final class AlsoListed implements OriginSourceProvider {
+    private final Listed listed = new Listed();
+
+    /** The ServiceLoader's constructor. */
+    public AlsoListed() {}
+
+    @Override
+    public String key() {
+      return "listed";
+    }
+
+    @Override
+    public Source open() {
+      return listed.open();
+    }
+
+    @Override
+    public void check(Map<String, ?> settings) {
+      listed.check(settings);
+    }
+
+    @Override
+    public List<String> readOnce(Map<String, ?> settings) {
+      return listed.readOnce(settings);
+    }
+  }
+
+  @Test
+  void twoProvidersWithOneKey_areRefusedNamingBoth(@TempDir Path dir) throws Exception {
+    Path services = Files.writeString(dir.resolve("providers"), AlsoListed.class.getName() + "\n");
+    ClassLoader withTwo =
+        new ClassLoader(LOADER) {
+          @Override
+          public Enumeration<URL> getResources(String name) throws IOException {
+            if (!name.equals("META-INF/services/" + OriginSourceProvider.class.getName())) {
+              return super.getResources(name);
+            }
+            List<URL> urls = Collections.list(super.getResources(name));
+            urls.add(services.toUri().toURL());
+            return Collections.enumeration(urls);
+          }
+        };
+
+    assertThatThrownBy(() -> OriginSources.open(withTwo))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "two origin sources have the key listed: "
+                + Listed.class.getName()
+                + " and "
+                + AlsoListed.class.getName()
+                + "; remove one of their jars from the class path");
+  }
+
   @Test
   void keys_everyProviderOnTheClassPath() {
     try (OriginSources sources = OriginSources.open(LOADER)) {
