@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * Reads a CORS configuration into a policy, with every problem placed where it is written: JSON and
  * YAML files ({@code .json}, {@code .yaml}, {@code .yml}; another name is read as JSON when it
- * starts with {@code {}, else as YAML), {@code .properties} files, and flat key/value maps such as
+ * starts with <code>{</code>, else as YAML), {@code .properties} files, and flat key/value maps such as
  * a servlet filter's init-params; each from a file path or a class-path resource ({@code
  * classpath:cors.yaml}).
  *
