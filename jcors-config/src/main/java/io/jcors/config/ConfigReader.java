@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * Reads a CORS configuration into a policy, with every problem placed where it is written: JSON and
  * YAML files ({@code .json}, {@code .yaml}, {@code .yml}; another name is read as JSON when it
- * starts with <code>{</code>, else as YAML), {@code .properties} files, and flat key/value maps such as
- * a servlet filter's init-params; each from a file path or a class-path resource ({@code
+ * starts with <code>{</code>, else as YAML), {@code .properties} files, and flat key/value maps
+ * such as a servlet filter's init-params; each from a file path or a class-path resource ({@code
  * classpath:cors.yaml}).
  *
  * <pre>{@code
@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>The file format is the one of {@code jcors serve} and {@code jcors lint}: either one options
- * object with the Express option names, or {@code routes}. A flat map writes the same tree as
- * keys: {@code origin=https://a.example,https://*.b.example}, {@code methods=GET,POST}, {@code
+ * object with the Express option names, or {@code routes}. A flat map writes the same tree as keys:
+ * {@code origin=https://a.example,https://*.b.example}, {@code methods=GET,POST}, {@code
  * routes[0].path=/api/**}, {@code routes[0].cors.credentials=true}, {@code routes[1].cors={}}.
  *
  * <p>Input is bounded: a file or resource of more than 1 MiB is refused, and so are YAML anchors
