@@ -1,9 +1,10 @@
 package io.jcors.cli;
 
-import io.jcors.CorsProblem;
 import io.jcors.CorsProblem.Severity;
 import io.jcors.CorsRule;
 import io.jcors.check.PrintableText;
+import io.jcors.config.ConfigProblem;
+import io.jcors.config.Location;
 
 /**
  * One problem of a config file, placed in it: what {@code lint} and {@code serve} print.
@@ -27,18 +28,13 @@ record Finding(
     String fix)
     implements Comparable<Finding> {
 
-  /** A file that cannot be read as a configuration: one error, with no option. */
-  static Finding of(ConfigFileException e) {
-    return new Finding(CorsRule.C7, Severity.ERROR, e.location(), null, null, e.reason(), null);
-  }
-
-  /** A core problem, placed in {@code file}. */
-  static Finding of(CorsProblem problem, ConfigFile file) {
+  /** A problem of a configuration, placed by jcors-config. */
+  static Finding of(ConfigProblem problem) {
     return new Finding(
         problem.rule(),
         problem.severity(),
-        file.locate(problem),
-        problem.option(),
+        problem.location(),
+        problem.option() != null ? problem.option() : problem.key(),
         problem.value(),
         problem.reason(),
         problem.fix());

@@ -1,8 +1,8 @@
 package io.jcors.jdbc;
 
-import io.jcors.CorsConfig;
 import io.jcors.CorsProblem;
 import io.jcors.OriginResolver;
+import io.jcors.OriginSourceProvider;
 import io.jcors.internal.Suggestions;
 import java.math.BigDecimal;
 import java.sql.Driver;
@@ -49,9 +49,10 @@ import java.util.stream.Collectors;
  * PostgreSQL channel whose notifications refresh the list at once) and {@code staleAfterRefreshes}
  * (default 3). Wrong settings are reported as a problem of the config at {@code origin.jdbc}, each
  * with its fix. The rows are checked with the {@code credentials} and {@code strict} of the route
- * that names the source.
+ * that names the source. Config readers find it by its key through {@link
+ * JdbcOriginSourceProvider}.
  */
-public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoCloseable {
+public final class JdbcOriginSource implements OriginSourceProvider.Source {
   /** The settings of {@code {"jdbc": {...}}}. */
   static final Set<String> SETTINGS =
       Set.of(
