@@ -1,11 +1,11 @@
 package io.jcors.config;
 
-import io.jcors.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem.Severity;
+import io.jcors.Route;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,9 @@ class ConfigReaderTest {
 
       assertThat(config.problems()).isEmpty();
       assertThat(config.source()).isEqualTo("classpath:cors.yaml");
-      assertThat(config.policy().routes()).extracting(Route::path).containsExactly("/api/**", "/internal/**");
+      assertThat(config.policy().routes())
+          .extracting(Route::path)
+          .containsExactly("/api/**", "/internal/**");
       CorsPolicy policy = config.policy();
       assertThat(Requests.allowOrigin(policy, "/api/items", "https://app.example.com"))
           .isEqualTo("https://app.example.com");

@@ -1,12 +1,12 @@
 package io.jcors.config;
 
-import io.jcors.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem.Severity;
+import io.jcors.Route;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,7 +124,9 @@ class DocExamplesTest {
       LoadedConfig config = ConfigReader.read(file, sources);
 
       assertThat(config.problems()).noneMatch(p -> p.severity() == Severity.ERROR);
-      assertThat(config.policy().routes()).extracting(Route::path).containsExactly("/api/**", "/public/**", "/db/**");
+      assertThat(config.policy().routes())
+          .extracting(Route::path)
+          .containsExactly("/api/**", "/public/**", "/db/**");
       assertThat(sources.checked())
           .singleElement()
           .satisfies(c -> assertThat(c.key()).isEqualTo("jdbc"));

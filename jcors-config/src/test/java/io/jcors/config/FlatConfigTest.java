@@ -1,8 +1,8 @@
 package io.jcors.config;
 
-import io.jcors.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.Route;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +119,9 @@ class FlatConfigTest {
               "routes[2].path", "/internal/**");
 
       assertThat(config.problems()).isEmpty();
-      assertThat(config.policy().routes()).extracting(Route::path).containsExactly("/api/**", "/public/**", "/internal/**");
+      assertThat(config.policy().routes())
+          .extracting(Route::path)
+          .containsExactly("/api/**", "/public/**", "/internal/**");
       assertThat(Requests.allowOrigin(config.policy(), "/api/x", "https://x.b.example"))
           .isEqualTo("https://x.b.example");
       assertThat(Requests.allowOrigin(config.policy(), "/api/x", "https://evil.example")).isNull();
