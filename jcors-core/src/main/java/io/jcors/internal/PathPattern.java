@@ -476,6 +476,9 @@ public final class PathPattern {
         int segEnd = segmentEnd(path, pos + 1, end);
         if (p < n) {
           if (kinds[p] == ANY_SEGMENTS) {
+            if (p == n - 1) {
+              return true; // a final ** takes the rest, however long: no need to walk it
+            }
             starP = p;
             starPos = pos;
             p++;
