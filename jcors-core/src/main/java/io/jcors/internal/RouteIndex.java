@@ -201,7 +201,7 @@ public final class RouteIndex {
         for (Map.Entry<String, Builder> e : literals.entrySet()) {
           Node child = e.getValue().build(depth + 1);
           min = Math.min(min, child.min);
-          int slot = e.getKey().hashCode() & node.mask;
+          int slot = Node.spread(e.getKey().hashCode()) & node.mask;
           while (node.keys[slot] != null) {
             slot = (slot + 1) & node.mask;
           }
@@ -233,6 +233,16 @@ public final class RouteIndex {
     Node[] children;
     int mask;
 
+    /**
+     * The hash's bits mixed: segment texts such as {@code svc1}, {@code svc2}, ... have consecutive
+     * {@link String#hashCode()}s, which would fill consecutive slots, and a text that is absent
+     * would then probe the whole run before it finds an empty slot.
+     */
+    static int spread(int hash) {
+      int h = hash * 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
+
     /** The child for the text {@code path[from, to)}, or null; hashed in place, no substring. */
     Node literal(String path, int from, int to) {
       if (keys == null) {
@@ -243,7 +253,7 @@ public final class RouteIndex {
         hash = 31 * hash + path.charAt(i);
       }
       int length = to - from;
-      for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+      for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
         String key = keys[slot];
         if (key.length() == length && path.startsWith(key, from)) {
           return children[slot];
