@@ -94,6 +94,40 @@ public final class RouteIndex {
   }
 
   /**
+   * How many slots of the root's table the lookup of {@code segment} reads, for tests of the table:
+   * a few, whether the segment is there or not.
+   */
+  int rootSlotsRead(String segment) {
+    if (root.keys == null) {
+      return 0;
+    }
+    int read = 1;
+    for (int slot = Node.spread(segment.hashCode()) & root.mask;
+        root.keys[slot] != null && !root.keys[slot].equals(segment);
+        slot = (slot + 1) & root.mask) {
+      read++;
+    }
+    return read;
+  }
+
+  /**
+   * The longest run of full slots in the root's table: the most slots a segment that is not there
+   * can read, for tests of the table.
+   */
+  int longestRootRun() {
+    if (root.keys == null) {
+      return 0;
+    }
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < 2 * root.keys.length; i++) { // twice round: a run may wrap
+      run = root.keys[i & root.mask] == null ? 0 : Math.min(run + 1, root.keys.length);
+      longest = Math.max(longest, run);
+    }
+    return longest;
+  }
+
+  /**
    * The best route at or under {@code node} for the segments of {@code path} after {@code pos}, or
    * {@code best} when none comes before it. The recursion is as deep as the path's segments that
    * the tree has nodes for: at most the number of segments of the longest route. Counts the routes
