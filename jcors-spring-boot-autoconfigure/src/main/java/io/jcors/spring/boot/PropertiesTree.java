@@ -1,0 +1,365 @@
+package io.jcors.spring.boot;
+
+import io.jcors.CorsProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.Environment;
+
+/**
+ * The {@code jcors.*} properties as the configuration tree of a jcors config file ({@link
+ * io.jcors.CorsConfig#read(Map)}), and the way back: a problem's option ({@code
+ * routes[0].cors.maxAge}) as the property that set it ({@code jcors.routes[0].cors.max-age}). The
+ * only place that knows both shapes.
+ *
+ * <p>Values are taken as written. A list option written as one string ({@code jcors.methods:
+ * GET,POST}, {@code jcors.origin: /^https:\/\/[a-z]{1,20}\.example\.com$/}) is read from the
+ * property itself, not from Spring's comma-split list, so that a regex keeps its commas and an
+ * empty {@code allowed-headers} keeps its Express meaning (reflect the requested headers), as in a
+ * config file and in the servlet filter's init-params.
+ */
+final class PropertiesTree {
+  static final ConfigurationPropertyName JCORS = ConfigurationPropertyName.of("jcors");
+
+  /** The option names of a config file, by the uniform form of their property names. */
+  private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    for (String option :
+        List.of(
+            "origin",
+            "methods",
+            "allowedHeaders",
+            "exposedHeaders",
+            "credentials",
+            "maxAge",
+            "preflightContinue",
+            "optionsSuccessStatus",
+            "strict",
+            "debug")) {
+      OPTIONS.put(option.toLowerCase(Locale.ROOT), option);
+    }
+  }
+
+  private static final List<String> LISTS =
+      List.of("origin", "methods", "allowedHeaders", "exposedHeaders");
+  private static final List<String> BOOLEANS =
+      List.of("credentials", "preflightContinue", "strict", "debug");
+
+  /** What was read: the tree, and the problems found before the core reads it. */
+  record Read(Map<String, Object> tree, List<Problem> problems) {}
+
+  private PropertiesTree() {}
+
+  /** Every {@code jcors.*} property name set in {@code environment}, in no particular order. */
+  static List<ConfigurationPropertyName> names(Environment environment) {
+    List<ConfigurationPropertyName> names = new ArrayList<>();
+    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+      if (source instanceof IterableConfigurationPropertySource iterable) {
+        iterable.stream().filter(JCORS::isAncestorOf).forEach(names::add);
+      }
+    }
+    return names;
+  }
+
+  /** Whether any {@code jcors.*} property is set, {@code jcors.enabled} aside. */
+  static boolean configured(Environment environment) {
+    ConfigurationPropertyName enabled = JCORS.append("enabled");
+    return names(environment).stream().anyMatch(name -> !name.equals(enabled));
+  }
+
+  /**
+   * The tree of the properties (without {@code jcors.config}), with the problems that only the
+   * properties can show: names that are no jcors property, options set beside {@code routes}.
+   */
+  static Read read(JcorsProperties properties, Environment environment) {
+    Binder binder = Binder.get(environment);
+    List<Problem> problems = new ArrayList<>();
+    TreeSet<String> unknown = new TreeSet<>();
+    boolean[] emptyCors = new boolean[properties.getRoutes().size()];
+    for (ConfigurationPropertyName name : names(environment)) {
+      int route = emptyCorsRoute(name);
+      if (route >= 0 && route < emptyCors.length) {
+        emptyCors[route] = true;
+      } else if (route < 0 && !known(name)) {
+        unknown.add(name.toString());
+      }
+    }
+    for (String name : unknown) {
+      problems.add(new Problem(name, null, "is not a jcors property", nearest(name)));
+    }
+
+    Map<String, Object> tree = new LinkedHashMap<>();
+    Map<String, Object> top = options(properties, "jcors", binder);
+    if (properties.getRoutes().isEmpty()) {
+      tree.putAll(top);
+      return new Read(tree, problems);
+    }
+    for (Map.Entry<String, Object> option : top.entrySet()) {
+      if (option.getKey().equals("strict") || option.getKey().equals("debug")) {
+        tree.put(option.getKey(), option.getValue()); // apply to every route, as in a file
+      } else {
+        problems.add(
+            new Problem(
+                property(option.getKey()),
+                null,
+                "is set together with jcors.routes, where each route has its own options",
+                "move it to each route's cors (jcors.routes[0].cors."
+                    + kebab(option.getKey())
+                    + "), or remove jcors.routes"));
+      }
+    }
+    List<Object> routes = new ArrayList<>();
+    for (int i = 0; i < properties.getRoutes().size(); i++) {
+      JcorsProperties.Route route = properties.getRoutes().get(i);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      if (route == null) {
+        routes.add(entry); // the core reports the missing path
+        continue;
+      }
+      if (route.getPath() != null) {
+        entry.put("path", route.getPath());
+      }
+      if (route.getCors() != null) {
+        entry.put("cors", options(route.getCors(), "jcors.routes[" + i + "].cors", binder));
+      } else if (emptyCors[i]) {
+        entry.put("cors", new LinkedHashMap<String, Object>()); // cors: {}, the Express defaults
+      }
+      routes.add(entry);
+    }
+    tree.put("routes", routes);
+    return new Read(tree, problems);
+  }
+
+  /** The options object of one policy, with the config file's names and value shapes. */
+  private static Map<String, Object> options(
+      JcorsOptionsProperties properties, String prefix, Binder binder) {
+    Map<String, List<String>> lists = new LinkedHashMap<>(); // null values: not set
+    lists.put("origin", properties.getOrigin());
+    lists.put("methods", properties.getMethods());
+    lists.put("allowedHeaders", properties.getAllowedHeaders());
+    lists.put("exposedHeaders", properties.getExposedHeaders());
+    Map<String, String> scalars = new LinkedHashMap<>();
+    scalars.put("credentials", properties.getCredentials());
+    scalars.put("maxAge", properties.getMaxAge());
+    scalars.put("preflightContinue", properties.getPreflightContinue());
+    scalars.put("optionsSuccessStatus", properties.getOptionsSuccessStatus());
+    scalars.put("strict", properties.getStrict());
+    scalars.put("debug", properties.getDebug());
+
+    Map<String, Object> options = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> list : lists.entrySet()) {
+      String option = list.getKey();
+      String written =
+          binder.bind(prefix + "." + kebab(option), Bindable.of(String.class)).orElse(null);
+      if (written != null) {
+        options.put(option, option.equals("origin") ? origin(written.trim()) : written.trim());
+      } else if (list.getValue() != null) {
+        options.put(option, new ArrayList<Object>(list.getValue()));
+      }
+    }
+    for (Map.Entry<String, String> scalar : scalars.entrySet()) {
+      if (scalar.getValue() == null) {
+        continue;
+      }
+      String value = scalar.getValue().trim();
+      if (BOOLEANS.contains(scalar.getKey()) && (value.equals("true") || value.equals("false"))) {
+        options.put(scalar.getKey(), Boolean.valueOf(value));
+      } else {
+        options.put(scalar.getKey(), value); // numbers as written: the core reads "600"
+      }
+    }
+    return options;
+  }
+
+  /**
+   * An origin written as one string: {@code true}, {@code false}, one origin or regex, or a comma
+   * list of them. A regex ends at a {@code /} (plus flags) followed by a comma or the end, so it
+   * may contain commas itself.
+   */
+  static Object origin(String value) {
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.valueOf(value);
+    }
+    List<Object> entries = new ArrayList<>();
+    int i = 0;
+    int n = value.length();
+    while (i < n) {
+      while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
+        i++;
+      }
+      if (i == n) {
+        break;
+      }
+      int end = value.charAt(i) == '/' ? regexEnd(value, i) : value.indexOf(',', i);
+      end = end < 0 ? n : end;
+      entries.add(value.substring(i, end).trim());
+      i = end;
+    }
+    return entries.size() == 1 && value.indexOf(',') < 0 ? entries.get(0) : entries;
+  }
+
+  /** The index of the comma after the regex literal starting at {@code start}, or -1. */
+  private static int regexEnd(String value, int start) {
+    for (int i = start + 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '/') {
+        int j = i + 1;
+        while (j < value.length() && Character.isLetter(value.charAt(j))) {
+          j++;
+        }
+        int k = j;
+        while (k < value.length() && Character.isWhitespace(value.charAt(k))) {
+          k++;
+        }
+        if (k == value.length() || value.charAt(k) == ',') {
+          return k == value.length() ? -1 : k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The property that set a problem's option: {@code routes[0].cors.allowedHeaders[1]} is {@code
+   * jcors.routes[0].cors.allowed-headers[1]}.
+   */
+  static String property(String option) {
+    return "jcors." + kebab(option);
+  }
+
+  /** A problem of the core, named by its property. */
+  static Problem problem(CorsProblem problem) {
+    return Problem.of(problem, property(problem.option()));
+  }
+
+  private static String kebab(String option) {
+    StringBuilder s = new StringBuilder(option.length() + 4);
+    for (int i = 0; i < option.length(); i++) {
+      char c = option.charAt(i);
+      if (Character.isUpperCase(c)) {
+        s.append('-').append(Character.toLowerCase(c));
+      } else {
+        s.append(c);
+      }
+    }
+    return s.toString();
+  }
+
+  /**
+   * The route index of {@code jcors.routes[i].cors} written alone (YAML {@code cors: {}}), or -1.
+   */
+  private static int emptyCorsRoute(ConfigurationPropertyName name) {
+    if (name.getNumberOfElements() == 4
+        && element(name, 1).equals("routes")
+        && name.isNumericIndex(2)
+        && element(name, 3).equals("cors")) {
+      try {
+        return Integer.parseInt(element(name, 2));
+      } catch (NumberFormatException e) {
+        return Integer.MAX_VALUE; // an index no list has
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code name} is one of the jcors properties. */
+  private static boolean known(ConfigurationPropertyName name) {
+    int n = name.getNumberOfElements();
+    String first = n > 1 ? element(name, 1) : "";
+    if (n == 2) {
+      return first.equals("enabled")
+          || first.equals("config")
+          || first.equals("routes")
+          || OPTIONS.containsKey(first);
+    }
+    if (first.equals("routes")) {
+      if (n < 3 || !name.isNumericIndex(2)) {
+        return false;
+      }
+      if (n == 3) {
+        return true;
+      }
+      String key = element(name, 3);
+      if (n == 4) {
+        return key.equals("path") || key.equals("cors");
+      }
+      return key.equals("cors") && option(name, 4, n);
+    }
+    return option(name, 1, n);
+  }
+
+  /** Whether elements {@code from..n} of {@code name} are an option, or a list option's entry. */
+  private static boolean option(ConfigurationPropertyName name, int from, int n) {
+    String option = OPTIONS.get(element(name, from));
+    if (option == null) {
+      return false;
+    }
+    return n == from + 1
+        || (n == from + 2 && LISTS.contains(option) && name.isNumericIndex(from + 1));
+  }
+
+  private static String element(ConfigurationPropertyName name, int index) {
+    return name.getElement(index, Form.UNIFORM);
+  }
+
+  /** The fix for an unknown property: the nearest jcors property, or the list of them. */
+  private static String nearest(String name) {
+    int dot = name.lastIndexOf('.');
+    String leaf = name.substring(dot + 1).replaceAll("\\[.*", "");
+    String parent = name.substring(0, dot + 1);
+    List<String> candidates = new ArrayList<>();
+    for (String option : OPTIONS.values()) {
+      candidates.add(kebab(option));
+    }
+    if (parent.equals("jcors.")) {
+      candidates.addAll(List.of("enabled", "config", "routes"));
+    } else if (parent.matches("jcors\\.routes\\[\\d+\\]\\.")) {
+      candidates.addAll(List.of("path", "cors"));
+    }
+    String best = null;
+    int bestDistance = 3; // at most two edits away
+    for (String candidate : candidates) {
+      int distance = distance(leaf, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    if (best != null) {
+      return "did you mean " + parent + best + "?";
+    }
+    return "the options are " + String.join(", ", candidates) + " (see docs/spring-boot.md)";
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
