@@ -52,12 +52,9 @@ final class PropertiesPolicy {
     } else {
       read = PropertiesTree.read(properties, environment);
     }
-    if (!read.problems().isEmpty()) {
-      throw new JcorsConfigurationException(read.problems());
-    }
     Map<String, Object> tree = customize(read.tree(), customizers);
     CorsConfig checked = CorsConfig.read(tree);
-    List<Problem> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>(read.problems());
     for (CorsProblem problem : checked.problems()) {
       Problem named =
           config == null

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -85,19 +84,21 @@ final class PropertiesTree {
   static Read read(JcorsProperties properties, Environment environment) {
     Binder binder = Binder.get(environment);
     List<Problem> problems = new ArrayList<>();
-    TreeSet<String> unknown = new TreeSet<>();
+    Map<String, String> unknown = new java.util.TreeMap<>(); // the first wrong part, and its fix
     boolean[] emptyCors = new boolean[properties.getRoutes().size()];
     for (ConfigurationPropertyName name : names(environment)) {
       int route = emptyCorsRoute(name);
       if (route >= 0 && route < emptyCors.length) {
         emptyCors[route] = true;
-      } else if (route < 0 && !known(name)) {
-        unknown.add(name.toString());
+        continue;
+      }
+      int wrong = route < 0 ? unknownAt(name) : -1;
+      if (wrong > 0) {
+        unknown.put(name.chop(wrong + 1).toString(), nearest(name, wrong));
       }
     }
-    for (String name : unknown) {
-      problems.add(new Problem(name, null, "is not a jcors property", nearest(name)));
-    }
+    unknown.forEach(
+        (name, fix) -> problems.add(new Problem(name, null, "is not a jcors property", fix)));
 
     Map<String, Object> tree = new LinkedHashMap<>();
     Map<String, Object> top = options(properties, "jcors", binder);
@@ -275,73 +276,92 @@ final class PropertiesTree {
     return -1;
   }
 
-  /** Whether {@code name} is one of the jcors properties. */
-  private static boolean known(ConfigurationPropertyName name) {
+  /**
+   * The index of the first element of {@code name} that no jcors property has there ({@code cros}
+   * in {@code jcors.routes[2].cros.origin}), or -1 when {@code name} is a jcors property.
+   */
+  private static int unknownAt(ConfigurationPropertyName name) {
     int n = name.getNumberOfElements();
-    String first = n > 1 ? element(name, 1) : "";
+    String first = element(name, 1);
+    if (first.equals("enabled") || first.equals("config")) {
+      return n == 2 ? -1 : 2;
+    }
+    if (!first.equals("routes")) {
+      return optionAt(name, 1);
+    }
     if (n == 2) {
-      return first.equals("enabled")
-          || first.equals("config")
-          || first.equals("routes")
-          || OPTIONS.containsKey(first);
+      return -1;
     }
-    if (first.equals("routes")) {
-      if (n < 3 || !name.isNumericIndex(2)) {
-        return false;
-      }
-      if (n == 3) {
-        return true;
-      }
-      String key = element(name, 3);
-      if (n == 4) {
-        return key.equals("path") || key.equals("cors");
-      }
-      return key.equals("cors") && option(name, 4, n);
+    if (!name.isNumericIndex(2)) {
+      return 2;
     }
-    return option(name, 1, n);
+    if (n == 3) {
+      return -1;
+    }
+    String key = element(name, 3);
+    if (key.equals("path")) {
+      return n == 4 ? -1 : 4;
+    }
+    if (!key.equals("cors")) {
+      return 3;
+    }
+    return n == 4 ? -1 : optionAt(name, 4);
   }
 
-  /** Whether elements {@code from..n} of {@code name} are an option, or a list option's entry. */
-  private static boolean option(ConfigurationPropertyName name, int from, int n) {
+  /** As {@link #unknownAt}, for an option (or a list option's entry) at element {@code from}. */
+  private static int optionAt(ConfigurationPropertyName name, int from) {
     String option = OPTIONS.get(element(name, from));
+    int n = name.getNumberOfElements();
     if (option == null) {
-      return false;
+      return from;
     }
-    return n == from + 1
-        || (n == from + 2 && LISTS.contains(option) && name.isNumericIndex(from + 1));
+    if (n == from + 1) {
+      return -1;
+    }
+    return LISTS.contains(option) && n == from + 2 && name.isNumericIndex(from + 1) ? -1 : from + 1;
   }
 
   private static String element(ConfigurationPropertyName name, int index) {
     return name.getElement(index, Form.UNIFORM);
   }
 
-  /** The fix for an unknown property: the nearest jcors property, or the list of them. */
-  private static String nearest(String name) {
-    int dot = name.lastIndexOf('.');
-    String leaf = name.substring(dot + 1).replaceAll("\\[.*", "");
-    String parent = name.substring(0, dot + 1);
+  /** The fix for a wrong element: the nearest name allowed there, or the list of them. */
+  private static String nearest(ConfigurationPropertyName name, int wrong) {
+    String written = name.getElement(wrong, Form.DASHED);
+    String parent = name.chop(wrong).toString();
     List<String> candidates = new ArrayList<>();
-    for (String option : OPTIONS.values()) {
-      candidates.add(kebab(option));
-    }
-    if (parent.equals("jcors.")) {
-      candidates.addAll(List.of("enabled", "config", "routes"));
-    } else if (parent.matches("jcors\\.routes\\[\\d+\\]\\.")) {
+    boolean inRoute = wrong == 3 && element(name, 1).equals("routes");
+    if (inRoute) {
       candidates.addAll(List.of("path", "cors"));
+    } else if (wrong == 1 || wrong == 4) {
+      for (String option : OPTIONS.values()) {
+        candidates.add(kebab(option));
+      }
+      if (wrong == 1) {
+        candidates.addAll(List.of("enabled", "config", "routes"));
+      }
+    } else {
+      return "remove it: "
+          + parent
+          + " takes no "
+          + (name.isNumericIndex(wrong) ? "index" : "key")
+          + " here (see docs/spring-boot.md)";
     }
     String best = null;
     int bestDistance = 3; // at most two edits away
     for (String candidate : candidates) {
-      int distance = distance(leaf, candidate);
+      int distance = distance(written, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
     if (best != null) {
-      return "did you mean " + parent + best + "?";
+      return "did you mean " + parent + "." + best + "?";
     }
-    return "the options are " + String.join(", ", candidates) + " (see docs/spring-boot.md)";
+    return "the names allowed here are "
+        + String.join(", ", candidates)
+        + " (see docs/spring-boot.md)";
   }
 
   private static int distance(String a, String b) {
