@@ -50,7 +50,9 @@ class StartupTest {
               "https://app.example.com",
               "Access-Control-Request-Method",
               "GET");
-      assertThat(preflight.statusCode()).isEqualTo(401);
+      // Spring Security refuses the preflight, as without the starter: 401 on Boot 4, 403
+      // ("Invalid CORS request") on Boot 3.5.
+      assertThat(preflight.statusCode()).isIn(401, 403);
       assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
     assertThat(count(output.getAll(), NO_PROPERTIES_LINE)).isEqualTo(1);
