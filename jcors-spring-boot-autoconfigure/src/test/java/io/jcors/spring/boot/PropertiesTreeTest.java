@@ -7,16 +7,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /** The jcors.* properties as a config file's tree, and problems back as property names. */
 class PropertiesTreeTest {
   static PropertiesTree.Read read(Map<String, Object> properties) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
-    JcorsProperties bound =
-        Binder.get(environment).bindOrCreate("jcors", JcorsProperties.class);
+    JcorsProperties bound = Binder.get(environment).bindOrCreate("jcors", JcorsProperties.class);
     return PropertiesTree.read(bound, environment);
   }
 
@@ -31,10 +30,13 @@ class PropertiesTreeTest {
     @Test
     void regexWithCommas_keptWhole() {
       assertThat(
-              read(Map.of("jcors.origin", "/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i, https://b.example"))
+              read(Map.of(
+                      "jcors.origin",
+                      "/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i, https://b.example"))
                   .tree())
           .containsEntry(
-              "origin", List.of("/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i", "https://b.example"));
+              "origin",
+              List.of("/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i", "https://b.example"));
     }
 
     @Test
@@ -53,12 +55,11 @@ class PropertiesTreeTest {
   @Test
   void relaxedNames_andValues_asInAConfigFile() {
     Map<String, Object> tree =
-        read(
-                Map.of(
-                    "jcors.allowedHeaders", "Content-Type,X-Id",
-                    "jcors.MAX_AGE", "600",
-                    "jcors.credentials", "true",
-                    "jcors.options-success-status", "200"))
+        read(Map.of(
+                "jcors.allowedHeaders", "Content-Type,X-Id",
+                "jcors.MAX_AGE", "600",
+                "jcors.credentials", "true",
+                "jcors.options-success-status", "200"))
             .tree();
     assertThat(tree)
         .containsEntry("allowedHeaders", "Content-Type,X-Id")
@@ -69,18 +70,18 @@ class PropertiesTreeTest {
 
   @Test
   void emptyAllowedHeaders_keepsExpressMeaning_reflect() {
-    assertThat(read(Map.of("jcors.allowed-headers", "")).tree()).containsEntry("allowedHeaders", "");
+    assertThat(read(Map.of("jcors.allowed-headers", "")).tree())
+        .containsEntry("allowedHeaders", "");
   }
 
   @Test
   void routes_withAndWithoutCors() {
     Map<String, Object> tree =
-        read(
-                Map.of(
-                    "jcors.routes[0].path", "/api/**",
-                    "jcors.routes[0].cors.origin", "https://a.example",
-                    "jcors.routes[1].path", "/internal/**",
-                    "jcors.strict", "true"))
+        read(Map.of(
+                "jcors.routes[0].path", "/api/**",
+                "jcors.routes[0].cors.origin", "https://a.example",
+                "jcors.routes[1].path", "/internal/**",
+                "jcors.strict", "true"))
             .tree();
     assertThat(tree)
         .containsEntry("strict", true)
