@@ -16,13 +16,21 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * @Bean
  * JcorsCustomizer partnerOrigins(PartnerRepository partners) {
+ *   OriginResolver partner =
+ *       origin ->
+ *           CompletableFuture.completedFuture(
+ *               partners.existsByOrigin(origin) ? Origins.reflect() : Origins.none());
  *   return (path, options) -> {
  *     if (path.equals("/api/**")) {
- *       options.origin((OriginResolver) request -> partners.allowsAsync(request.origin()));
+ *       options.origin(partner);
  *     }
  *   };
  * }
  * }</pre>
+ *
+ * <p>Under Spring Security, give a function that completes at once (as above): one that completes
+ * later resumes the request in an {@code ASYNC} dispatch, which Spring Security's authentication
+ * filters skip (docs/spring-boot.md).
  */
 @FunctionalInterface
 public interface JcorsCustomizer {

@@ -85,14 +85,8 @@ final class PropertiesTree {
     Binder binder = Binder.get(environment);
     List<Problem> problems = new ArrayList<>();
     Map<String, String> unknown = new java.util.TreeMap<>(); // the first wrong part, and its fix
-    boolean[] emptyCors = new boolean[properties.getRoutes().size()];
     for (ConfigurationPropertyName name : names(environment)) {
-      int route = emptyCorsRoute(name);
-      if (route >= 0 && route < emptyCors.length) {
-        emptyCors[route] = true;
-        continue;
-      }
-      int wrong = route < 0 ? unknownAt(name) : -1;
+      int wrong = unknownAt(name);
       if (wrong > 0) {
         unknown.put(name.chop(wrong + 1).toString(), nearest(name, wrong));
       }
@@ -133,8 +127,6 @@ final class PropertiesTree {
       }
       if (route.getCors() != null) {
         entry.put("cors", options(route.getCors(), "jcors.routes[" + i + "].cors", binder));
-      } else if (emptyCors[i]) {
-        entry.put("cors", new LinkedHashMap<String, Object>()); // cors: {}, the Express defaults
       }
       routes.add(entry);
     }
@@ -257,23 +249,6 @@ final class PropertiesTree {
       }
     }
     return s.toString();
-  }
-
-  /**
-   * The route index of {@code jcors.routes[i].cors} written alone (YAML {@code cors: {}}), or -1.
-   */
-  private static int emptyCorsRoute(ConfigurationPropertyName name) {
-    if (name.getNumberOfElements() == 4
-        && element(name, 1).equals("routes")
-        && name.isNumericIndex(2)
-        && element(name, 3).equals("cors")) {
-      try {
-        return Integer.parseInt(element(name, 2));
-      } catch (NumberFormatException e) {
-        return Integer.MAX_VALUE; // an index no list has
-      }
-    }
-    return -1;
   }
 
   /**

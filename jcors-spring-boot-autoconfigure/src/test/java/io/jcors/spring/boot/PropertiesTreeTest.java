@@ -7,8 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 /** The jcors.* properties as a config file's tree, and problems back as property names. */
 class PropertiesTreeTest {
@@ -90,6 +93,22 @@ class PropertiesTreeTest {
             List.of(
                 Map.of("path", "/api/**", "cors", Map.of("origin", "https://a.example")),
                 Map.of("path", "/internal/**")));
+  }
+
+  @Test
+  void yamlEmptyCors_droppedBySpringsYamlLoader_soTheRouteHasNoCors() throws Exception {
+    // Spring's YAML loader writes no property for an empty map: `cors: {}` cannot be told from
+    // no cors at all. docs/spring-boot.md says to write `cors: {origin: "*"}` for the defaults.
+    StandardEnvironment environment = new StandardEnvironment();
+    for (PropertySource<?> source :
+        new YamlPropertySourceLoader()
+            .load("empty-cors.yml", new ClassPathResource("empty-cors.yml"))) {
+      environment.getPropertySources().addFirst(source);
+    }
+    JcorsProperties bound = Binder.get(environment).bindOrCreate("jcors", JcorsProperties.class);
+    assertThat(PropertiesTree.read(bound, environment).tree())
+        .containsEntry(
+            "routes", List.of(Map.of("path", "/public/**"), Map.of("path", "/internal/**")));
   }
 
   @Test
