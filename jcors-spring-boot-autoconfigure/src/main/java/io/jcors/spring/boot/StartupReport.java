@@ -17,6 +17,7 @@ import org.springframework.util.ClassUtils;
 final class StartupReport implements SmartInitializingSingleton {
   private static final Log LOG = LogFactory.getLog(StartupReport.class);
   private static final String SERVLET_FILTER = "io.jcors.servlet.CorsFilter";
+  private static final String FILTER = "jcorsFilter";
 
   private final ApplicationContext context;
 
@@ -35,6 +36,16 @@ final class StartupReport implements SmartInitializingSingleton {
       return;
     }
     ClassLoader classLoader = context.getClassLoader();
+    if (!beans.containsBean(FILTER)) {
+      LOG.warn(
+          "jcors: a CORS policy is configured, but no jcors filter is registered, so responses get"
+              + " no CORS headers: the application is not a servlet web application (WebFlux is"
+              + " not supported yet), io.jcors:jcors-servlet is missing, or there are several"
+              + " CorsPolicy beans "
+              + java.util.Arrays.toString(policies)
+              + " and none is @Primary");
+      return;
+    }
     if (!ClassUtils.isPresent(SERVLET_FILTER, classLoader)) {
       return;
     }

@@ -164,12 +164,32 @@ class StartupTest {
   }
 
   @Test
+  void notAWebApplication_policyButNoFilter_warnsOnce(CapturedOutput output) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(NotWeb.class)
+            .web(org.springframework.boot.WebApplicationType.NONE)
+            .properties("jcors.origin=*", "spring.main.banner-mode=off")
+            .run()) {
+      assertThat(app.getBeanNamesForType(CorsPolicy.class)).hasSize(1);
+      assertThat(jcorsFilters(app)).isEmpty();
+    }
+    assertThat(count(output.getAll(), "no jcors filter is registered")).isEqualTo(1);
+  }
+
+  @Test
   void noSpringCors_noWarning(CapturedOutput output) {
     try (ConfigurableApplicationContext app = start(SecuredApi.class, "jcors.origin=*")) {
       assertThat(jcorsFilters(app)).hasSize(1);
     }
-    assertThat(output.getAll()).doesNotContain("Spring's own CORS");
+    assertThat(output.getAll())
+        .doesNotContain("Spring's own CORS")
+        .doesNotContain("no jcors filter is registered");
   }
+
+  /** An application without a web server: a batch job, say. */
+  @Configuration(proxyBeanMethods = false)
+  @org.springframework.boot.autoconfigure.EnableAutoConfiguration
+  static class NotWeb {}
 
   /** The application's own policy. */
   @Configuration(proxyBeanMethods = false)
