@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The {@code jcors.*} properties as the configuration tree of a jcors config file ({@link
@@ -60,15 +62,33 @@ final class PropertiesTree {
 
   private PropertiesTree() {}
 
-  /** Every {@code jcors.*} property name set in {@code environment}, in no particular order. */
+  /**
+   * Every {@code jcors.*} property name set in {@code environment}, in no particular order. From
+   * the JVM's system properties and the process environment, only the jcors properties count:
+   * {@code -Djcors.version=1.2} for a build, or a variable {@code JCORS_HOME}, is no CORS
+   * configuration, and must neither turn CORS on nor stop the application.
+   */
   static List<ConfigurationPropertyName> names(Environment environment) {
     List<ConfigurationPropertyName> names = new ArrayList<>();
     for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
       if (source instanceof IterableConfigurationPropertySource iterable) {
-        iterable.stream().filter(JCORS::isAncestorOf).forEach(names::add);
+        boolean system = system(source.getUnderlyingSource());
+        iterable.stream()
+            .filter(JCORS::isAncestorOf)
+            .filter(name -> !system || unknownAt(name) < 0)
+            .forEach(names::add);
       }
     }
     return names;
+  }
+
+  private static boolean system(Object source) {
+    if (!(source instanceof PropertySource<?> propertySource)) {
+      return false;
+    }
+    String name = propertySource.getName();
+    return name.equals(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME)
+        || name.equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
   }
 
   /** Whether any {@code jcors.*} property is set, {@code jcors.enabled} aside. */

@@ -131,6 +131,31 @@ class PropertiesTreeTest {
   }
 
   @Test
+  void systemPropertiesAndEnvironment_onlyJcorsPropertiesCount() {
+    // Surefire passes a build's -Djcors.version=... to the tests' JVM; a variable JCORS_HOME is
+    // jcors.home to Spring. Neither is CORS configuration.
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+            new MapPropertySource(
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                Map.of("jcors.version", "0.1.0")));
+    assertThat(PropertiesTree.configured(environment)).isFalse();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+            new MapPropertySource(
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                Map.of("jcors.version", "0.1.0", "jcors.origin", "https://a.example")));
+    assertThat(PropertiesTree.configured(environment)).isTrue();
+    JcorsProperties bound = Binder.get(environment).bindOrCreate("jcors", JcorsProperties.class);
+    assertThat(PropertiesTree.read(bound, environment).problems()).isEmpty();
+  }
+
+  @Test
   void problemOption_asPropertyName() {
     assertThat(PropertiesTree.property("routes[0].cors.allowedHeaders[1]"))
         .isEqualTo("jcors.routes[0].cors.allowed-headers[1]");
