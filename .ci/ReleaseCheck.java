@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  *       artifacts and version;
  *   <li>{@code bom-pair OUT VERSION}: writes OUT/with-bom/pom.xml and OUT/without-bom/pom.xml, the
  *       same third-party dependencies with and without the BOM imported;
+ *   <li>{@code boot-bom-pair OUT VERSION BOOT}: the same for a Spring Boot BOOT application with
+ *       jcors-spring-boot-starter, jcors-bom imported before Spring Boot's BOM or not at all;
  *   <li>{@code same-dependencies A B}: two {@code dependency:list} outputs name the same
  *       third-party artifacts and versions;
  *   <li>{@code resolved-from LIST REPO}: every io.jcors file in a {@code dependency:list} output
@@ -42,10 +44,24 @@ public final class ReleaseCheck {
           "jcors-jdbc",
           "jcors-config",
           "jcors-check",
-          "jcors-cli");
+          "jcors-cli",
+          "jcors-spring-boot-autoconfigure",
+          "jcors-spring-boot-starter");
+
+  /**
+   * Published, but not in README.md's general Maven block: a Spring Boot application adds the
+   * starter alone (README's Spring Boot block, and examples/spring-boot, built by release-check).
+   */
+  static final Set<String> SPRING_BOOT =
+      Set.of("jcors-spring-boot-autoconfigure", "jcors-spring-boot-starter");
 
   static final Set<String> UNPUBLISHED =
-      Set.of("jcors-parent", "jcors-demo", "jcors-benchmarks", "jcors-test-support");
+      Set.of(
+          "jcors-parent",
+          "jcors-demo",
+          "jcors-benchmarks",
+          "jcors-test-support",
+          "jcors-spring-boot3-tests");
 
   private static final List<String> problems = new ArrayList<>();
 
@@ -54,6 +70,7 @@ public final class ReleaseCheck {
       case "staged" -> staged(Path.of(args[1]));
       case "consumer" -> consumer(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), args[4]);
       case "bom-pair" -> bomPair(Path.of(args[1]), args[2]);
+      case "boot-bom-pair" -> bootBomPair(Path.of(args[1]), args[2], args[3]);
       case "same-dependencies" -> sameDependencies(Path.of(args[1]), Path.of(args[2]));
       case "resolved-from" -> resolvedFrom(Path.of(args[1]), Path.of(args[2]));
       default -> {
@@ -231,7 +248,7 @@ public final class ReleaseCheck {
     }
     Set<String> expected = new TreeSet<>();
     for (String artifact : PUBLISHED) {
-      if (!artifact.equals("jcors-bom")) {
+      if (!artifact.equals("jcors-bom") && !SPRING_BOOT.contains(artifact)) {
         expected.add("io.jcors:" + artifact);
       }
     }
@@ -311,6 +328,48 @@ public final class ReleaseCheck {
               + "  <packaging>pom</packaging>\n"
               + (withBom ? bom : "")
               + "  <dependencies>\n" + dependencies + "  </dependencies>\n"
+              + "  <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId>"
+              + "<artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version>"
+              + "</plugin></plugins></build>\n"
+              + "</project>\n",
+          StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * A Spring Boot application (spring-boot-starter-web, jcors-spring-boot-starter) with jcors-bom
+   * imported first, before Spring Boot's BOM, where a BOM that leaked jcors's own dependency
+   * management (Tomcat, Jetty, Jackson, Netty, JUnit) would win, and without jcors-bom.
+   */
+  static void bootBomPair(Path out, String version, String boot) throws IOException {
+    for (boolean withBom : new boolean[] {true, false}) {
+      String name = withBom ? "with-bom" : "without-bom";
+      Path dir = out.resolve(name);
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("pom.xml"),
+          "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+              + "  <modelVersion>4.0.0</modelVersion>\n"
+              + "  <groupId>example</groupId><artifactId>boot-" + name + "</artifactId><version>1</version>\n"
+              + "  <packaging>pom</packaging>\n"
+              + "  <dependencyManagement><dependencies>\n"
+              + (withBom
+                  ? "    <dependency><groupId>io.jcors</groupId><artifactId>jcors-bom</artifactId>"
+                      + "<version>" + version + "</version><type>pom</type><scope>import</scope></dependency>\n"
+                  : "")
+              + "    <dependency><groupId>org.springframework.boot</groupId>"
+              + "<artifactId>spring-boot-dependencies</artifactId><version>" + boot
+              + "</version><type>pom</type><scope>import</scope></dependency>\n"
+              + "  </dependencies></dependencyManagement>\n"
+              + "  <dependencies>\n"
+              + "    <dependency><groupId>org.springframework.boot</groupId>"
+              + "<artifactId>spring-boot-starter-web</artifactId></dependency>\n"
+              + "    <dependency><groupId>org.springframework.boot</groupId>"
+              + "<artifactId>spring-boot-starter-test</artifactId><scope>test</scope></dependency>\n"
+              + "    <dependency><groupId>io.jcors</groupId><artifactId>jcors-spring-boot-starter</artifactId>"
+              + (withBom ? "" : "<version>" + version + "</version>")
+              + "</dependency>\n"
+              + "  </dependencies>\n"
               + "  <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId>"
               + "<artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version>"
               + "</plugin></plugins></build>\n"

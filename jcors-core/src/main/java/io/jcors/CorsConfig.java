@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * A CORS configuration read from a config file's tree (JSON or YAML parsed into maps, lists,
  * strings, numbers and booleans): either one options object for every path, or {@code routes}.
  * Option names and value shapes are Express's; regexes are written {@code "/source/flags"}. Every
- * problem is collected, with its path in the file.
+ * problem is collected, with its path in the file. A tree built or adjusted in code may also hold
+ * an {@link OriginOption} (an {@link Origins} value or an origin function) as an {@code origin}.
  *
  * <pre>{@code
  * Map<String, Object> tree =
@@ -325,6 +326,11 @@ public final class CorsConfig {
         List<CorsProblem> shape,
         boolean credentials,
         boolean strict) {
+      if (value instanceof OriginOption) {
+        // A tree built or adjusted in code (an integration's customizer) may hold the option
+        // itself: an Origins value, or a function. The options' checks still see it.
+        return (OriginOption) value;
+      }
       if (value instanceof String && JsRegex.isLiteral((String) value)) {
         Pattern regex = OriginCheck.regex((String) value, "origin", problems);
         return regex == null ? Origins.written(List.of()) : Origins.written(regex);

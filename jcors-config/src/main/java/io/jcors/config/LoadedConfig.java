@@ -109,6 +109,16 @@ public final class LoadedConfig {
     return source;
   }
 
+  /**
+   * The configuration as read, before any check: maps, lists, strings, numbers and booleans, in the
+   * shape {@link io.jcors.CorsConfig#read(Map)} takes; null when {@link #unreadable()}. For an
+   * integration that adjusts the options in code before building the policy (the Spring Boot
+   * starter's customizers).
+   */
+  public Map<String, Object> tree() {
+    return tree;
+  }
+
   /** Errors and warnings, in the order of the configuration. */
   public List<ConfigProblem> problems() {
     return problems;

@@ -1,0 +1,108 @@
+package io.jcors.spring.boot;
+
+import io.jcors.CorsConfig;
+import io.jcors.CorsPolicy;
+import io.jcors.CorsProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The policy of the {@code jcors.*} properties: the tree, the customizers, the core's checks; every
+ * problem at once, warnings logged once.
+ */
+final class PropertiesPolicy {
+  private static final Log LOG = LogFactory.getLog(PropertiesPolicy.class);
+
+  private PropertiesPolicy() {}
+
+  /**
+   * @throws JcorsConfigurationException listing every problem that makes the configuration unusable
+   */
+  static CorsPolicy build(
+      JcorsProperties properties,
+      Environment environment,
+      ResourceLoader loader,
+      List<JcorsCustomizer> customizers) {
+    String config = properties.getConfig();
+    PropertiesTree.Read read;
+    if (config != null) {
+      List<Problem> beside = new ArrayList<>();
+      ConfigurationPropertyName configName = PropertiesTree.JCORS.append("config");
+      ConfigurationPropertyName enabled = PropertiesTree.JCORS.append("enabled");
+      for (ConfigurationPropertyName name : PropertiesTree.names(environment)) {
+        if (!name.equals(configName) && !name.equals(enabled)) {
+          beside.add(
+              new Problem(
+                  name.toString(),
+                  null,
+                  "is set together with jcors.config, which holds the whole configuration",
+                  "keep either jcors.config or the other jcors.* properties"));
+        }
+      }
+      read = ConfigFileTree.read(config.trim(), loader);
+      beside.addAll(read.problems());
+      read = new PropertiesTree.Read(read.tree(), beside);
+    } else {
+      read = PropertiesTree.read(properties, environment);
+    }
+    Map<String, Object> tree = customize(read.tree(), customizers);
+    CorsConfig checked = CorsConfig.read(tree);
+    List<Problem> errors = new ArrayList<>(read.problems());
+    for (CorsProblem problem : checked.problems()) {
+      Problem named =
+          config == null
+              ? PropertiesTree.problem(problem)
+              : Problem.of(problem, problem.option() + " (in jcors.config " + config.trim() + ")");
+      if (problem.severity() == CorsProblem.Severity.ERROR) {
+        errors.add(named);
+      } else {
+        LOG.warn("jcors: CORS configuration risk: " + named);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new JcorsConfigurationException(errors);
+    }
+    return checked.policy();
+  }
+
+  /** The tree after every customizer saw each options object; the tree read is not changed. */
+  private static Map<String, Object> customize(
+      Map<String, Object> tree, List<JcorsCustomizer> customizers) {
+    if (customizers.isEmpty()) {
+      return tree;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>(tree);
+    if (!(copy.get("routes") instanceof List<?> routes)) {
+      Map<String, Object> options = new LinkedHashMap<>(copy);
+      JcorsCustomizer.Options view = new JcorsCustomizer.Options(options);
+      customizers.forEach(customizer -> customizer.customize("/**", view));
+      return options;
+    }
+    List<Object> customized = new ArrayList<>();
+    for (Object route : routes) {
+      if (route instanceof Map<?, ?> map
+          && map.get("path") instanceof String path
+          && map.get("cors") instanceof Map<?, ?> cors) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        cors.forEach((key, value) -> options.put(String.valueOf(key), value));
+        JcorsCustomizer.Options view = new JcorsCustomizer.Options(options);
+        customizers.forEach(customizer -> customizer.customize(path, view));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        map.forEach((key, value) -> entry.put(String.valueOf(key), value));
+        entry.put("cors", options);
+        customized.add(entry);
+      } else {
+        customized.add(route);
+      }
+    }
+    copy.put("routes", customized);
+    return copy;
+  }
+}

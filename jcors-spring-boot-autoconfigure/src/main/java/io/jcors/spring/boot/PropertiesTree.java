@@ -1,0 +1,380 @@
+package io.jcors.spring.boot;
+
+import io.jcors.CorsProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The {@code jcors.*} properties as the configuration tree of a jcors config file ({@link
+ * io.jcors.CorsConfig#read(Map)}), and the way back: a problem's option ({@code
+ * routes[0].cors.maxAge}) as the property that set it ({@code jcors.routes[0].cors.max-age}). The
+ * only place that knows both shapes.
+ *
+ * <p>Values are taken as written. A list option written as one string ({@code jcors.methods:
+ * GET,POST}, {@code jcors.origin: /^https:\/\/[a-z]{1,20}\.example\.com$/}) is read from the
+ * property itself, not from Spring's comma-split list, so that a regex keeps its commas and an
+ * empty {@code allowed-headers} keeps its Express meaning (reflect the requested headers), as in a
+ * config file and in the servlet filter's init-params.
+ */
+final class PropertiesTree {
+  static final ConfigurationPropertyName JCORS = ConfigurationPropertyName.of("jcors");
+
+  /** The option names of a config file, by the uniform form of their property names. */
+  private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    for (String option :
+        List.of(
+            "origin",
+            "methods",
+            "allowedHeaders",
+            "exposedHeaders",
+            "credentials",
+            "maxAge",
+            "preflightContinue",
+            "optionsSuccessStatus",
+            "strict",
+            "debug")) {
+      OPTIONS.put(option.toLowerCase(Locale.ROOT), option);
+    }
+  }
+
+  private static final List<String> LISTS =
+      List.of("origin", "methods", "allowedHeaders", "exposedHeaders");
+  private static final List<String> BOOLEANS =
+      List.of("credentials", "preflightContinue", "strict", "debug");
+
+  /** What was read: the tree, and the problems found before the core reads it. */
+  record Read(Map<String, Object> tree, List<Problem> problems) {}
+
+  private PropertiesTree() {}
+
+  /**
+   * Every {@code jcors.*} property name set in {@code environment}, in no particular order. From
+   * the JVM's system properties and the process environment, only the jcors properties count:
+   * {@code -Djcors.version=1.2} for a build, or a variable {@code JCORS_HOME}, is no CORS
+   * configuration, and must neither turn CORS on nor stop the application.
+   */
+  static List<ConfigurationPropertyName> names(Environment environment) {
+    List<ConfigurationPropertyName> names = new ArrayList<>();
+    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+      if (source instanceof IterableConfigurationPropertySource iterable) {
+        boolean system = system(source.getUnderlyingSource());
+        iterable.stream()
+            .filter(JCORS::isAncestorOf)
+            .filter(name -> !system || unknownAt(name) < 0)
+            .forEach(names::add);
+      }
+    }
+    return names;
+  }
+
+  private static boolean system(Object source) {
+    if (!(source instanceof PropertySource<?> propertySource)) {
+      return false;
+    }
+    String name = propertySource.getName();
+    return name.equals(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME)
+        || name.equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+  }
+
+  /** Whether any {@code jcors.*} property is set, {@code jcors.enabled} aside. */
+  static boolean configured(Environment environment) {
+    ConfigurationPropertyName enabled = JCORS.append("enabled");
+    return names(environment).stream().anyMatch(name -> !name.equals(enabled));
+  }
+
+  /**
+   * The tree of the properties (without {@code jcors.config}), with the problems that only the
+   * properties can show: names that are no jcors property, options set beside {@code routes}.
+   */
+  static Read read(JcorsProperties properties, Environment environment) {
+    Binder binder = Binder.get(environment);
+    List<Problem> problems = new ArrayList<>();
+    Map<String, String> unknown = new java.util.TreeMap<>(); // the first wrong part, and its fix
+    for (ConfigurationPropertyName name : names(environment)) {
+      int wrong = unknownAt(name);
+      if (wrong > 0) {
+        unknown.put(name.chop(wrong + 1).toString(), nearest(name, wrong));
+      }
+    }
+    unknown.forEach(
+        (name, fix) -> problems.add(new Problem(name, null, "is not a jcors property", fix)));
+
+    Map<String, Object> tree = new LinkedHashMap<>();
+    Map<String, Object> top = options(properties, "jcors", binder);
+    if (properties.getRoutes().isEmpty()) {
+      tree.putAll(top);
+      return new Read(tree, problems);
+    }
+    for (Map.Entry<String, Object> option : top.entrySet()) {
+      if (option.getKey().equals("strict") || option.getKey().equals("debug")) {
+        tree.put(option.getKey(), option.getValue()); // apply to every route, as in a file
+      } else {
+        problems.add(
+            new Problem(
+                property(option.getKey()),
+                null,
+                "is set together with jcors.routes, where each route has its own options",
+                "move it to each route's cors (jcors.routes[0].cors."
+                    + kebab(option.getKey())
+                    + "), or remove jcors.routes"));
+      }
+    }
+    List<Object> routes = new ArrayList<>();
+    for (int i = 0; i < properties.getRoutes().size(); i++) {
+      JcorsProperties.Route route = properties.getRoutes().get(i);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      if (route == null) {
+        routes.add(entry); // the core reports the missing path
+        continue;
+      }
+      if (route.getPath() != null) {
+        entry.put("path", route.getPath());
+      }
+      if (route.getCors() != null) {
+        entry.put("cors", options(route.getCors(), "jcors.routes[" + i + "].cors", binder));
+      }
+      routes.add(entry);
+    }
+    tree.put("routes", routes);
+    return new Read(tree, problems);
+  }
+
+  /** The options object of one policy, with the config file's names and value shapes. */
+  private static Map<String, Object> options(
+      JcorsOptionsProperties properties, String prefix, Binder binder) {
+    Map<String, List<String>> lists = new LinkedHashMap<>(); // null values: not set
+    lists.put("origin", properties.getOrigin());
+    lists.put("methods", properties.getMethods());
+    lists.put("allowedHeaders", properties.getAllowedHeaders());
+    lists.put("exposedHeaders", properties.getExposedHeaders());
+    Map<String, String> scalars = new LinkedHashMap<>();
+    scalars.put("credentials", properties.getCredentials());
+    scalars.put("maxAge", properties.getMaxAge());
+    scalars.put("preflightContinue", properties.getPreflightContinue());
+    scalars.put("optionsSuccessStatus", properties.getOptionsSuccessStatus());
+    scalars.put("strict", properties.getStrict());
+    scalars.put("debug", properties.getDebug());
+
+    Map<String, Object> options = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> list : lists.entrySet()) {
+      String option = list.getKey();
+      String written =
+          binder.bind(prefix + "." + kebab(option), Bindable.of(String.class)).orElse(null);
+      if (written != null) {
+        options.put(option, option.equals("origin") ? origin(written.trim()) : written.trim());
+      } else if (list.getValue() != null) {
+        options.put(option, new ArrayList<Object>(list.getValue()));
+      }
+    }
+    for (Map.Entry<String, String> scalar : scalars.entrySet()) {
+      if (scalar.getValue() == null) {
+        continue;
+      }
+      String value = scalar.getValue().trim();
+      if (BOOLEANS.contains(scalar.getKey()) && (value.equals("true") || value.equals("false"))) {
+        options.put(scalar.getKey(), Boolean.valueOf(value));
+      } else {
+        options.put(scalar.getKey(), value); // numbers as written: the core reads "600"
+      }
+    }
+    return options;
+  }
+
+  /**
+   * An origin written as one string: {@code true}, {@code false}, one origin or regex, or a comma
+   * list of them. A regex ends at a {@code /} (plus flags) followed by a comma or the end, so it
+   * may contain commas itself.
+   */
+  static Object origin(String value) {
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.valueOf(value);
+    }
+    List<Object> entries = new ArrayList<>();
+    int i = 0;
+    int n = value.length();
+    while (i < n) {
+      while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
+        i++;
+      }
+      if (i == n) {
+        break;
+      }
+      int end = value.charAt(i) == '/' ? regexEnd(value, i) : value.indexOf(',', i);
+      end = end < 0 ? n : end;
+      entries.add(value.substring(i, end).trim());
+      i = end;
+    }
+    return entries.size() == 1 && value.indexOf(',') < 0 ? entries.get(0) : entries;
+  }
+
+  /** The index of the comma after the regex literal starting at {@code start}, or -1. */
+  private static int regexEnd(String value, int start) {
+    for (int i = start + 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '/') {
+        int j = i + 1;
+        while (j < value.length() && Character.isLetter(value.charAt(j))) {
+          j++;
+        }
+        int k = j;
+        while (k < value.length() && Character.isWhitespace(value.charAt(k))) {
+          k++;
+        }
+        if (k == value.length() || value.charAt(k) == ',') {
+          return k == value.length() ? -1 : k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The property that set a problem's option: {@code routes[0].cors.allowedHeaders[1]} is {@code
+   * jcors.routes[0].cors.allowed-headers[1]}.
+   */
+  static String property(String option) {
+    return "jcors." + kebab(option);
+  }
+
+  /** A problem of the core, named by its property. */
+  static Problem problem(CorsProblem problem) {
+    return Problem.of(problem, property(problem.option()));
+  }
+
+  private static String kebab(String option) {
+    StringBuilder s = new StringBuilder(option.length() + 4);
+    for (int i = 0; i < option.length(); i++) {
+      char c = option.charAt(i);
+      if (Character.isUpperCase(c)) {
+        s.append('-').append(Character.toLowerCase(c));
+      } else {
+        s.append(c);
+      }
+    }
+    return s.toString();
+  }
+
+  /**
+   * The index of the first element of {@code name} that no jcors property has there ({@code cros}
+   * in {@code jcors.routes[2].cros.origin}), or -1 when {@code name} is a jcors property.
+   */
+  private static int unknownAt(ConfigurationPropertyName name) {
+    int n = name.getNumberOfElements();
+    String first = element(name, 1);
+    if (first.equals("enabled") || first.equals("config")) {
+      return n == 2 ? -1 : 2;
+    }
+    if (!first.equals("routes")) {
+      return optionAt(name, 1);
+    }
+    if (n == 2) {
+      return -1;
+    }
+    if (!name.isNumericIndex(2)) {
+      return 2;
+    }
+    if (n == 3) {
+      return -1;
+    }
+    String key = element(name, 3);
+    if (key.equals("path")) {
+      return n == 4 ? -1 : 4;
+    }
+    if (!key.equals("cors")) {
+      return 3;
+    }
+    return n == 4 ? -1 : optionAt(name, 4);
+  }
+
+  /** As {@link #unknownAt}, for an option (or a list option's entry) at element {@code from}. */
+  private static int optionAt(ConfigurationPropertyName name, int from) {
+    String option = OPTIONS.get(element(name, from));
+    int n = name.getNumberOfElements();
+    if (option == null) {
+      return from;
+    }
+    if (n == from + 1) {
+      return -1;
+    }
+    return LISTS.contains(option) && n == from + 2 && name.isNumericIndex(from + 1) ? -1 : from + 1;
+  }
+
+  private static String element(ConfigurationPropertyName name, int index) {
+    return name.getElement(index, Form.UNIFORM);
+  }
+
+  /** The fix for a wrong element: the nearest name allowed there, or the list of them. */
+  private static String nearest(ConfigurationPropertyName name, int wrong) {
+    String written = name.getElement(wrong, Form.DASHED);
+    String parent = name.chop(wrong).toString();
+    List<String> candidates = new ArrayList<>();
+    boolean inRoute = wrong == 3 && element(name, 1).equals("routes");
+    if (inRoute) {
+      candidates.addAll(List.of("path", "cors"));
+    } else if (wrong == 1 || wrong == 4) {
+      for (String option : OPTIONS.values()) {
+        candidates.add(kebab(option));
+      }
+      if (wrong == 1) {
+        candidates.addAll(List.of("enabled", "config", "routes"));
+      }
+    } else {
+      return "remove it: "
+          + parent
+          + " takes no "
+          + (name.isNumericIndex(wrong) ? "index" : "key")
+          + " here (see docs/spring-boot.md)";
+    }
+    String best = null;
+    int bestDistance = 3; // at most two edits away
+    for (String candidate : candidates) {
+      int distance = distance(written, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    if (best != null) {
+      return "did you mean " + parent + "." + best + "?";
+    }
+    return "the names allowed here are "
+        + String.join(", ", candidates)
+        + " (see docs/spring-boot.md)";
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
