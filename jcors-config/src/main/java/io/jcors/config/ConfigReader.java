@@ -123,6 +123,23 @@ public final class ConfigReader {
     return LoadedConfig.of(name, FlatConfig.read(entries), sources);
   }
 
+  /**
+   * The {@code origin} option written as one string, as init-params and properties write it, in the
+   * shape of a config file's tree: {@code true} or {@code false}, one origin, pattern or {@code
+   * /regex/flags}, or a list of them separated by commas (a regex literal may contain commas). For
+   * integrations that bind other keys themselves (Spring Boot's relaxed names).
+   *
+   * <pre>{@code
+   * assertEquals(
+   *     List.of("https://a.example", "/(a|b){1,2}\\.example$/"),
+   *     ConfigReader.origin("https://a.example, /(a|b){1,2}\\.example$/"));
+   * assertEquals(true, ConfigReader.origin("true"));
+   * }</pre>
+   */
+  public static Object origin(String written) {
+    return FlatConfig.origin(written);
+  }
+
   private static LoadedConfig parse(String name, byte[] bytes, OriginSources sources)
       throws ConfigFileException {
     String content = ConfigFile.text(name, bytes);

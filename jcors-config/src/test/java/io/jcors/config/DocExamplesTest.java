@@ -45,6 +45,14 @@ class DocExamplesTest {
   static final class App {}
 
   @Test
+  void configReaderOrigin_javadoc() {
+    assertEquals(
+        List.of("https://a.example", "/(a|b){1,2}\\.example$/"),
+        ConfigReader.origin("https://a.example, /(a|b){1,2}\\.example$/"));
+    assertEquals(true, ConfigReader.origin("true"));
+  }
+
+  @Test
   void configReader() {
     CorsPolicy policy = ConfigReader.read("classpath:cors.yaml", OriginSources.none()).policy();
 

@@ -1,6 +1,7 @@
 package io.jcors.spring.boot;
 
 import io.jcors.CorsProblem;
+import io.jcors.config.ConfigReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,7 +177,8 @@ final class PropertiesTree {
       String written =
           binder.bind(prefix + "." + kebab(option), Bindable.of(String.class)).orElse(null);
       if (written != null) {
-        options.put(option, option.equals("origin") ? origin(written.trim()) : written.trim());
+        options.put(
+            option, option.equals("origin") ? ConfigReader.origin(written.trim()) : written.trim());
       } else if (list.getValue() != null) {
         options.put(option, new ArrayList<Object>(list.getValue()));
       }
@@ -193,56 +195,6 @@ final class PropertiesTree {
       }
     }
     return options;
-  }
-
-  /**
-   * An origin written as one string: {@code true}, {@code false}, one origin or regex, or a comma
-   * list of them. A regex ends at a {@code /} (plus flags) followed by a comma or the end, so it
-   * may contain commas itself.
-   */
-  static Object origin(String value) {
-    if (value.equals("true") || value.equals("false")) {
-      return Boolean.valueOf(value);
-    }
-    List<Object> entries = new ArrayList<>();
-    int i = 0;
-    int n = value.length();
-    while (i < n) {
-      while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
-        i++;
-      }
-      if (i == n) {
-        break;
-      }
-      int end = value.charAt(i) == '/' ? regexEnd(value, i) : value.indexOf(',', i);
-      end = end < 0 ? n : end;
-      entries.add(value.substring(i, end).trim());
-      i = end;
-    }
-    return entries.size() == 1 && value.indexOf(',') < 0 ? entries.get(0) : entries;
-  }
-
-  /** The index of the comma after the regex literal starting at {@code start}, or -1. */
-  private static int regexEnd(String value, int start) {
-    for (int i = start + 1; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '/') {
-        int j = i + 1;
-        while (j < value.length() && Character.isLetter(value.charAt(j))) {
-          j++;
-        }
-        int k = j;
-        while (k < value.length() && Character.isWhitespace(value.charAt(k))) {
-          k++;
-        }
-        if (k == value.length() || value.charAt(k) == ',') {
-          return k == value.length() ? -1 : k;
-        }
-      }
-    }
-    return -1;
   }
 
   /**
