@@ -50,6 +50,9 @@ public final class CorsOptions {
   final CorsOutcome preflightAnswer;
   final boolean debug;
 
+  /** Every decision these options give, built with them; null when an origin function decides. */
+  final Decision.Table decisions;
+
   private CorsOptions(Builder b, Checked checked) {
     this.source = b.copy();
     this.origin = checked.origin;
@@ -69,6 +72,7 @@ public final class CorsOptions {
     this.preflightContinue = b.preflightContinue;
     this.preflightAnswer = CorsOutcome.respond(b.optionsSuccessStatus);
     this.debug = b.debug;
+    this.decisions = origin == null ? null : new Decision.Table(this, origin);
   }
 
   /** A builder holding Express's defaults. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -120,18 +121,54 @@ public final class CorsPolicy {
   }
 
   /**
-   * Writes the CORS headers for {@code request} into {@code response} and says what the adapter
-   * does next. Never throws for anything a client sends.
+   * What CORS decides for {@code request}: a stage that is already complete unless an origin or
+   * options function is still running. Never throws for anything a client sends; when a function
+   * fails, the stage fails with a {@link CorsResolutionException} itself (not wrapped in a {@code
+   * CompletionException}), whose message an adapter can log. The stage of a policy without
+   * functions is shared by every request that gets the same decision: read it, never complete it.
+   *
+   * <pre>{@code
+   * CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
+   * CorsDecision decision = policy.decide(preflight).toCompletableFuture().join();
+   * }</pre>
+   */
+  public CompletionStage<CorsDecision> decide(CorsRequest request) {
+    return handler.decide(request);
+  }
+
+  /**
+   * Writes the CORS headers for {@code request} into {@code response} and says what comes next: a
+   * synchronous view of {@link #decide(CorsRequest)} applied with {@link
+   * CorsDecision#applyTo(CorsRequest, CorsResponse)}, for callers that write headers into a map or
+   * a test double. Never throws for anything a client sends.
    *
    * @throws CorsResolutionException when an origin or options function fails at once (a failure
    *     later fails the {@link CorsOutcome#completion()} instead)
    */
   public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-    return handler.apply(request, response);
+    CompletableFuture<CorsDecision> decided = handler.decide(request);
+    if (decided.isDone()) {
+      CorsDecision decision;
+      try {
+        decision = decided.join();
+      } catch (CompletionException e) {
+        throw (CorsResolutionException) e.getCause();
+      }
+      return written(decision, request, response);
+    }
+    return CorsOutcome.pending(decided.thenApply(d -> written(d, request, response)));
+  }
+
+  private static CorsOutcome written(
+      CorsDecision decision, CorsRequest request, CorsResponse response) {
+    decision.applyTo(request, response);
+    return decision.action() == CorsDecision.Action.RESPOND
+        ? CorsOutcome.respond(decision.status())
+        : CorsOutcome.next();
   }
 
   private interface Handler {
-    CorsOutcome apply(CorsRequest request, CorsResponse response);
+    CompletableFuture<CorsDecision> decide(CorsRequest request);
 
     /** Whether debug mode is on in what this handler applies, as far as it is known in advance. */
     default boolean debug() {
@@ -148,8 +185,8 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-      return current.get().apply(request, response);
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      return current.get().handler.decide(request);
     }
 
     @Override
@@ -163,7 +200,7 @@ public final class CorsPolicy {
    * null) gets no CORS headers where the path decides (routes, an options function): the route
    * jcors would pick might not be the one the server serves. One log line says so in debug mode.
    */
-  private static CorsOutcome refusedPath(CorsRequest request, boolean debug) {
+  private static CompletableFuture<CorsDecision> refusedPath(CorsRequest request, boolean debug) {
     if (debug) {
       String raw = request.rawPath();
       String why = RequestPath.whyRefused(raw);
@@ -179,7 +216,7 @@ public final class CorsPolicy {
           forLog(raw),
           why);
     }
-    return CorsOutcome.next();
+    return CorsDecision.NONE.completed();
   }
 
   /** {@code value} quoted and escaped as problems show values, at most 200 characters of it. */
@@ -195,8 +232,8 @@ public final class CorsPolicy {
 
   private static final class Disabled implements Handler {
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-      return CorsOutcome.next();
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      return CorsDecision.NONE.completed();
     }
   }
 
@@ -208,8 +245,8 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-      return Decision.apply(options, request, response);
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      return Decision.decide(options, request);
     }
 
     @Override
@@ -226,7 +263,7 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
       if (request.path() == null) {
         return refusedPath(request, false); // the function may choose by path: never a raw one
       }
@@ -234,34 +271,30 @@ public final class CorsPolicy {
       try {
         stage = resolver.resolve(request);
       } catch (RuntimeException e) {
-        throw failed(e);
+        return CompletableFuture.failedFuture(failed(e));
       }
       if (stage == null) {
-        throw failed(new NullPointerException("the options function returned null"));
+        return CompletableFuture.failedFuture(
+            failed(new NullPointerException("the options function returned null")));
       }
-      if (Decision.isDone(stage)) {
-        CorsOptions options;
-        try {
-          options = ((CompletableFuture<CorsOptions>) stage).join();
-        } catch (RuntimeException e) {
-          throw failed(Decision.unwrap(e));
-        }
-        return Decision.apply(orDefaults(options), request, response);
-      }
-      return CorsOutcome.pending(
-          stage
-              .handle(
-                  (options, error) -> {
-                    if (error != null) {
-                      throw failed(Decision.unwrap(error));
-                    }
-                    return Decision.apply(orDefaults(options), request, response);
-                  })
-              .thenCompose(
-                  outcome ->
-                      outcome.action() == CorsOutcome.Action.PENDING
-                          ? outcome.completion()
-                          : CompletableFuture.completedFuture(outcome)));
+      CompletableFuture<CorsDecision> decided = new CompletableFuture<>();
+      stage.whenComplete(
+          (options, error) -> {
+            if (error != null) {
+              decided.completeExceptionally(failed(Decision.unwrap(error)));
+              return;
+            }
+            Decision.decide(orDefaults(options), request)
+                .whenComplete(
+                    (decision, failure) -> {
+                      if (failure != null) {
+                        decided.completeExceptionally(failure);
+                      } else {
+                        decided.complete(decision);
+                      }
+                    });
+          });
+      return decided;
     }
 
     private static CorsOptions orDefaults(CorsOptions options) {
@@ -294,17 +327,17 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
       String path = request.path();
       if (path == null) {
         return refusedPath(request, debug());
       }
       for (int i = 0; i < paths.length; i++) {
         if (matches(i, path)) {
-          return policies[i].apply(request, response);
+          return policies[i].handler.decide(request);
         }
       }
-      return CorsOutcome.next(); // no route: no CORS
+      return CorsDecision.NONE.completed(); // no route: no CORS
     }
 
     @Override

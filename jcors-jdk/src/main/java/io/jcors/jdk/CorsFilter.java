@@ -2,16 +2,16 @@ package io.jcors.jdk;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
-import io.jcors.CorsOutcome;
 import io.jcors.CorsPolicy;
-import io.jcors.CorsResolutionException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -65,55 +65,62 @@ public final class CorsFilter extends Filter {
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     ExchangeView view = new ExchangeView(exchange);
-    CorsOutcome outcome;
-    try {
-      outcome = policy.apply(view, view);
-    } catch (CorsResolutionException e) {
-      fail(exchange, e);
+    CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
+    if (decided.isDone()) {
+      apply(decided, view, exchange, chain);
       return;
     }
-    if (outcome.action() != CorsOutcome.Action.PENDING) {
-      proceed(outcome, view, chain);
-      return;
-    }
+    // An origin or options function is still running: continue when it completes, on the
+    // server's executor (or the completing thread if the server has none), holding no thread.
     Executor executor = exchange.getHttpContext().getServer().getExecutor();
-    outcome
-        .completion()
-        .whenComplete(
-            (finalOutcome, error) -> {
-              Runnable rest =
-                  () -> {
-                    try {
-                      if (error != null) {
-                        fail(exchange, unwrap(error));
-                      } else {
-                        proceed(finalOutcome, view, chain);
-                      }
-                    } catch (IOException | RuntimeException e) {
-                      LOG.log(System.Logger.Level.ERROR, "CORS: exchange failed", e);
-                      exchange.close();
-                    }
-                  };
-              if (executor != null) {
-                executor.execute(rest);
-              } else {
-                rest.run();
-              }
-            });
+    decided.whenComplete(
+        (decision, error) -> {
+          Runnable rest =
+              () -> {
+                try {
+                  apply(decided, view, exchange, chain);
+                } catch (IOException | RuntimeException e) {
+                  LOG.log(System.Logger.Level.ERROR, "CORS: exchange failed", e);
+                  exchange.close();
+                }
+              };
+          if (executor != null) {
+            executor.execute(rest);
+          } else {
+            rest.run();
+          }
+        });
   }
 
-  private static void proceed(CorsOutcome outcome, ExchangeView view, Chain chain)
+  /** Applies a completed decision: answer the preflight, or pass the exchange on with CORS. */
+  private static void apply(
+      CompletableFuture<CorsDecision> decided,
+      ExchangeView view,
+      HttpExchange exchange,
+      Chain chain)
       throws IOException {
-    if (outcome.action() == CorsOutcome.Action.RESPOND) {
-      HttpExchange exchange = view.exchange();
+    if (decided.isCompletedExceptionally()) {
+      fail(exchange, decided.handle((d, error) -> error).join()); // a CorsResolutionException
+      return;
+    }
+    CorsHeaders kept = new CorsHeaders(decided.join(), view);
+    kept.writeTo(view);
+    if (kept.decision().action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
       // JDK server omits it for 204, so it is set here explicitly.
       exchange.getResponseHeaders().set("Content-Length", "0");
-      exchange.sendResponseHeaders(outcome.status(), -1);
+      exchange.sendResponseHeaders(kept.decision().status(), -1);
       exchange.close();
       return;
     }
-    chain.doFilter(view.forApplication());
+    if (kept.decision().varyNames().isEmpty()) {
+      chain.doFilter(exchange);
+      return;
+    }
+    // A handler that sets Vary replaces the line CORS wrote: put the CORS names back as the
+    // headers leave (and any CORS header the handler removed).
+    chain.doFilter(
+        ForwardingExchange.beforeSend(exchange, (sent, status, length) -> kept.restore(view)));
   }
 
   private static void fail(HttpExchange exchange, Throwable error) throws IOException {
@@ -126,11 +133,5 @@ public final class CorsFilter extends Filter {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
   }
 }

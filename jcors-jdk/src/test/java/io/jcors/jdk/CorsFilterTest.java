@@ -165,24 +165,6 @@ class CorsFilterTest {
     }
 
     @Test
-    void optionsSuccessStatus200_answeredWith200() throws Exception {
-      start(new CorsFilter(CorsOptions.builder().optionsSuccessStatus(200).build()));
-      HttpResponse<String> response = preflight("/", "https://a.example", "PUT");
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(header(response, "Content-Length")).isEqualTo("0");
-      assertThat(response.body()).isEmpty();
-    }
-
-    @Test
-    void preflightContinue_reachesApplicationWithHeaders() throws Exception {
-      start(new CorsFilter(CorsOptions.builder().preflightContinue(true).build()));
-      HttpResponse<String> response = preflight("/products/1", "https://a.example", "PUT");
-      assertThat(response.body()).isEqualTo("OPTIONS /products/1");
-      assertThat(header(response, "Access-Control-Allow-Methods"))
-          .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
-    }
-
-    @Test
     void credentialed_allowedOrigin_getsOriginAndCredentials() throws Exception {
       start(new CorsFilter(appOnly()));
       HttpResponse<String> response =
@@ -229,16 +211,6 @@ class CorsFilterTest {
       assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
       assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
       assertThat(header(response, "Access-Control-Expose-Headers")).isEqualTo("X-Total");
-      assertThat(header(response, "Vary")).isEqualTo("Origin");
-    }
-
-    @Test
-    void refusedOrigin_reachesApplicationWithoutAllowOrigin() throws Exception {
-      start(new CorsFilter(appOnly()));
-      HttpResponse<String> response = get("/data", "https://evil.example");
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.body()).isEqualTo("GET /data");
-      assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
       assertThat(header(response, "Vary")).isEqualTo("Origin");
     }
 

@@ -2,9 +2,13 @@ package io.jcors.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsExchange;
 import io.jcors.CorsPolicy;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +47,51 @@ class JavadocExampleTest {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(response.body()).isEqualTo("[]");
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void forwardingExampleRunsTheHookBeforeTheHeadersLeave() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpContext context =
+        server.createContext(
+            "/",
+            sent -> {
+              sent.getResponseHeaders().set("X-Seen", "no");
+              sent.sendResponseHeaders(204, -1);
+              sent.close();
+            });
+    context
+        .getFilters()
+        .add(
+            new Filter() {
+              @Override
+              public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                HttpExchange forApplication =
+                    ForwardingExchange.beforeSend(
+                        exchange,
+                        (sent, status, length) -> sent.getResponseHeaders().set("X-Seen", "yes"));
+                assertThat(forApplication).isNotInstanceOf(HttpsExchange.class);
+                chain.doFilter(forApplication);
+              }
+
+              @Override
+              public String description() {
+                return "test";
+              }
+            });
+    server.start();
+    try {
+      HttpResponse<Void> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      assertThat(response.headers().firstValue("X-Seen")).hasValue("yes");
     } finally {
       server.stop(0);
     }

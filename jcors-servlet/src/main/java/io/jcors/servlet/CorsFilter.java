@@ -1,9 +1,8 @@
 package io.jcors.servlet;
 
+import io.jcors.CorsDecision;
 import io.jcors.CorsOptions;
-import io.jcors.CorsOutcome;
 import io.jcors.CorsPolicy;
-import io.jcors.CorsResolutionException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -18,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -163,20 +162,15 @@ public final class CorsFilter implements Filter {
       return;
     }
     CorsExchange exchange = new CorsExchange(request, response);
-    CorsOutcome outcome;
-    try {
-      outcome = current.apply(exchange, exchange);
-    } catch (CorsResolutionException e) {
-      throw new ServletException("CORS: " + e.getMessage(), e);
-    }
-    if (outcome.action() == CorsOutcome.Action.PENDING) {
+    CompletableFuture<CorsDecision> decided = current.decide(exchange).toCompletableFuture();
+    if (!decided.isDone()) {
       request.setAttribute(attribute, exchange);
-      suspend(outcome, exchange, request, response, chain);
+      suspend(decided, exchange, request, response, chain);
       return;
     }
     boolean completed = false;
     try {
-      proceed(outcome, exchange, request, response, chain);
+      proceed(decided, exchange, request, response, chain);
       completed = true;
     } finally {
       // A later dispatch of this request (an error page, or the application's own async dispatch)
@@ -196,12 +190,10 @@ public final class CorsFilter implements Filter {
       FilterChain chain)
       throws IOException, ServletException {
     DispatcherType type = request.getDispatcherType();
-    if (type == DispatcherType.ASYNC && exchange.resume()) {
-      Throwable failure = exchange.failure();
-      if (failure != null) {
-        throw new ServletException("CORS: " + failure.getMessage(), failure);
-      }
-      proceed(exchange.finalOutcome(), exchange, request, response, chain);
+    CompletableFuture<CorsDecision> decided =
+        type == DispatcherType.ASYNC ? exchange.resume() : null;
+    if (decided != null) {
+      proceed(decided, exchange, request, response, chain);
       return;
     }
     if (type == DispatcherType.ERROR) {
@@ -210,16 +202,22 @@ public final class CorsFilter implements Filter {
     toApplication(exchange, request, response, chain);
   }
 
+  /** Applies a completed decision: answer the preflight, or pass the request on with CORS. */
   private static void proceed(
-      CorsOutcome outcome,
+      CompletableFuture<CorsDecision> decided,
       CorsExchange exchange,
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain)
       throws IOException, ServletException {
-    if (outcome.action() == CorsOutcome.Action.RESPOND) {
+    if (decided.isCompletedExceptionally()) {
+      Throwable failure = decided.handle((d, error) -> error).join(); // a CorsResolutionException
+      throw new ServletException("CORS: " + failure.getMessage(), failure);
+    }
+    CorsDecision decision = exchange.decided(decided.join());
+    if (decision.action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise).
-      response.setStatus(outcome.status());
+      response.setStatus(decision.status());
       response.setContentLength(0);
       response.flushBuffer();
       return;
@@ -246,36 +244,35 @@ public final class CorsFilter implements Filter {
 
   /** Waits for the function without holding the request thread, when the request allows it. */
   private void suspend(
-      CorsOutcome outcome,
+      CompletableFuture<CorsDecision> decided,
       CorsExchange exchange,
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain)
       throws IOException, ServletException {
     if (!request.isAsyncSupported()) {
-      proceed(waitFor(outcome), exchange, request, response, chain);
+      waitFor(decided);
+      proceed(decided, exchange, request, response, chain);
       return;
     }
-    exchange.suspend();
+    exchange.suspend(decided);
     AsyncContext async = request.startAsync();
-    outcome
-        .completion()
-        .whenComplete(
-            (finalOutcome, error) -> {
-              exchange.complete(finalOutcome, error == null ? null : unwrap(error));
-              try {
-                async.dispatch(); // the container calls doFilter again, in an ASYNC dispatch
-              } catch (IllegalStateException e) {
-                LOG.log(
-                    System.Logger.Level.WARNING,
-                    "CORS: the origin or options function completed after the request ended"
-                        + " (async timeout?): "
-                        + e.getMessage());
-              }
-            });
+    decided.whenComplete(
+        (decision, error) -> {
+          try {
+            async.dispatch(); // the container calls doFilter again, in an ASYNC dispatch
+          } catch (IllegalStateException e) {
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "CORS: the origin or options function completed after the request ended"
+                    + " (async timeout?): "
+                    + e.getMessage());
+          }
+        });
   }
 
-  private CorsOutcome waitFor(CorsOutcome outcome) throws ServletException {
+  /** Blocks this thread until {@code decided} completes, at most 30 seconds. */
+  private void waitFor(CompletableFuture<CorsDecision> decided) throws ServletException {
     if (!warnedBlocking) {
       warnedBlocking = true;
       LOG.log(
@@ -285,13 +282,9 @@ public final class CorsFilter implements Filter {
               + " asyncSupported to free the thread.");
     }
     try {
-      return outcome
-          .completion()
-          .toCompletableFuture()
-          .get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
+      decided.get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      Throwable cause = unwrap(e.getCause());
-      throw new ServletException("CORS: " + cause.getMessage(), cause);
+      return; // proceed() reports the failure
     } catch (TimeoutException e) {
       throw new ServletException(
           "CORS: the origin or options function did not complete in "
@@ -302,11 +295,5 @@ public final class CorsFilter implements Filter {
       Thread.currentThread().interrupt();
       throw new ServletException("CORS: interrupted while waiting for the origin function", e);
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
   }
 }

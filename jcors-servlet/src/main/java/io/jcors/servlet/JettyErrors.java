@@ -1,10 +1,10 @@
 package io.jcors.servlet;
 
+import io.jcors.CorsHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpStream;
 
 /**
@@ -27,14 +27,14 @@ final class JettyErrors {
 
   private JettyErrors() {}
 
-  /** On Jetty, restores the CORS headers of {@code exchange} when its error response commits. */
-  static void keep(HttpServletRequest request, CorsExchange exchange) {
+  /** On Jetty, restores the CORS headers {@code kept} when its error response commits. */
+  static void keep(HttpServletRequest request, CorsHeaders kept) {
     String server = request.getServletContext().getServerInfo();
     if (server == null || !server.startsWith("jetty/")) {
       return; // Tomcat and others keep the headers, or run the filter again for an error page
     }
     if (VISIBLE) {
-      Hook.add(request, exchange);
+      Hook.add(request, kept);
     } else if (!warned) {
       warned = true;
       LOG.log(
@@ -63,7 +63,7 @@ final class JettyErrors {
   private static final class Hook {
     private Hook() {}
 
-    static void add(HttpServletRequest request, CorsExchange exchange) {
+    static void add(HttpServletRequest request, CorsHeaders kept) {
       ServletContextRequest jetty;
       try {
         jetty = ServletContextRequest.getServletContextRequest(request);
@@ -78,11 +78,19 @@ final class JettyErrors {
               new HttpStream.Wrapper(stream) {
                 @Override
                 public void prepareResponse(HttpFields.Mutable headers) {
-                  List<String> vary = headers.getValuesList(HttpHeader.VARY);
-                  exchange.reapply(
-                      headers::contains,
-                      headers::put,
-                      vary.isEmpty() ? null : String.join(", ", vary));
+                  kept.restore(
+                      new CorsHeaders.Target() {
+                        @Override
+                        public String get(String name) {
+                          List<String> lines = headers.getValuesList(name);
+                          return lines.isEmpty() ? null : String.join(", ", lines);
+                        }
+
+                        @Override
+                        public void set(String name, String value) {
+                          headers.put(name, value);
+                        }
+                      });
                   super.prepareResponse(headers);
                 }
               });

@@ -134,25 +134,6 @@ abstract class CorsFilterContract {
   }
 
   @Test
-  void preflight_optionsSuccessStatus200_answeredWith200() throws Exception {
-    start(global(new CorsFilter(CorsOptions.builder().optionsSuccessStatus(200).build())));
-    HttpResponse<String> response = preflight("/", "https://a.example", "PUT");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(header(response, "Content-Length")).isEqualTo("0");
-    assertThat(response.body()).isEmpty();
-  }
-
-  @Test
-  void preflight_preflightContinue_reachesApplicationWithHeaders() throws Exception {
-    start(global(new CorsFilter(CorsOptions.builder().preflightContinue(true).build())));
-    HttpResponse<String> response = preflight("/products/1", "https://a.example", "PUT");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("OPTIONS /products/1");
-    assertThat(header(response, "Access-Control-Allow-Methods"))
-        .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
-  }
-
-  @Test
   void options_withoutRequestMethod_isNotAPreflight_reachesApplication() throws Exception {
     start(global(new CorsFilter(CorsPolicy.defaults())));
     HttpResponse<String> response =
