@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * decision is computed when the policy is built. A header value the decision echoes from the
  * request (a reflected {@code Origin}, the requested headers of a preflight) is read from the
  * request when the header is read, which is why {@link #headerValue(int, CorsRequest)} and {@link
- * #applyTo(CorsRequest, CorsResponse)} take the request the decision was made for.
+ * #writeTo(CorsRequest, CorsHeaders)} take the request the decision was made for.
  */
 public final class CorsDecision {
   /** What the adapter does with the request. */
@@ -129,6 +129,45 @@ public final class CorsDecision {
   }
 
   /**
+   * Writes every header of the decision on {@code response} (replacing what is there, as Express
+   * does) and merges its names into the {@code Vary} already there. {@code request} is the request
+   * the decision was made for (the values it echoes are read from it).
+   */
+  public void writeTo(CorsRequest request, CorsHeaders response) {
+    String[] names = this.names;
+    String[] values = this.values;
+    for (int i = 0; i < names.length; i++) {
+      String value = values[i];
+      response.set(names[i], value != null ? value : request.header(echoes[i]));
+    }
+    mergeVary(response);
+  }
+
+  /**
+   * Puts back on {@code response} what a reset or an error response removed: each header of the
+   * decision it no longer has (one the application set itself stays), and the CORS names in {@code
+   * Vary}. Idempotent: what {@link #writeTo} wrote is left as it is.
+   */
+  public void restoreOn(CorsRequest request, CorsHeaders response) {
+    for (int i = 0; i < names.length; i++) {
+      if (response.get(names[i]) == null) {
+        response.set(names[i], headerValue(i, request));
+      }
+    }
+    mergeVary(response);
+  }
+
+  private void mergeVary(CorsHeaders response) {
+    if (varyArray.length != 0) {
+      String existing = response.get("Vary");
+      String merged = varyWith(existing);
+      if (!merged.equals(existing)) { // most often it is there already: no write
+        response.set("Vary", merged);
+      }
+    }
+  }
+
+  /**
    * The {@code Vary} value to send when the application sets {@code applicationVary} (one or more
    * names, every {@code Vary} line joined with {@code ", "}, or null for none): the application's
    * names with this decision's names merged in, so that the response still varies on what CORS
@@ -142,14 +181,9 @@ public final class CorsDecision {
    * }</pre>
    */
   public String varyWith(String applicationVary) {
-    String merged = null;
-    if (applicationVary != null) {
-      for (String name : applicationVary.split(",", -1)) {
-        if (!name.isBlank()) {
-          merged = CorsResponse.mergeVary(merged, name.trim());
-        }
-      }
-    }
+    // The application's value as it is: mergeVary reads its names, and appends only what is
+    // missing, so the usual case (the names are there already) allocates nothing.
+    String merged = applicationVary == null || applicationVary.isBlank() ? null : applicationVary;
     for (String name : varyArray) {
       merged = CorsResponse.mergeVary(merged, name);
     }

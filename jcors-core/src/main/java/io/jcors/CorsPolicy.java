@@ -133,7 +133,28 @@ public final class CorsPolicy {
    * }</pre>
    */
   public CompletionStage<CorsDecision> decide(CorsRequest request) {
-    return handler.decide(request);
+    CorsDecision now = handler.now(request);
+    return now != null ? now.completed() : handler.decide(request);
+  }
+
+  /**
+   * The decision for {@code request} when no origin or options function has to run for it: for a
+   * policy without functions, always (a decision built with the policy, nothing allocated); null
+   * when a function has to run, and then {@link #decide(CorsRequest)} runs it. An adapter calls
+   * this first and takes the asynchronous path only when it returns null, so a request that needs
+   * no function costs no stage. Never throws for anything a client sends, and never calls a
+   * function.
+   *
+   * <pre>{@code
+   * CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
+   * CorsDecision decision = policy.decideNow(preflight);
+   * assertEquals(CorsDecision.Action.RESPOND, decision.action());
+   * CorsPolicy later = CorsPolicy.of(CorsOptions.builder().origin(origin -> new CompletableFuture<>()).build());
+   * assertNull(later.decideNow(preflight)); // later.decide(preflight) runs the function
+   * }</pre>
+   */
+  public CorsDecision decideNow(CorsRequest request) {
+    return handler.now(request);
   }
 
   /**
@@ -168,6 +189,10 @@ public final class CorsPolicy {
   }
 
   private interface Handler {
+    /** The decision when no function has to run for {@code request}, else null; runs none. */
+    CorsDecision now(CorsRequest request);
+
+    /** The decision, running the function {@link #now} left to it. */
     CompletableFuture<CorsDecision> decide(CorsRequest request);
 
     /** Whether debug mode is on in what this handler applies, as far as it is known in advance. */
@@ -185,8 +210,17 @@ public final class CorsPolicy {
     }
 
     @Override
+    public CorsDecision now(CorsRequest request) {
+      return current.get().handler.now(request);
+    }
+
+    /**
+     * Reads the current policy again: when a reload came after {@link #now} returned null, the
+     * request is decided by the newer policy alone.
+     */
+    @Override
     public CompletableFuture<CorsDecision> decide(CorsRequest request) {
-      return current.get().handler.decide(request);
+      return current.get().decide(request).toCompletableFuture();
     }
 
     @Override
@@ -200,7 +234,7 @@ public final class CorsPolicy {
    * null) gets no CORS headers where the path decides (routes, an options function): the route
    * jcors would pick might not be the one the server serves. One log line says so in debug mode.
    */
-  private static CompletableFuture<CorsDecision> refusedPath(CorsRequest request, boolean debug) {
+  private static CorsDecision refusedPath(CorsRequest request, boolean debug) {
     if (debug) {
       String raw = request.rawPath();
       String why = RequestPath.whyRefused(raw);
@@ -216,7 +250,7 @@ public final class CorsPolicy {
           forLog(raw),
           why);
     }
-    return CorsDecision.NONE.completed();
+    return CorsDecision.NONE;
   }
 
   /** {@code value} quoted and escaped as problems show values, at most 200 characters of it. */
@@ -232,6 +266,11 @@ public final class CorsPolicy {
 
   private static final class Disabled implements Handler {
     @Override
+    public CorsDecision now(CorsRequest request) {
+      return CorsDecision.NONE;
+    }
+
+    @Override
     public CompletableFuture<CorsDecision> decide(CorsRequest request) {
       return CorsDecision.NONE.completed();
     }
@@ -242,6 +281,11 @@ public final class CorsPolicy {
 
     Static(CorsOptions options) {
       this.options = options;
+    }
+
+    @Override
+    public CorsDecision now(CorsRequest request) {
+      return options.decisions == null ? null : options.decisions.decide(request);
     }
 
     @Override
@@ -263,9 +307,15 @@ public final class CorsPolicy {
     }
 
     @Override
+    public CorsDecision now(CorsRequest request) {
+      return request.path() == null ? CorsDecision.NONE : null;
+    }
+
+    @Override
     public CompletableFuture<CorsDecision> decide(CorsRequest request) {
       if (request.path() == null) {
-        return refusedPath(request, false); // the function may choose by path: never a raw one
+        // The function may choose by path: never a raw one.
+        return refusedPath(request, false).completed();
       }
       CompletionStage<CorsOptions> stage;
       try {
@@ -327,17 +377,38 @@ public final class CorsPolicy {
     }
 
     @Override
+    public CorsDecision now(CorsRequest request) {
+      int route = route(request);
+      if (route == REFUSED_PATH) {
+        return refusedPath(request, debug());
+      }
+      return route < 0 ? CorsDecision.NONE : policies[route].handler.now(request);
+    }
+
+    @Override
     public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      int route = route(request);
+      if (route == REFUSED_PATH) {
+        return refusedPath(request, debug()).completed();
+      }
+      return route < 0 ? CorsDecision.NONE.completed() : policies[route].handler.decide(request);
+    }
+
+    private static final int NO_ROUTE = -1;
+    private static final int REFUSED_PATH = -2;
+
+    /** The index of the first route matching the path, {@code NO_ROUTE} or {@code REFUSED_PATH}. */
+    private int route(CorsRequest request) {
       String path = request.path();
       if (path == null) {
-        return refusedPath(request, debug());
+        return REFUSED_PATH;
       }
       for (int i = 0; i < paths.length; i++) {
         if (matches(i, path)) {
-          return policies[i].handler.decide(request);
+          return i;
         }
       }
-      return CorsDecision.NONE.completed(); // no route: no CORS
+      return NO_ROUTE; // no route: no CORS
     }
 
     @Override

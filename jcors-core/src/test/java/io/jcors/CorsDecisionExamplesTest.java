@@ -2,6 +2,7 @@ package io.jcors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,42 @@ class CorsDecisionExamplesTest {
         .containsEntry("Access-Control-Allow-Origin", "https://app.example.com")
         .containsEntry("Access-Control-Allow-Methods", "GET,HEAD,PUT,PATCH,POST,DELETE")
         .containsEntry("Vary", "Origin, Access-Control-Request-Headers");
+  }
+
+  @Test
+  void corsPolicyDecideNow() {
+    CorsPolicy policy =
+        CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
+    CorsDecision decision = policy.decideNow(preflight);
+    assertEquals(CorsDecision.Action.RESPOND, decision.action());
+    CorsPolicy later =
+        CorsPolicy.of(CorsOptions.builder().origin(origin -> new CompletableFuture<>()).build());
+    assertNull(later.decideNow(preflight)); // later.decide(preflight) runs the function
+
+    assertThat(decision).isSameAs(policy.decide(preflight).toCompletableFuture().join());
+    assertThat(later.decide(preflight).toCompletableFuture().isDone()).isFalse();
+  }
+
+  @Test
+  void decideNow_runsNoFunction_routesAndReloadable() {
+    int[] calls = new int[1];
+    CorsPolicy counting =
+        CorsPolicy.of(
+            request -> {
+              calls[0]++;
+              return CompletableFuture.completedFuture(CorsOptions.defaults());
+            });
+    CorsPolicy routes =
+        CorsPolicy.routes().route("/fn/**", counting).route("/**", CorsOptions.defaults()).build();
+    assertNull(routes.decideNow(TestRequest.get("/fn/x").origin("https://a.example")));
+    assertThat(calls[0]).isZero();
+    assertThat(routes.decideNow(TestRequest.get("/other").origin("https://a.example")).toString())
+        .isEqualTo("NEXT, Access-Control-Allow-Origin: *");
+    CorsPolicy.Reloadable reloadable = CorsPolicy.reloadable(routes);
+    assertNull(reloadable.policy().decideNow(TestRequest.get("/fn/x")));
+    reloadable.reload(CorsPolicy.disabled());
+    assertThat(reloadable.policy().decideNow(TestRequest.get("/fn/x")).isEmpty()).isTrue();
+    assertThat(calls[0]).isZero();
   }
 
   @Test

@@ -16,7 +16,7 @@ class CorsHeadersTest {
   CorsHeadersTest() {}
 
   /** Response headers as a server keeps them: by name, ignoring case. */
-  static final class Response implements CorsHeaders.Target {
+  static final class Response implements CorsHeaders {
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     @Override
@@ -49,14 +49,36 @@ class CorsHeadersTest {
       decision(
           CorsOptions.builder().origin(Origins.of("https://app.example.com")).build(), request);
 
+  /** The example of {@link CorsHeaders}'s Javadoc, verbatim. */
+  @Test
+  void corsHeaders_javadocExample() {
+    CorsRequest request = CorsHeadersTest.request;
+    Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    CorsHeaders response =
+        new CorsHeaders() {
+          public String get(String name) {
+            return map.get(name);
+          }
+
+          public void set(String name, String value) {
+            map.put(name, value);
+          }
+        };
+    decision.writeTo(request, response); // when the decision is applied
+    response.set("Vary", decision.varyWith("Accept-Encoding")); // the application sets Vary
+    map.clear(); // the container resets the response
+    decision.restoreOn(request, response); // before it commits
+    assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
+    assertEquals("Origin", response.get("Vary"));
+  }
+
   @Test
   void corsHeaders() {
     Response response = new Response();
-    CorsHeaders kept = new CorsHeaders(decision, request);
-    kept.writeTo(response); // when the decision is applied
-    response.set("Vary", kept.vary("Accept-Encoding")); // the application sets Vary
+    decision.writeTo(request, response); // when the decision is applied
+    response.set("Vary", decision.varyWith("Accept-Encoding")); // the application sets Vary
     response.clear(); // the container resets the response
-    kept.restore(response); // before it commits
+    decision.restoreOn(request, response); // before it commits
     assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
     assertEquals("Origin", response.get("Vary"));
   }
@@ -67,7 +89,7 @@ class CorsHeadersTest {
     void writeTo_mergesIntoTheVaryAlreadyThere() {
       Response response = new Response();
       response.set("Vary", "Accept-Encoding");
-      new CorsHeaders(decision, request).writeTo(response);
+      decision.writeTo(request, response);
       assertThat(response.all())
           .containsEntry("Vary", "Accept-Encoding, Origin")
           .containsEntry("Access-Control-Allow-Origin", "https://app.example.com");
@@ -77,7 +99,7 @@ class CorsHeadersTest {
     void writeTo_replacesAValueTheApplicationSetBefore() {
       Response response = new Response();
       response.set("Access-Control-Allow-Origin", "*");
-      new CorsHeaders(decision, request).writeTo(response);
+      decision.writeTo(request, response);
       assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
     }
 
@@ -91,7 +113,7 @@ class CorsHeadersTest {
                   .build(),
               other);
       Response response = new Response();
-      new CorsHeaders(reflected, other).writeTo(response);
+      reflected.writeTo(other, response);
       assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://b.example");
     }
   }
@@ -101,10 +123,9 @@ class CorsHeadersTest {
     @Test
     void restore_afterReset_givesTheSameHeadersAsWriteTo() {
       Response written = new Response();
-      CorsHeaders kept = new CorsHeaders(decision, request);
-      kept.writeTo(written);
+      decision.writeTo(request, written);
       Response reset = new Response();
-      kept.restore(reset);
+      decision.restoreOn(request, reset);
       assertThat(reset.all()).isEqualTo(written.all());
     }
 
@@ -113,7 +134,7 @@ class CorsHeadersTest {
       Response response = new Response();
       response.set("Access-Control-Allow-Origin", "https://other.example");
       response.set("Vary", "Accept");
-      new CorsHeaders(decision, request).restore(response);
+      decision.restoreOn(request, response);
       assertThat(response.all())
           .containsEntry("Access-Control-Allow-Origin", "https://other.example")
           .containsEntry("Vary", "Accept, Origin");
@@ -122,10 +143,9 @@ class CorsHeadersTest {
     @Test
     void restore_twice_changesNothing() {
       Response response = new Response();
-      CorsHeaders kept = new CorsHeaders(decision, request);
-      kept.restore(response);
+      decision.restoreOn(request, response);
       Map<String, String> once = new TreeMap<>(response.all());
-      kept.restore(response);
+      decision.restoreOn(request, response);
       assertThat(response.all()).isEqualTo(once);
     }
   }
@@ -134,22 +154,21 @@ class CorsHeadersTest {
   class Vary {
     @Test
     void vary_applicationList_keepsItsNamesAndAddsCors() {
-      CorsHeaders kept = new CorsHeaders(decision, request);
-      assertThat(kept.vary("Accept-Encoding, Accept-Language"))
+      CorsDecision kept = decision;
+      assertThat(kept.varyWith("Accept-Encoding, Accept-Language"))
           .isEqualTo("Accept-Encoding, Accept-Language, Origin");
-      assertThat(kept.vary("ORIGIN")).isEqualTo("ORIGIN");
-      assertThat(kept.vary("*")).isEqualTo("*");
-      assertThat(kept.vary(null)).isEqualTo("Origin");
+      assertThat(kept.varyWith("ORIGIN")).isEqualTo("ORIGIN");
+      assertThat(kept.varyWith("*")).isEqualTo("*");
+      assertThat(kept.varyWith(null)).isEqualTo("Origin");
     }
 
     @Test
-    void any_isFalseWithoutCors() {
+    void isEmpty_withoutCors_writesNothing() {
       CorsDecision none = CorsPolicy.disabled().decide(request).toCompletableFuture().join();
-      CorsHeaders kept = new CorsHeaders(none, request);
-      assertThat(kept.any()).isFalse();
+      assertThat(none.isEmpty()).isTrue();
       Response response = new Response();
-      kept.writeTo(response);
-      kept.restore(response);
+      none.writeTo(request, response);
+      none.restoreOn(request, response);
       assertThat(response.all()).isEmpty();
     }
   }

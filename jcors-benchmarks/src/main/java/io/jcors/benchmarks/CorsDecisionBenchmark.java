@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The jcors decision alone: {@link CorsPolicy#decide(CorsRequest)} on a static policy, with a
+ * The jcors decision alone: {@link CorsPolicy#decideNow(CorsRequest)} on a static policy, with a
  * reused request view, the decision applied ({@link CorsDecision#applyTo(CorsRequest,
  * CorsResponse)}) to a response that hands every header (echoed values included) and {@code Vary}
  * name to a {@link Blackhole}. No server, no header storage: what the core itself costs per
@@ -107,7 +107,7 @@ public class CorsDecisionBenchmark {
   @Benchmark
   public CorsDecision apply(Blackhole blackhole) {
     response.blackhole = blackhole;
-    CorsDecision decision = policy.decide(request).toCompletableFuture().join();
+    CorsDecision decision = policy.decideNow(request);
     decision.applyTo(request, response);
     return decision;
   }

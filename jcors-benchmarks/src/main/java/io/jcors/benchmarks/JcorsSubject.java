@@ -9,8 +9,8 @@ import io.jcors.Origins;
 
 /**
  * jcors as a server adapter uses it: a {@link CorsRequest} view over the server's request headers,
- * {@link CorsPolicy#decide(CorsRequest)}, and {@link CorsHeaders} writing the decision into the
- * server's response headers.
+ * {@link CorsPolicy#decideNow(CorsRequest)}, and the decision written through {@link CorsHeaders}
+ * into the server's response headers.
  */
 final class JcorsSubject implements Subject {
   private final CorsPolicy policy;
@@ -34,8 +34,8 @@ final class JcorsSubject implements Subject {
   @Override
   public Object handle() {
     response.headers.clear();
-    CorsDecision decision = policy.decide(request).toCompletableFuture().join();
-    new CorsHeaders(decision, request).writeTo(response);
+    CorsDecision decision = policy.decideNow(request);
+    decision.writeTo(request, response);
     return decision;
   }
 
@@ -82,7 +82,7 @@ final class JcorsSubject implements Subject {
   }
 
   /** The server's response headers. */
-  static final class Response implements CorsHeaders.Target {
+  static final class Response implements CorsHeaders {
     final HeaderList headers = new HeaderList();
 
     @Override

@@ -3,7 +3,6 @@ package io.jcors.jdk;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import io.jcors.CorsDecision;
-import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import java.io.IOException;
@@ -65,9 +64,14 @@ public final class CorsFilter extends Filter {
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     ExchangeView view = new ExchangeView(exchange);
+    CorsDecision now = policy.decideNow(view);
+    if (now != null) {
+      apply(now, view, exchange, chain);
+      return;
+    }
     CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
-    if (decided.isDone()) {
-      apply(decided, view, exchange, chain);
+    if (decided.isDone() && !decided.isCompletedExceptionally()) {
+      apply(decided.join(), view, exchange, chain); // the function answered at once
       return;
     }
     // An origin or options function is still running: continue when it completes, on the
@@ -78,7 +82,11 @@ public final class CorsFilter extends Filter {
           Runnable rest =
               () -> {
                 try {
-                  apply(decided, view, exchange, chain);
+                  if (error != null) {
+                    fail(exchange, error); // a CorsResolutionException
+                  } else {
+                    apply(decision, view, exchange, chain);
+                  }
                 } catch (IOException | RuntimeException e) {
                   LOG.log(System.Logger.Level.ERROR, "CORS: exchange failed", e);
                   exchange.close();
@@ -92,35 +100,21 @@ public final class CorsFilter extends Filter {
         });
   }
 
-  /** Applies a completed decision: answer the preflight, or pass the exchange on with CORS. */
+  /** Applies a decision: answer the preflight, or pass the exchange on with CORS. */
   private static void apply(
-      CompletableFuture<CorsDecision> decided,
-      ExchangeView view,
-      HttpExchange exchange,
-      Chain chain)
+      CorsDecision decision, ExchangeView view, HttpExchange exchange, Chain chain)
       throws IOException {
-    if (decided.isCompletedExceptionally()) {
-      fail(exchange, decided.handle((d, error) -> error).join()); // a CorsResolutionException
-      return;
-    }
-    CorsHeaders kept = new CorsHeaders(decided.join(), view);
-    kept.writeTo(view);
-    if (kept.decision().action() == CorsDecision.Action.RESPOND) {
+    view.decided(decision);
+    if (decision.action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
       // JDK server omits it for 204, so it is set here explicitly.
       exchange.getResponseHeaders().set("Content-Length", "0");
-      exchange.sendResponseHeaders(kept.decision().status(), -1);
+      exchange.sendResponseHeaders(decision.status(), -1);
       exchange.close();
       return;
     }
-    if (kept.decision().varyNames().isEmpty()) {
-      chain.doFilter(exchange);
-      return;
-    }
-    // A handler that sets Vary replaces the line CORS wrote: put the CORS names back as the
-    // headers leave (and any CORS header the handler removed).
     chain.doFilter(
-        ForwardingExchange.beforeSend(exchange, (sent, status, length) -> kept.restore(view)));
+        decision.varyNames().isEmpty() ? exchange : ForwardingExchange.beforeSend(exchange, view));
   }
 
   private static void fail(HttpExchange exchange, Throwable error) throws IOException {

@@ -1,18 +1,40 @@
 package io.jcors.jdk;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import io.jcors.CorsDecision;
 import io.jcors.CorsHeaders;
 import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import java.net.URI;
 import java.util.List;
 
-/** One exchange as the core reads its request and {@link CorsHeaders} writes its response. */
-final class ExchangeView implements CorsRequest, CorsHeaders.Target {
+/**
+ * One exchange as the core reads its request and a {@link CorsDecision} writes its response, and
+ * the hook that puts the decision back just before the headers leave. The only object the filter
+ * makes for a request.
+ */
+final class ExchangeView implements CorsRequest, CorsHeaders, ForwardingExchange.BeforeSend {
   private final HttpExchange exchange;
+
+  /**
+   * The request's {@code Origin}, read once: the core reads it to decide and again to echo it, and
+   * each read of this server's {@link Headers} copies the name to normalise it.
+   */
+  private String origin;
+
+  private boolean originRead;
+  private CorsDecision decision;
 
   ExchangeView(HttpExchange exchange) {
     this.exchange = exchange;
+  }
+
+  /** Writes {@code decided} on the response and keeps it for {@link #run}. */
+  CorsDecision decided(CorsDecision decided) {
+    decision = decided;
+    decided.writeTo(this, this);
+    return decided;
   }
 
   @Override
@@ -45,12 +67,20 @@ final class ExchangeView implements CorsRequest, CorsHeaders.Target {
 
   @Override
   public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    if (!"Origin".equals(name)) {
+      return exchange.getRequestHeaders().getFirst(name);
+    }
+    if (!originRead) {
+      origin = exchange.getRequestHeaders().getFirst(name);
+      originRead = true;
+    }
+    return origin;
   }
 
   @Override
   public String get(String name) {
-    List<String> lines = exchange.getResponseHeaders().get(name);
+    Headers headers = exchange.getResponseHeaders();
+    List<String> lines = headers.isEmpty() ? null : headers.get(name);
     return lines == null || lines.isEmpty()
         ? null
         : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
@@ -59,5 +89,14 @@ final class ExchangeView implements CorsRequest, CorsHeaders.Target {
   @Override
   public void set(String name, String value) {
     exchange.getResponseHeaders().set(name, value);
+  }
+
+  /**
+   * A handler that sets {@code Vary} replaces the line CORS wrote: the CORS names are put back as
+   * the headers leave, and any CORS header the handler removed.
+   */
+  @Override
+  public void run(HttpExchange sent, int status, long length) {
+    decision.restoreOn(this, this);
   }
 }

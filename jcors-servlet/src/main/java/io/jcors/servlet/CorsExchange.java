@@ -17,10 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * one that resumes after an origin function, the application's own async dispatch, or an error
  * page), so that dispatch finds it.
  */
-final class CorsExchange implements CorsRequest, CorsHeaders.Target {
+final class CorsExchange implements CorsRequest, CorsHeaders {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
-  private CorsHeaders kept;
+  private CorsDecision decision;
   private boolean keepingThroughErrors;
   private volatile CompletableFuture<CorsDecision> pending;
 
@@ -72,10 +72,15 @@ final class CorsExchange implements CorsRequest, CorsHeaders.Target {
   }
 
   /** Writes the decision on the response, and keeps it for later dispatches and resets. */
-  CorsDecision decided(CorsDecision decision) {
-    kept = new CorsHeaders(decision, this);
-    kept.writeTo(this);
-    return decision;
+  CorsDecision decided(CorsDecision decided) {
+    decision = decided;
+    decided.writeTo(this, this);
+    return decided;
+  }
+
+  /** Whether the decision made writes anything to keep. */
+  private boolean keeps() {
+    return decision != null && !decision.isEmpty();
   }
 
   /**
@@ -84,13 +89,13 @@ final class CorsExchange implements CorsRequest, CorsHeaders.Target {
    * {@code Vary}, resets the response or sends an error.
    */
   HttpServletResponse forApplication(HttpServletResponse target) {
-    return kept == null || !kept.any() ? target : new Keeping(target);
+    return keeps() ? new Keeping(target) : target;
   }
 
   /** Puts the CORS headers back on {@code target}, where a container may have dropped them. */
   void reapply(HttpServletResponse target) {
-    if (kept != null && !target.isCommitted()) {
-      kept.restore(target == response ? this : new Target(target));
+    if (decision != null && !target.isCommitted()) {
+      decision.restoreOn(this, target == response ? this : new Target(target));
     }
   }
 
@@ -102,11 +107,11 @@ final class CorsExchange implements CorsRequest, CorsHeaders.Target {
    * Tomcat keeps the headers; an error page's ERROR dispatch sets them again ({@link #reapply}).
    */
   void keepThroughErrors() {
-    if (keepingThroughErrors || kept == null || !kept.any()) {
+    if (keepingThroughErrors || !keeps()) {
       return;
     }
     keepingThroughErrors = true;
-    JettyErrors.keep(request, kept);
+    JettyErrors.keep(request, decision, this);
   }
 
   /** Marks the exchange as waiting for {@code decision}, which the resuming dispatch takes. */
@@ -131,7 +136,7 @@ final class CorsExchange implements CorsRequest, CorsHeaders.Target {
   }
 
   /** The headers of a response other than the one the request came with. */
-  private static final class Target implements CorsHeaders.Target {
+  private static final class Target implements CorsHeaders {
     private final HttpServletResponse target;
 
     Target(HttpServletResponse target) {
@@ -157,14 +162,15 @@ final class CorsExchange implements CorsRequest, CorsHeaders.Target {
 
     @Override
     public void setHeader(String name, String value) {
-      super.setHeader(name, "Vary".equalsIgnoreCase(name) ? kept.vary(value) : value);
+      super.setHeader(name, "Vary".equalsIgnoreCase(name) ? decision.varyWith(value) : value);
     }
 
     @Override
     public void addHeader(String name, String value) {
       if ("Vary".equalsIgnoreCase(name)) {
         String existing = joined(this, "Vary");
-        super.setHeader("Vary", kept.vary(existing == null ? value : existing + ", " + value));
+        super.setHeader(
+            "Vary", decision.varyWith(existing == null ? value : existing + ", " + value));
       } else {
         super.addHeader(name, value);
       }

@@ -162,15 +162,19 @@ public final class CorsFilter implements Filter {
       return;
     }
     CorsExchange exchange = new CorsExchange(request, response);
-    CompletableFuture<CorsDecision> decided = current.decide(exchange).toCompletableFuture();
-    if (!decided.isDone()) {
-      request.setAttribute(attribute, exchange);
-      suspend(decided, exchange, request, response, chain);
-      return;
+    CorsDecision now = current.decideNow(exchange);
+    if (now == null) {
+      CompletableFuture<CorsDecision> decided = current.decide(exchange).toCompletableFuture();
+      if (!decided.isDone()) {
+        request.setAttribute(attribute, exchange);
+        suspend(decided, exchange, request, response, chain);
+        return;
+      }
+      now = completed(decided); // the function answered at once: go on in this dispatch
     }
     boolean completed = false;
     try {
-      proceed(decided, exchange, request, response, chain);
+      proceed(now, exchange, request, response, chain);
       completed = true;
     } finally {
       // A later dispatch of this request (an error page, or the application's own async dispatch)
@@ -193,7 +197,7 @@ public final class CorsFilter implements Filter {
     CompletableFuture<CorsDecision> decided =
         type == DispatcherType.ASYNC ? exchange.resume() : null;
     if (decided != null) {
-      proceed(decided, exchange, request, response, chain);
+      proceed(completed(decided), exchange, request, response, chain);
       return;
     }
     if (type == DispatcherType.ERROR) {
@@ -202,19 +206,25 @@ public final class CorsFilter implements Filter {
     toApplication(exchange, request, response, chain);
   }
 
-  /** Applies a completed decision: answer the preflight, or pass the request on with CORS. */
+  /** The decision of a completed stage; its failure (a CorsResolutionException) as a 500. */
+  private static CorsDecision completed(CompletableFuture<CorsDecision> decided)
+      throws ServletException {
+    if (decided.isCompletedExceptionally()) {
+      Throwable failure = decided.handle((d, error) -> error).join();
+      throw new ServletException("CORS: " + failure.getMessage(), failure);
+    }
+    return decided.join();
+  }
+
+  /** Applies a decision: answer the preflight, or pass the request on with CORS. */
   private static void proceed(
-      CompletableFuture<CorsDecision> decided,
+      CorsDecision decided,
       CorsExchange exchange,
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain)
       throws IOException, ServletException {
-    if (decided.isCompletedExceptionally()) {
-      Throwable failure = decided.handle((d, error) -> error).join(); // a CorsResolutionException
-      throw new ServletException("CORS: " + failure.getMessage(), failure);
-    }
-    CorsDecision decision = exchange.decided(decided.join());
+    CorsDecision decision = exchange.decided(decided);
     if (decision.action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise).
       response.setStatus(decision.status());
@@ -252,7 +262,7 @@ public final class CorsFilter implements Filter {
       throws IOException, ServletException {
     if (!request.isAsyncSupported()) {
       waitFor(decided);
-      proceed(decided, exchange, request, response, chain);
+      proceed(completed(decided), exchange, request, response, chain);
       return;
     }
     exchange.suspend(decided);

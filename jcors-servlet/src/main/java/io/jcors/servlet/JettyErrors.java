@@ -1,6 +1,8 @@
 package io.jcors.servlet;
 
+import io.jcors.CorsDecision;
 import io.jcors.CorsHeaders;
+import io.jcors.CorsRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -27,14 +29,14 @@ final class JettyErrors {
 
   private JettyErrors() {}
 
-  /** On Jetty, restores the CORS headers {@code kept} when its error response commits. */
-  static void keep(HttpServletRequest request, CorsHeaders kept) {
+  /** On Jetty, restores the headers of {@code decision} when its error response commits. */
+  static void keep(HttpServletRequest request, CorsDecision decision, CorsRequest cors) {
     String server = request.getServletContext().getServerInfo();
     if (server == null || !server.startsWith("jetty/")) {
       return; // Tomcat and others keep the headers, or run the filter again for an error page
     }
     if (VISIBLE) {
-      Hook.add(request, kept);
+      Hook.add(request, decision, cors);
     } else if (!warned) {
       warned = true;
       LOG.log(
@@ -63,7 +65,7 @@ final class JettyErrors {
   private static final class Hook {
     private Hook() {}
 
-    static void add(HttpServletRequest request, CorsHeaders kept) {
+    static void add(HttpServletRequest request, CorsDecision decision, CorsRequest cors) {
       ServletContextRequest jetty;
       try {
         jetty = ServletContextRequest.getServletContextRequest(request);
@@ -78,8 +80,9 @@ final class JettyErrors {
               new HttpStream.Wrapper(stream) {
                 @Override
                 public void prepareResponse(HttpFields.Mutable headers) {
-                  kept.restore(
-                      new CorsHeaders.Target() {
+                  decision.restoreOn(
+                      cors,
+                      new CorsHeaders() {
                         @Override
                         public String get(String name) {
                           List<String> lines = headers.getValuesList(name);

@@ -16,7 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What every adapter promises, on its real server, over real HTTP: one abstract contract that an
@@ -30,8 +33,14 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code /vary}: sets {@code Vary: Accept-Encoding}, then answers 200;
  *   <li>{@code /four-oh-four}: answers 404 the server's way of sending an error ({@code
  *       sendError(404)} on a servlet container);
+ *   <li>{@code /five-hundred}: throws, as an application that fails does (on a server that answers
+ *       an exception with a 500; see {@link #answersExceptionsWith500()});
  *   <li>every other path: 200, {@code text/plain}, the body {@code METHOD path}.
  * </ul>
+ *
+ * <p>What is the same on every server is proved here; an adapter's own tests keep what only its
+ * server has (a servlet container's error pages and async dispatches, the JDK server's contexts),
+ * and the path corpus of {@link RoutingPaths}, which needs the server's own routing.
  */
 public abstract class AdapterContract {
   /** The origin the policies of this contract allow. */
@@ -69,6 +78,14 @@ public abstract class AdapterContract {
    */
   protected abstract Server start(CorsPolicy policy) throws Exception;
 
+  /**
+   * Whether the server answers an exception of the application with a 500 response; the JDK's
+   * server closes the connection instead, so there is no response to keep CORS headers on.
+   */
+  protected boolean answersExceptionsWith500() {
+    return true;
+  }
+
   @AfterEach
   void stopServer() throws Exception {
     if (server != null) {
@@ -77,6 +94,9 @@ public abstract class AdapterContract {
   }
 
   private String serve(CorsPolicy policy) throws Exception {
+    if (server != null) {
+      server.stop(); // a check that starts a second server (ConcurrentLoad) stops the first
+    }
     server = start(policy);
     return server.base();
   }
@@ -259,5 +279,127 @@ public abstract class AdapterContract {
       assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
       assertThat(header(response, "Vary")).isEqualTo("Origin");
     }
+  }
+
+  /**
+   * The same with an options function ({@code cors(function (req, callback))}): every request waits
+   * for it, more of them than the server has threads, and a request on another route is still
+   * answered at once.
+   */
+  @Test
+  void asyncOptionsFunction_pendingOnEveryThreadAndOneMore_holdsNoThread() throws Exception {
+    ConcurrentLinkedQueue<CompletableFuture<CorsOptions>> pending = new ConcurrentLinkedQueue<>();
+    CorsPolicy later =
+        CorsPolicy.of(
+            request -> {
+              CompletableFuture<CorsOptions> result = new CompletableFuture<>();
+              pending.add(result);
+              return result;
+            });
+    String base =
+        serve(CorsPolicy.routes().route("/slow/**", later).route("/**", app(false)).build());
+    int waiting = server.requestThreads() + 1;
+    List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+    for (int i = 0; i < waiting; i++) {
+      slow.add(
+          client.sendAsync(
+              preflight(base + "/slow/" + i, APP_ORIGIN).timeout(Duration.ofSeconds(30)).build(),
+              ofString()));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (pending.size() < waiting && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(pending).as("requests waiting for the options function").hasSize(waiting);
+
+    HttpResponse<String> fast =
+        client.send(
+            get(base + "/fast", APP_ORIGIN).timeout(Duration.ofSeconds(5)).build(), ofString());
+    assertThat(fast.body()).isEqualTo("GET /fast");
+
+    pending.forEach(
+        f -> f.complete(CorsOptions.builder().origin(Origins.of(APP_ORIGIN)).maxAge(60).build()));
+    for (int i = 0; i < waiting; i++) {
+      HttpResponse<String> response = slow.get(i).get(20, TimeUnit.SECONDS);
+      assertThat(response.statusCode()).isEqualTo(204);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Max-Age")).isEqualTo("60");
+    }
+  }
+
+  @Test
+  void optionsFunction_failingLater_givesA500WithoutCorsHeaders() throws Exception {
+    String base =
+        serve(
+            CorsPolicy.of(
+                request ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          throw new IllegalStateException("config store down");
+                        })));
+    HttpResponse<String> response = send(preflight(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+    // The server goes on: the next request is answered too, with a 500 again.
+    assertThat(send(get(base + "/data", APP_ORIGIN)).statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void error_exceptionInTheApplication_500_keepsAllowOriginAndVary() throws Exception {
+    Assumptions.assumeTrue(answersExceptionsWith500(), "the server answers no exception");
+    String base = serve(app(true));
+    HttpResponse<String> response = send(get(base + "/five-hundred", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void error_404_preflightAnsweredStill_andOptionsWithoutRequestMethodReachesTheApplication()
+      throws Exception {
+    String base = serve(app(false));
+    HttpResponse<String> options =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/data"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", APP_ORIGIN));
+    assertThat(options.body()).isEqualTo("OPTIONS /data"); // not a preflight (Fetch)
+    assertThat(header(options, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(send(preflight(base + "/four-oh-four", APP_ORIGIN)).statusCode()).isEqualTo(204);
+  }
+
+  /** Hostile bytes over a raw socket (S15-S18, S26): {@link HostileRequests}. */
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.jcors.testsupport.HostileRequests#cases")
+  void hostileRequest_noServerError_noInvalidByte_noAllowOrigin(
+      boolean mayMatch, String name, String head) throws Exception {
+    HostileRequests.checkHostileRequest(serve(HostileRequests.policy()), mayMatch, name, head);
+  }
+
+  @Test
+  void hostile_duplicateOrigin_attackerFirst_getsNoAllowOrigin() throws Exception {
+    HostileRequests.checkDuplicateOriginAttackerFirst(serve(HostileRequests.policy()));
+  }
+
+  @Test
+  void hostile_duplicateOrigin_attackerSecond_reflectsOnlyTheFirst() throws Exception {
+    HostileRequests.checkDuplicateOriginAttackerSecond(serve(HostileRequests.policy()));
+  }
+
+  @Test
+  void hostile_afterTheOnslaught_aNormalPreflightStillWorks() throws Exception {
+    HostileRequests.checkNormalPreflightAfterAll(serve(HostileRequests.policy()));
+  }
+
+  /** One policy shared by many connections (S24): {@link ConcurrentLoad}. */
+  @Test
+  void concurrency_differentOrigins_eachResponseCarriesOnlyItsOwnOrigin() throws Exception {
+    ConcurrentLoad.checkEachResponseCarriesOnlyItsOwnOrigin(this::serve);
+  }
+
+  @Test
+  void concurrency_reloadUnderLoad_losesNoRequest_mixesNoPolicies() throws Exception {
+    ConcurrentLoad.checkReloadUnderLoad(this::serve);
   }
 }
