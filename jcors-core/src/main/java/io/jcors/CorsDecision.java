@@ -54,7 +54,7 @@ public final class CorsDecision {
 
   private final String[] echoes;
 
-  /** The {@code Vary} names, as an array for {@link #applyTo} and as the list callers read. */
+  /** The {@code Vary} names, as an array for {@link #writeTo} and as the list callers read. */
   private final String[] varyArray;
 
   private final List<String> vary;
@@ -111,24 +111,6 @@ public final class CorsDecision {
   }
 
   /**
-   * Sets every header of the decision on {@code response} (replacing what is there, as Express
-   * does) and adds its names to {@code Vary}, keeping the names already there. Applying it again
-   * (after a container reset the response, or in an error dispatch) gives the same headers.
-   */
-  public void applyTo(CorsRequest request, CorsResponse response) {
-    // Arrays, not the list: this runs for every request, and needs no interface call per name.
-    String[] names = this.names;
-    String[] values = this.values;
-    for (int i = 0; i < names.length; i++) {
-      String value = values[i];
-      response.setHeader(names[i], value != null ? value : request.header(echoes[i]));
-    }
-    for (String name : varyArray) {
-      response.addVary(name);
-    }
-  }
-
-  /**
    * Writes every header of the decision on {@code response} (replacing what is there, as Express
    * does) and merges its names into the {@code Vary} already there. {@code request} is the request
    * the decision was made for (the values it echoes are read from it).
@@ -140,7 +122,7 @@ public final class CorsDecision {
       String value = values[i];
       response.set(names[i], value != null ? value : request.header(echoes[i]));
     }
-    mergeVary(response);
+    mergeVaryInto(response);
   }
 
   /**
@@ -154,10 +136,10 @@ public final class CorsDecision {
         response.set(names[i], headerValue(i, request));
       }
     }
-    mergeVary(response);
+    mergeVaryInto(response);
   }
 
-  private void mergeVary(CorsHeaders response) {
+  private void mergeVaryInto(CorsHeaders response) {
     if (varyArray.length != 0) {
       String existing = response.get("Vary");
       String merged = varyWith(existing);
@@ -185,9 +167,46 @@ public final class CorsDecision {
     // missing, so the usual case (the names are there already) allocates nothing.
     String merged = applicationVary == null || applicationVary.isBlank() ? null : applicationVary;
     for (String name : varyArray) {
-      merged = CorsResponse.mergeVary(merged, name);
+      merged = mergeVary(merged, name);
     }
     return merged;
+  }
+
+  /**
+   * {@code existing} (a {@code Vary} value, possibly null or empty) with {@code name} appended
+   * unless it is already there (ignoring case); {@code *} when {@code existing} lists {@code *},
+   * which already varies on everything (as Express's {@code vary} package does).
+   */
+  static String mergeVary(String existing, String name) {
+    if (existing == null || existing.isBlank()) {
+      return name;
+    }
+    int i = 0;
+    int n = existing.length();
+    while (i < n) {
+      while (i < n
+          && (existing.charAt(i) == ','
+              || existing.charAt(i) == ' '
+              || existing.charAt(i) == '\t')) {
+        i++;
+      }
+      int start = i;
+      while (i < n && existing.charAt(i) != ',') {
+        i++;
+      }
+      int end = i;
+      while (end > start && (existing.charAt(end - 1) == ' ' || existing.charAt(end - 1) == '\t')) {
+        end--;
+      }
+      int length = end - start;
+      if (length == 1 && existing.charAt(start) == '*') {
+        return "*";
+      }
+      if (length == name.length() && existing.regionMatches(true, start, name, 0, length)) {
+        return existing;
+      }
+    }
+    return existing + ", " + name;
   }
 
   /**

@@ -47,7 +47,6 @@ public final class CorsOptions {
   final String maxAgeHeader;
   final boolean credentials;
   final boolean preflightContinue;
-  final CorsOutcome preflightAnswer;
   final boolean debug;
 
   /** Every decision these options give, built with them; null when an origin function decides. */
@@ -70,7 +69,6 @@ public final class CorsOptions {
     this.maxAgeHeader = b.maxAge == null ? null : Long.toString(b.maxAge);
     this.credentials = b.credentials;
     this.preflightContinue = b.preflightContinue;
-    this.preflightAnswer = CorsOutcome.respond(b.optionsSuccessStatus);
     this.debug = b.debug;
     this.decisions = origin == null ? null : new Decision.Table(this, origin);
   }
@@ -135,7 +133,7 @@ public final class CorsOptions {
 
   /** The status of preflight answers. */
   public int optionsSuccessStatus() {
-    return preflightAnswer.status();
+    return source.optionsSuccessStatus;
   }
 
   /** Whether risky configurations were refused rather than warned about. */
@@ -472,7 +470,7 @@ public final class CorsOptions {
         + ", preflightContinue="
         + preflightContinue
         + ", optionsSuccessStatus="
-        + preflightAnswer.status()
+        + source.optionsSuccessStatus
         + "}";
   }
 }

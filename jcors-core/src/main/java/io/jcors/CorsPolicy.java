@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -155,37 +154,6 @@ public final class CorsPolicy {
    */
   public CorsDecision decideNow(CorsRequest request) {
     return handler.now(request);
-  }
-
-  /**
-   * Writes the CORS headers for {@code request} into {@code response} and says what comes next: a
-   * synchronous view of {@link #decide(CorsRequest)} applied with {@link
-   * CorsDecision#applyTo(CorsRequest, CorsResponse)}, for callers that write headers into a map or
-   * a test double. Never throws for anything a client sends.
-   *
-   * @throws CorsResolutionException when an origin or options function fails at once (a failure
-   *     later fails the {@link CorsOutcome#completion()} instead)
-   */
-  public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-    CompletableFuture<CorsDecision> decided = handler.decide(request);
-    if (decided.isDone()) {
-      CorsDecision decision;
-      try {
-        decision = decided.join();
-      } catch (CompletionException e) {
-        throw (CorsResolutionException) e.getCause();
-      }
-      return written(decision, request, response);
-    }
-    return CorsOutcome.pending(decided.thenApply(d -> written(d, request, response)));
-  }
-
-  private static CorsOutcome written(
-      CorsDecision decision, CorsRequest request, CorsResponse response) {
-    decision.applyTo(request, response);
-    return decision.action() == CorsDecision.Action.RESPOND
-        ? CorsOutcome.respond(decision.status())
-        : CorsOutcome.next();
   }
 
   private interface Handler {

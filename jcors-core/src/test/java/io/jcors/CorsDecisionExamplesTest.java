@@ -40,7 +40,7 @@ class CorsDecisionExamplesTest {
     CorsDecision decision = policy.decide(preflight).toCompletableFuture().join();
 
     TestResponse response = new TestResponse();
-    decision.applyTo(preflight, response);
+    decision.writeTo(preflight, response);
     assertThat(response.headers())
         .containsEntry("Access-Control-Allow-Origin", "https://app.example.com")
         .containsEntry("Access-Control-Allow-Methods", "GET,HEAD,PUT,PATCH,POST,DELETE")
