@@ -58,6 +58,10 @@ public final class CorsDecision {
   private final String[] varyArray;
 
   private final List<String> vary;
+
+  /** The {@code Vary} names joined with {@code ", "}, the value sent when no other is there. */
+  private final String varyValue;
+
   private volatile CompletableFuture<CorsDecision> completed;
 
   private CorsDecision(
@@ -69,6 +73,7 @@ public final class CorsDecision {
     this.echoes = echoes;
     this.varyArray = vary;
     this.vary = vary.length == 0 ? NO_VARY : List.of(vary);
+    this.varyValue = vary.length == 0 ? null : String.join(", ", vary);
   }
 
   /** The next step. */
@@ -142,6 +147,10 @@ public final class CorsDecision {
   private void mergeVaryInto(CorsHeaders response) {
     if (varyArray.length != 0) {
       String existing = response.get("Vary");
+      if (existing == null) {
+        response.set("Vary", varyValue); // the usual case when CORS writes first
+        return;
+      }
       String merged = varyWith(existing);
       if (!merged.equals(existing)) { // most often it is there already: no write
         response.set("Vary", merged);
@@ -165,7 +174,10 @@ public final class CorsDecision {
   public String varyWith(String applicationVary) {
     // The application's value as it is: mergeVary reads its names, and appends only what is
     // missing, so the usual case (the names are there already) allocates nothing.
-    String merged = applicationVary == null || applicationVary.isBlank() ? null : applicationVary;
+    if (applicationVary == null || applicationVary.isBlank()) {
+      return varyValue; // built with the decision: nothing is joined per request
+    }
+    String merged = applicationVary;
     for (String name : varyArray) {
       merged = mergeVary(merged, name);
     }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsExchange;
 import io.jcors.CorsPolicy;
+import io.jcors.testsupport.AdapterContract;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,6 +20,56 @@ import org.junit.jupiter.api.Test;
 
 /** The Javadoc example of {@link CorsFilter}, verbatim, against a real server. */
 class JavadocExampleTest {
+  /** The outline in {@link AdapterContract}'s Javadoc, verbatim: a factory that starts. */
+  @Test
+  void adapterContractExample() throws Exception {
+    // formatter:off
+    class JdkServerContractTest extends AdapterContract {
+      @Override
+      protected Server start(CorsPolicy policy) throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext(
+                "/",
+                exchange -> {
+                  exchange.sendResponseHeaders(
+                      200, -1); // the routes listed below, in the real test
+                  exchange.close();
+                })
+            .getFilters()
+            .add(new CorsFilter(policy));
+        http.start();
+        return new Server() {
+          public String base() {
+            return "http://127.0.0.1:" + http.getAddress().getPort();
+          }
+
+          public int requestThreads() {
+            return 1; // the server's default executor: the dispatcher thread
+          }
+
+          public void stop() {
+            http.stop(0);
+          }
+        };
+      }
+    }
+    // formatter:on
+    AdapterContract.Server server = new JdkServerContractTest().start(CorsPolicy.defaults());
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.base() + "/any"))
+                      .header("Origin", "https://a.example")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    } finally {
+      server.stop();
+    }
+  }
+
   @Test
   void corsFilterExample() throws Exception {
     // formatter:off

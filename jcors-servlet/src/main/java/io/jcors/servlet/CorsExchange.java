@@ -21,6 +21,11 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
   private CorsDecision decision;
+
+  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
+  private String origin;
+
+  private boolean originRead;
   private boolean keepingThroughErrors;
   private volatile CompletableFuture<CorsDecision> pending;
 
@@ -58,7 +63,14 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
 
   @Override
   public String header(String name) {
-    return request.getHeader(name);
+    if (!"Origin".equals(name)) {
+      return request.getHeader(name);
+    }
+    if (!originRead) {
+      origin = request.getHeader(name);
+      originRead = true;
+    }
+    return origin;
   }
 
   @Override

@@ -25,7 +25,34 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What every adapter promises, on its real server, over real HTTP: one abstract contract that an
  * adapter's test extends by giving a factory for "this server, with this policy in front of the
  * application routes below" ({@link #start(CorsPolicy)}); {@code jcors-jdk}'s {@code
- * JdkAdapterTest} is the shortest example.
+ * JdkAdapterTest} is the shortest example. In outline, for the JDK's server:
+ *
+ * <pre>{@code
+ * class JdkServerContractTest extends AdapterContract {
+ *   @Override
+ *   protected Server start(CorsPolicy policy) throws Exception {
+ *     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+ *     http.createContext("/", exchange -> {
+ *       exchange.sendResponseHeaders(200, -1); // the routes listed below, in the real test
+ *       exchange.close();
+ *     }).getFilters().add(new CorsFilter(policy));
+ *     http.start();
+ *     return new Server() {
+ *       public String base() {
+ *         return "http://127.0.0.1:" + http.getAddress().getPort();
+ *       }
+ *
+ *       public int requestThreads() {
+ *         return 1; // the server's default executor: the dispatcher thread
+ *       }
+ *
+ *       public void stop() {
+ *         http.stop(0);
+ *       }
+ *     };
+ *   }
+ * }
+ * }</pre>
  *
  * <p>The application routes a factory serves behind the adapter, each answering any method:
  *
@@ -242,89 +269,75 @@ public abstract class AdapterContract {
   void asyncOriginFunction_pendingOnEveryThreadAndOneMore_holdsNoThread() throws Exception {
     ConcurrentLinkedQueue<CompletableFuture<Origins>> pending = new ConcurrentLinkedQueue<>();
     CorsPolicy later =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(
-                    origin -> {
-                      CompletableFuture<Origins> result = new CompletableFuture<>();
-                      pending.add(result);
-                      return result;
-                    })
-                .build());
-    String base =
-        serve(CorsPolicy.routes().route("/slow/**", later).route("/**", app(false)).build());
-    int waiting = server.requestThreads() + 1;
-    List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
-    for (int i = 0; i < waiting; i++) {
-      slow.add(
-          client.sendAsync(
-              get(base + "/slow/" + i, APP_ORIGIN).timeout(Duration.ofSeconds(30)).build(),
-              ofString()));
-    }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (pending.size() < waiting && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(pending).as("requests waiting for the origin function").hasSize(waiting);
-
-    HttpResponse<String> fast =
-        client.send(
-            get(base + "/fast", APP_ORIGIN).timeout(Duration.ofSeconds(5)).build(), ofString());
-    assertThat(fast.body()).isEqualTo("GET /fast");
-
-    pending.forEach(f -> f.complete(Origins.of(APP_ORIGIN)));
-    for (int i = 0; i < waiting; i++) {
-      HttpResponse<String> response = slow.get(i).get(20, TimeUnit.SECONDS);
+        CorsPolicy.of(CorsOptions.builder().origin(origin -> waitingIn(pending)).build());
+    List<HttpResponse<String>> answered =
+        waitAndComplete(later, pending, false, f -> f.complete(Origins.of(APP_ORIGIN)));
+    for (int i = 0; i < answered.size(); i++) {
+      HttpResponse<String> response = answered.get(i);
       assertThat(response.body()).isEqualTo("GET /slow/" + i);
       assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
       assertThat(header(response, "Vary")).isEqualTo("Origin");
     }
   }
 
-  /**
-   * The same with an options function ({@code cors(function (req, callback))}): every request waits
-   * for it, more of them than the server has threads, and a request on another route is still
-   * answered at once.
-   */
+  /** The same with an options function ({@code cors(function (req, callback))}), for preflights. */
   @Test
   void asyncOptionsFunction_pendingOnEveryThreadAndOneMore_holdsNoThread() throws Exception {
     ConcurrentLinkedQueue<CompletableFuture<CorsOptions>> pending = new ConcurrentLinkedQueue<>();
-    CorsPolicy later =
-        CorsPolicy.of(
-            request -> {
-              CompletableFuture<CorsOptions> result = new CompletableFuture<>();
-              pending.add(result);
-              return result;
-            });
+    CorsPolicy later = CorsPolicy.of(request -> waitingIn(pending));
+    CorsOptions options = CorsOptions.builder().origin(Origins.of(APP_ORIGIN)).maxAge(60).build();
+    for (HttpResponse<String> response :
+        waitAndComplete(later, pending, true, f -> f.complete(options))) {
+      assertThat(response.statusCode()).isEqualTo(204);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Max-Age")).isEqualTo("60");
+    }
+  }
+
+  private static <T> CompletableFuture<T> waitingIn(ConcurrentLinkedQueue<CompletableFuture<T>> q) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    q.add(result);
+    return result;
+  }
+
+  /**
+   * Sends one request more than the server has threads to {@code /slow/i}, where {@code later}
+   * leaves each waiting in {@code pending}; checks that all of them wait at once and that a request
+   * on another route is answered meanwhile (which fails if a waiting request holds a thread); then
+   * completes every function and gives the answers, in order.
+   */
+  private <T> List<HttpResponse<String>> waitAndComplete(
+      CorsPolicy later,
+      ConcurrentLinkedQueue<CompletableFuture<T>> pending,
+      boolean preflights,
+      java.util.function.Consumer<CompletableFuture<T>> complete)
+      throws Exception {
     String base =
         serve(CorsPolicy.routes().route("/slow/**", later).route("/**", app(false)).build());
     int waiting = server.requestThreads() + 1;
     List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
     for (int i = 0; i < waiting; i++) {
-      slow.add(
-          client.sendAsync(
-              preflight(base + "/slow/" + i, APP_ORIGIN).timeout(Duration.ofSeconds(30)).build(),
-              ofString()));
+      String url = base + "/slow/" + i;
+      HttpRequest.Builder request = preflights ? preflight(url, APP_ORIGIN) : get(url, APP_ORIGIN);
+      slow.add(client.sendAsync(request.timeout(Duration.ofSeconds(30)).build(), ofString()));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (pending.size() < waiting && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertThat(pending).as("requests waiting for the options function").hasSize(waiting);
+    assertThat(pending).as("requests waiting for the function").hasSize(waiting);
 
     HttpResponse<String> fast =
         client.send(
             get(base + "/fast", APP_ORIGIN).timeout(Duration.ofSeconds(5)).build(), ofString());
     assertThat(fast.body()).isEqualTo("GET /fast");
 
-    pending.forEach(
-        f -> f.complete(CorsOptions.builder().origin(Origins.of(APP_ORIGIN)).maxAge(60).build()));
-    for (int i = 0; i < waiting; i++) {
-      HttpResponse<String> response = slow.get(i).get(20, TimeUnit.SECONDS);
-      assertThat(response.statusCode()).isEqualTo(204);
-      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
-      assertThat(header(response, "Access-Control-Max-Age")).isEqualTo("60");
+    pending.forEach(complete);
+    List<HttpResponse<String>> answered = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> response : slow) {
+      answered.add(response.get(20, TimeUnit.SECONDS));
     }
+    return answered;
   }
 
   @Test
