@@ -40,6 +40,7 @@ public final class ReleaseCheck {
           "jcors-jdk",
           "jcors-servlet",
           "jcors-jdbc",
+          "jcors-config",
           "jcors-check",
           "jcors-cli");
 

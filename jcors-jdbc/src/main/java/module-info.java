@@ -7,4 +7,8 @@ module io.jcors.jdbc {
   requires transitive java.sql;
 
   exports io.jcors.jdbc;
+
+  // "origin": {"jdbc": {...}} in every config reader, found by its key.
+  provides io.jcors.OriginSourceProvider with
+      io.jcors.jdbc.JdbcOriginSourceProvider;
 }

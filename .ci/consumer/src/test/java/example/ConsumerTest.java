@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.jcors.ConfigFileReader;
-import io.jcors.CorsConfig;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.check.CheckReport;
 import io.jcors.check.CheckRequest;
 import io.jcors.check.CorsCheck;
 import io.jcors.check.Verdict;
+import io.jcors.config.ConfigReader;
+import io.jcors.config.OriginSources;
 import io.jcors.jdbc.JdbcOrigins;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,21 +53,16 @@ class ConsumerTest {
   }
 
   @Test
-  void cli_providesTheJsonReader_theServletFilterAndJdbcSourceLoad(@TempDir Path dir)
-      throws Exception {
+  void config_readsTheJsonFile_theServletFilterLoads_andTheJdbcSourceIsFoundByItsKey(
+      @TempDir Path dir) throws Exception {
     Path file = dir.resolve("cors.json");
     Files.writeString(file, "{\"origin\": \"" + ORIGIN + "\", \"credentials\": true}");
-    ConfigFileReader reader =
-        ServiceLoader.load(ConfigFileReader.class).stream()
-            .map(ServiceLoader.Provider::get)
-            .filter(candidate -> candidate.reads(file))
-            .findFirst()
-            .orElseThrow();
-    CorsPolicy policy = CorsConfig.read(reader.read(file)).policy();
+    try (OriginSources sources = OriginSources.open(ConsumerTest.class.getClassLoader())) {
+      CorsPolicy policy = ConfigReader.read(file, sources).policy();
 
-    assertNotNull(new io.jcors.servlet.CorsFilter(policy));
+      assertNotNull(new io.jcors.servlet.CorsFilter(policy));
+      assertTrue(sources.keys().contains("jdbc"), sources.keys().toString());
+    }
     assertNotNull(JdbcOrigins.builder("jdbc:sqlite:" + dir.resolve("origins.db"), null, null));
-    assertTrue(
-        reader.getClass().getName().startsWith("io.jcors.cli."), reader.getClass().getName());
   }
 }

@@ -141,66 +141,70 @@ public final class CorsConfig {
       if (!(routes instanceof List) || ((List<?>) routes).isEmpty()) {
         problems.add(
             Problems.error(
+                CorsRule.C2,
                 "routes",
                 Problems.render(routes),
                 "is not a non-empty list of routes",
                 "write \"routes\": [{\"path\": \"/api/**\", \"cors\": {}}]"));
         return null;
       }
-      CorsPolicy.Routes builder = CorsPolicy.routes();
       List<?> list = (List<?>) routes;
-      List<String> paths = new ArrayList<>(); // valid paths so far, for shadowing; null if invalid
+      List<Route> read = new ArrayList<>();
+      List<Route> earlier =
+          new ArrayList<>(); // valid routes so far, for shadowing; null if invalid
       for (int i = 0; i < list.size(); i++) {
         String at = "routes[" + i + "]";
         if (!(list.get(i) instanceof Map)) {
           problems.add(
               Problems.error(
+                  CorsRule.C2,
                   at,
                   Problems.render(list.get(i)),
                   "is not a route object",
                   "write {\"path\": \"/api/**\", \"cors\": {}}"));
-          paths.add(null);
+          earlier.add(null);
           continue;
         }
         Map<?, ?> route = (Map<?, ?>) list.get(i);
         unknownKeys(route, ROUTE_KEYS, at, problems);
         Object path = route.get("path");
         String pathReason =
-            path instanceof String
-                ? CorsPolicy.Routes.whyNotRoutePath((String) path)
-                : "is not a string";
+            path instanceof String ? Route.whyNotPath((String) path) : "is not a string";
         if (pathReason != null) {
           problems.add(
               Problems.error(
+                  path instanceof String ? CorsRule.C3 : CorsRule.C2,
                   at + ".path",
                   Problems.render(path),
                   pathReason,
                   "write an exact path (/products) or a prefix (/api/**)"));
-          paths.add(null);
+          earlier.add(null);
           continue;
         }
-        shadowed(i, (String) path, paths, Boolean.TRUE.equals(strict), problems);
-        paths.add((String) path);
+        Route placed = new Route((String) path, CorsPolicy.disabled()); // the path, for now
+        shadowed(i, placed, earlier, strict, problems);
+        earlier.add(placed);
         Object cors = route.get("cors");
         if (cors == null) {
-          builder.route((String) path, CorsPolicy.disabled()); // a route without cors has no CORS
+          read.add(placed); // a route without cors has no CORS
         } else if (cors instanceof Map) {
           @SuppressWarnings("unchecked")
           Map<String, ?> map = (Map<String, ?>) cors;
           CorsOptions options = options(map, at + ".cors", strict, debug, problems);
           if (options != null) {
-            builder.route((String) path, options);
+            read.add(new Route((String) path, CorsPolicy.of(options)));
           }
         } else {
           problems.add(
               Problems.error(
+                  CorsRule.C2,
                   at + ".cors",
                   Problems.render(cors),
                   "is not an options object",
                   "write {} for the defaults, or leave cors out for no CORS"));
         }
       }
-      return Problems.errors(problems).isEmpty() ? builder.build() : null;
+      return Problems.errors(problems).isEmpty() ? CorsPolicy.routed(read) : null;
     }
 
     /**
@@ -208,38 +212,28 @@ public final class CorsConfig {
      * every path an earlier route matches is never used, and its policy never applies.
      */
     private static void shadowed(
-        int index, String path, List<String> earlier, boolean strict, List<CorsProblem> problems) {
+        int index, Route route, List<Route> earlier, Boolean strict, List<CorsProblem> problems) {
       for (int j = 0; j < earlier.size(); j++) {
-        String first = earlier.get(j);
-        if (first != null && covers(first, path)) {
+        Route first = earlier.get(j);
+        if (first != null && first.covers(route)) {
           problems.add(
               new CorsProblem(
-                  strict ? CorsProblem.Severity.ERROR : CorsProblem.Severity.WARNING,
+                  CorsRule.C4,
+                  Boolean.TRUE.equals(strict)
+                      ? CorsProblem.Severity.ERROR
+                      : CorsProblem.Severity.WARNING,
                   "routes[" + index + "].path",
-                  Problems.quote(path),
+                  Problems.quote(route.path()),
                   "is never used: routes["
                       + j
                       + "] ("
-                      + Problems.quote(first)
+                      + Problems.quote(first.path())
                       + ") comes first and matches every request this route would, so this"
                       + " route's CORS policy never applies",
                   "put the more specific route first, or remove one of them"));
           return;
         }
       }
-    }
-
-    /** Whether route path {@code first} matches every path that {@code later} matches. */
-    private static boolean covers(String first, String later) {
-      if (first.equals(later)) {
-        return true;
-      }
-      if (!first.endsWith("/**")) {
-        return false;
-      }
-      String prefix = first.substring(0, first.length() - 3);
-      String rest = later.endsWith("/**") ? later.substring(0, later.length() - 3) : later;
-      return prefix.isEmpty() || rest.equals(prefix) || rest.startsWith(prefix + "/");
     }
 
     /** Reads one options object; null when it has errors (recorded in {@code problems}). */
@@ -251,6 +245,7 @@ public final class CorsConfig {
         List<CorsProblem> problems) {
       CorsOptions.Builder b = CorsOptions.builder();
       List<CorsProblem> local = new ArrayList<>();
+      List<CorsProblem> shape = new ArrayList<>(); // an origin of no known shape: after the rest
       unknownKeys(map, OPTION_NAMES, "", local);
       if (map.containsKey("origin")) {
         // An origin source checks its entries with the route's options, read here ahead of time
@@ -260,7 +255,7 @@ public final class CorsConfig {
             map.get("strict") instanceof Boolean
                 ? (Boolean) map.get("strict")
                 : Boolean.TRUE.equals(strictDefault);
-        b.originValue(origin(map.get("origin"), local, credentialsAhead, strictAhead));
+        b.origin(origin(map.get("origin"), local, shape, credentialsAhead, strictAhead));
       }
       if (map.containsKey("methods")) {
         list(map.get("methods"), "methods", local, b::methods, b::methods);
@@ -303,10 +298,13 @@ public final class CorsConfig {
       b.strict(isStrict);
       Boolean debug = bool(map, "debug", "", local);
       b.debug(debug != null ? debug : debugDefault != null && debugDefault);
-      local.forEach(b::inputProblem);
-
+      // One validation pass; the problems of the tree's shape come first, in the order read.
+      OptionsCheck.Result checked = b.check();
+      List<CorsProblem> found = new ArrayList<>(local);
+      found.addAll(shape);
+      found.addAll(checked.problems());
       boolean failed = false;
-      for (CorsProblem problem : b.problems()) {
+      for (CorsProblem problem : found) {
         CorsProblem p = problem.under(prefix);
         if (isStrict) {
           p = p.withSeverity(CorsProblem.Severity.ERROR);
@@ -314,14 +312,28 @@ public final class CorsConfig {
         failed |= p.severity() == CorsProblem.Severity.ERROR;
         problems.add(p);
       }
-      return failed ? null : b.build(false);
+      return failed ? null : b.build(checked);
     }
 
-    /** An origin value in config-file shape, with regex strings turned into Patterns. */
-    Object origin(Object value, List<CorsProblem> problems, boolean credentials, boolean strict) {
+    /**
+     * An origin value in config-file shape, with regex strings turned into Patterns; a list that
+     * matches nothing when it is none of the shapes (the problem recorded).
+     */
+    OriginOption origin(
+        Object value,
+        List<CorsProblem> problems,
+        List<CorsProblem> shape,
+        boolean credentials,
+        boolean strict) {
       if (value instanceof String && JsRegex.isLiteral((String) value)) {
-        Pattern regex = regex((String) value, "origin", problems);
-        return regex == null ? List.of() : regex;
+        Pattern regex = OriginCheck.regex((String) value, "origin", problems);
+        return regex == null ? Origins.written(List.of()) : Origins.written(regex);
+      }
+      if (value instanceof String) {
+        return Origins.written((String) value);
+      }
+      if (value instanceof Boolean) {
+        return (Boolean) value ? Origins.reflect() : Origins.none();
       }
       if (value instanceof List) {
         List<Object> entries = new ArrayList<>();
@@ -329,13 +341,13 @@ public final class CorsConfig {
         for (int i = 0; i < list.size(); i++) {
           Object entry = list.get(i);
           if (entry instanceof String && JsRegex.isLiteral((String) entry)) {
-            Pattern regex = regex((String) entry, "origin[" + i + "]", problems);
-            entries.add(regex == null ? "https://invalid.invalid" : regex);
+            Pattern regex = OriginCheck.regex((String) entry, "origin[" + i + "]", problems);
+            entries.add(regex == null ? OriginCheck.INVALID : regex);
           } else {
             entries.add(entry);
           }
         }
-        return entries;
+        return Origins.written(entries);
       }
       if (value instanceof Map && ((Map<?, ?>) value).size() == 1) {
         Map.Entry<?, ?> source = ((Map<?, ?>) value).entrySet().iterator().next();
@@ -346,14 +358,17 @@ public final class CorsConfig {
             Map<String, ?> settings = (Map<String, ?>) source.getValue();
             return factory.create(settings, credentials, strict);
           } catch (IllegalArgumentException e) {
-            problems.add(Problems.error("origin." + source.getKey(), null, e.getMessage(), null));
-            return List.of();
+            problems.add(
+                Problems.error(
+                    CorsRule.C5, "origin." + source.getKey(), null, e.getMessage(), null));
+            return Origins.written(List.of());
           }
         }
       }
       if (value instanceof Map) {
         problems.add(
             Problems.error(
+                CorsRule.C5,
                 "origin",
                 Problems.render(value),
                 originSources.isEmpty()
@@ -361,20 +376,16 @@ public final class CorsConfig {
                     : "is not an origin source; the known sources are "
                         + String.join(", ", new java.util.TreeSet<>(originSources.keySet())),
                 "use true, false, \"*\", an origin, a pattern, a \"/regex/\", or a list of them"));
-        return List.of();
+        return Origins.written(List.of());
       }
-      return value; // String, Boolean and anything else: Origins.compile reports wrong types
-    }
-  }
-
-  static Pattern regex(String literal, String at, List<CorsProblem> problems) {
-    try {
-      return JsRegex.compile(literal);
-    } catch (IllegalArgumentException e) {
-      problems.add(
+      shape.add(
           Problems.error(
-              at, Problems.quote(literal), e.getMessage(), "fix the regular expression"));
-      return null;
+              CorsRule.C2,
+              "origin",
+              Problems.render(value),
+              "is not a valid origin option",
+              "use \"*\", true, false, an origin, a pattern, a regex, or a list of them"));
+      return Origins.written(List.of()); // matches nothing; the error refuses the options
     }
   }
 
@@ -397,6 +408,7 @@ public final class CorsConfig {
         } else {
           problems.add(
               Problems.error(
+                  CorsRule.C2,
                   option + "[" + i + "]",
                   Problems.render(list.get(i)),
                   "is not a string",
@@ -408,6 +420,7 @@ public final class CorsConfig {
     }
     problems.add(
         Problems.error(
+            CorsRule.C2,
             option,
             Problems.render(value),
             "is neither a string nor a list of strings",
@@ -439,6 +452,7 @@ public final class CorsConfig {
     }
     problems.add(
         Problems.error(
+            CorsRule.C2,
             prefix.isEmpty() ? key : prefix + "." + key,
             Problems.render(value),
             "is not a boolean",
@@ -469,6 +483,7 @@ public final class CorsConfig {
     }
     problems.add(
         Problems.error(
+            CorsRule.C2,
             key,
             Problems.render(value),
             "is not a whole number",
@@ -484,6 +499,7 @@ public final class CorsConfig {
         String nearest = Suggestions.nearest(name, known);
         problems.add(
             Problems.error(
+                CorsRule.C1,
                 prefix.isEmpty() ? name : prefix + "." + name,
                 null,
                 "is not a known option",

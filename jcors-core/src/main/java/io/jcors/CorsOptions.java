@@ -7,9 +7,10 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * The options of the Express {@code cors} middleware, validated and compiled: {@link
- * Builder#build()} reports every problem at once, and precomputes every header value so that a
- * request costs lookups only. Immutable and thread-safe; {@link #toBuilder()} makes variants.
+ * The options of the Express {@code cors} middleware, as a plain immutable value with Express's
+ * option names. {@link Builder#build()} validates them, reporting every problem at once, and
+ * precomputes every header value so that a request costs lookups only. Thread-safe; {@link
+ * #toBuilder()} makes variants, and {@code options.toBuilder().build()} equals {@code options}.
  *
  * <pre>{@code
  * // Express: cors({origin: ['https://app.example.com', /\.example\.org$/],
@@ -31,46 +32,32 @@ public final class CorsOptions {
   private static final System.Logger LOG = System.getLogger("io.jcors");
   private static final CorsOptions DEFAULTS = builder().build();
 
-  private final Builder source;
-  private final Origins origin;
-  private final OriginResolver originResolver;
-  private final List<String> methods;
-  private final List<String> allowedHeaders;
-  private final List<String> exposedHeaders;
-  private final List<CorsProblem> warnings;
+  private final OriginOption origin;
+  private final HeaderList methods;
+  private final HeaderList allowedHeaders;
+  private final HeaderList exposedHeaders;
+  private final boolean credentials;
+  private final Long maxAge;
+  private final boolean preflightContinue;
+  private final int optionsSuccessStatus;
+  private final boolean strict;
+  private final boolean debug;
 
-  // Precomputed for the hot path: header values exactly as sent, null when not sent.
-  final String methodsHeader;
-  final String allowedHeadersHeader;
-  final boolean reflectRequestHeaders;
-  final String exposedHeadersHeader;
-  final String maxAgeHeader;
-  final boolean credentials;
-  final boolean preflightContinue;
-  final boolean debug;
+  /** The compiled form, for the hot path; derived from the fields above. */
+  final CompiledOptions compiled;
 
-  /** Every decision these options give, built with them; null when an origin function decides. */
-  final Decision.Table decisions;
-
-  private CorsOptions(Builder b, Checked checked) {
-    this.source = b.copy();
-    this.origin = checked.origin;
-    this.originResolver = b.originResolver;
-    this.methods = checked.methods.elements;
-    this.allowedHeaders = checked.allowedHeaders == null ? null : checked.allowedHeaders.elements;
-    this.exposedHeaders =
-        checked.exposedHeaders == null ? List.of() : checked.exposedHeaders.elements;
-    this.warnings = List.copyOf(checked.warnings);
-    this.methodsHeader = checked.methods.header;
-    this.reflectRequestHeaders = checked.allowedHeaders == null;
-    this.allowedHeadersHeader = reflectRequestHeaders ? null : checked.allowedHeaders.header;
-    this.exposedHeadersHeader =
-        checked.exposedHeaders == null ? null : checked.exposedHeaders.header;
-    this.maxAgeHeader = b.maxAge == null ? null : Long.toString(b.maxAge);
+  private CorsOptions(Builder b, OptionsCheck.Result checked) {
+    this.origin = checked.origin();
+    this.methods = checked.methods();
+    this.allowedHeaders = checked.allowedHeaders();
+    this.exposedHeaders = checked.exposedHeaders();
     this.credentials = b.credentials;
+    this.maxAge = b.maxAge;
     this.preflightContinue = b.preflightContinue;
+    this.optionsSuccessStatus = b.optionsSuccessStatus;
+    this.strict = b.strict;
     this.debug = b.debug;
-    this.decisions = origin == null ? null : new Decision.Table(this, origin);
+    this.compiled = new CompiledOptions(this);
   }
 
   /** A builder holding Express's defaults. */
@@ -85,22 +72,32 @@ public final class CorsOptions {
 
   /** A builder holding these options, for a variant. */
   public Builder toBuilder() {
-    return source.copy();
+    Builder b = new Builder();
+    b.origin = origin;
+    b.originGiven = true;
+    b.methods = methods.spec();
+    b.allowedHeaders = allowedHeaders == null ? null : allowedHeaders.spec();
+    b.exposedHeaders = exposedHeaders.spec();
+    b.credentials = credentials;
+    b.maxAge = maxAge;
+    b.preflightContinue = preflightContinue;
+    b.optionsSuccessStatus = optionsSuccessStatus;
+    b.strict = strict;
+    b.debug = debug;
+    return b;
   }
 
-  /** The origin option, or null when an {@link #originResolver()} decides per request. */
-  public Origins origin() {
+  /**
+   * The origin option: an {@link Origins} value, compiled ({@code "*"}, {@code true}, {@code
+   * false}, an origin, a list), or the {@link OriginResolver} that decides per request.
+   */
+  public OriginOption origin() {
     return origin;
-  }
-
-  /** The function that decides the origin option per request, or null. */
-  public OriginResolver originResolver() {
-    return originResolver;
   }
 
   /** The methods sent in {@code Access-Control-Allow-Methods} on preflights. */
   public List<String> methods() {
-    return methods;
+    return methods.elements();
   }
 
   /**
@@ -108,12 +105,12 @@ public final class CorsOptions {
    * preflight's {@code Access-Control-Request-Headers} is reflected (the default).
    */
   public List<String> allowedHeaders() {
-    return allowedHeaders;
+    return allowedHeaders == null ? null : allowedHeaders.elements();
   }
 
   /** The headers sent in {@code Access-Control-Expose-Headers}. */
   public List<String> exposedHeaders() {
-    return exposedHeaders;
+    return exposedHeaders.elements();
   }
 
   /** Whether {@code Access-Control-Allow-Credentials: true} is sent. */
@@ -123,7 +120,7 @@ public final class CorsOptions {
 
   /** The {@code Access-Control-Max-Age} in seconds, if set. */
   public OptionalLong maxAge() {
-    return source.maxAge == null ? OptionalLong.empty() : OptionalLong.of(source.maxAge);
+    return maxAge == null ? OptionalLong.empty() : OptionalLong.of(maxAge);
   }
 
   /** Whether preflights are passed on to the application instead of being answered. */
@@ -133,12 +130,12 @@ public final class CorsOptions {
 
   /** The status of preflight answers. */
   public int optionsSuccessStatus() {
-    return source.optionsSuccessStatus;
+    return optionsSuccessStatus;
   }
 
   /** Whether risky configurations were refused rather than warned about. */
   public boolean strict() {
-    return source.strict;
+    return strict;
   }
 
   /** Whether each refused request is logged with its reason. */
@@ -146,29 +143,34 @@ public final class CorsOptions {
     return debug;
   }
 
-  /** The risks found when the options were built (logged once then); empty in strict mode. */
-  public List<CorsProblem> warnings() {
-    return warnings;
+  HeaderList methodsValue() {
+    return methods;
+  }
+
+  HeaderList allowedHeadersValue() {
+    return allowedHeaders;
+  }
+
+  HeaderList exposedHeadersValue() {
+    return exposedHeaders;
   }
 
   /**
    * Collects options, with Express's option names. Setters only record; {@link #build()} validates
-   * everything at once.
+   * everything at once, and {@link #problems()} lists every problem without building.
    */
   public static final class Builder {
-    private Object origin = "*";
+    private OriginOption origin = Origins.any();
     private boolean originGiven;
-    private OriginResolver originResolver;
-    private Object methods = DEFAULT_METHODS;
-    private Object allowedHeaders;
-    private Object exposedHeaders;
+    private ListSpec methods = ListSpec.text(DEFAULT_METHODS);
+    private ListSpec allowedHeaders;
+    private ListSpec exposedHeaders;
     private boolean credentials;
     private Long maxAge;
     private boolean preflightContinue;
     private int optionsSuccessStatus = 204;
     private boolean strict;
     private boolean debug;
-    private final List<CorsProblem> inputProblems = new ArrayList<>();
 
     private Builder() {}
 
@@ -178,7 +180,7 @@ public final class CorsOptions {
      * response.
      */
     public Builder origin(String origin) {
-      return originValue(Objects.requireNonNull(origin, "origin"));
+      return origin(Origins.written(Objects.requireNonNull(origin, "origin")));
     }
 
     /**
@@ -186,58 +188,51 @@ public final class CorsOptions {
      * CORS.
      */
     public Builder origin(boolean origin) {
-      return originValue(origin);
+      return origin(origin ? Origins.reflect() : Origins.none());
     }
 
     /** Express's RegExp origin: allowed when the regex finds a match in the request's origin. */
     public Builder origin(Pattern origin) {
-      return originValue(Objects.requireNonNull(origin, "origin"));
+      return origin(Origins.written(Objects.requireNonNull(origin, "origin")));
     }
 
     /** Express's array origin: exact origins and patterns (Strings) and regexes (Patterns). */
     public Builder origin(List<?> origin) {
-      return originValue(List.copyOf(origin));
+      return origin(Origins.written(origin));
     }
 
     /** Any {@link Origins} value. */
     public Builder origin(Origins origin) {
-      return originValue(Objects.requireNonNull(origin, "origin"));
+      return origin((OriginOption) Objects.requireNonNull(origin, "origin"));
     }
 
     /** Express's function origin: decided per request, possibly later. */
     public Builder origin(OriginResolver origin) {
-      this.originResolver = Objects.requireNonNull(origin, "origin");
-      this.origin = null;
-      this.originGiven = true;
-      return this;
+      return origin((OriginOption) Objects.requireNonNull(origin, "origin"));
     }
 
-    /** Any origin shape, checked by {@link #build()}; used by config files. */
-    Builder originValue(Object spec) {
-      if (spec instanceof OriginResolver) {
-        return origin((OriginResolver) spec);
-      }
-      this.origin = spec;
-      this.originResolver = null;
+    /** Any value of the origin option, as {@link CorsOptions#origin()} returns it. */
+    public Builder origin(OriginOption origin) {
+      this.origin = Objects.requireNonNull(origin, "origin");
       this.originGiven = true;
       return this;
     }
 
     /** Methods as one comma-separated string, sent as written ({@code "GET,PUT"}). */
     public Builder methods(String methods) {
-      this.methods = Objects.requireNonNull(methods, "methods");
+      this.methods = ListSpec.text(Objects.requireNonNull(methods, "methods"));
       return this;
     }
 
     /** Methods as a list, joined with {@code ,}. */
     public Builder methods(String... methods) {
-      this.methods = List.of(methods);
+      this.methods = ListSpec.list(List.of(methods));
       return this;
     }
 
     /** Methods as a list, joined with {@code ,}. */
     public Builder methods(List<String> methods) {
-      this.methods = List.copyOf(methods);
+      this.methods = ListSpec.list(methods);
       return this;
     }
 
@@ -247,37 +242,37 @@ public final class CorsOptions {
      */
     public Builder allowedHeaders(String allowedHeaders) {
       this.allowedHeaders =
-          allowedHeaders == null || allowedHeaders.isEmpty() ? null : allowedHeaders;
+          allowedHeaders == null || allowedHeaders.isEmpty() ? null : ListSpec.text(allowedHeaders);
       return this;
     }
 
     /** Allowed headers as a list, joined with {@code ,}; an empty list sends none. */
     public Builder allowedHeaders(String... allowedHeaders) {
-      this.allowedHeaders = List.of(allowedHeaders);
+      this.allowedHeaders = ListSpec.list(List.of(allowedHeaders));
       return this;
     }
 
     /** Allowed headers as a list, joined with {@code ,}; an empty list sends none. */
     public Builder allowedHeaders(List<String> allowedHeaders) {
-      this.allowedHeaders = allowedHeaders == null ? null : List.copyOf(allowedHeaders);
+      this.allowedHeaders = allowedHeaders == null ? null : ListSpec.list(allowedHeaders);
       return this;
     }
 
     /** Exposed headers as one comma-separated string, sent as written. */
     public Builder exposedHeaders(String exposedHeaders) {
-      this.exposedHeaders = exposedHeaders;
+      this.exposedHeaders = exposedHeaders == null ? null : ListSpec.text(exposedHeaders);
       return this;
     }
 
     /** Exposed headers as a list, joined with {@code ,}. */
     public Builder exposedHeaders(String... exposedHeaders) {
-      this.exposedHeaders = List.of(exposedHeaders);
+      this.exposedHeaders = ListSpec.list(List.of(exposedHeaders));
       return this;
     }
 
     /** Exposed headers as a list, joined with {@code ,}. */
     public Builder exposedHeaders(List<String> exposedHeaders) {
-      this.exposedHeaders = exposedHeaders == null ? null : List.copyOf(exposedHeaders);
+      this.exposedHeaders = exposedHeaders == null ? null : ListSpec.list(exposedHeaders);
       return this;
     }
 
@@ -317,30 +312,24 @@ public final class CorsOptions {
       return this;
     }
 
-    /** Records a problem found while reading a config file, reported by {@link #build()}. */
-    Builder inputProblem(CorsProblem problem) {
-      inputProblems.add(problem);
-      return this;
-    }
-
-    /** Every problem, errors and warnings, without building. Strict mode is not applied. */
+    /**
+     * Every problem, errors and warnings, in the order of the options, without building: the one
+     * validation pass that {@link #build()} runs. Strict mode is not applied (a warning stays a
+     * warning here; {@link #build()} refuses it).
+     */
     public List<CorsProblem> problems() {
-      return OptionsCheck.check(this).all();
+      return check().problems();
     }
 
     /**
-     * Validates and compiles the options.
+     * Validates and compiles the options; logs each warning once.
      *
      * @throws CorsConfigException listing every error, and in strict mode every warning too
      */
     public CorsOptions build() {
-      return build(true);
-    }
-
-    CorsOptions build(boolean logWarnings) {
-      Checked checked = OptionsCheck.check(this);
+      OptionsCheck.Result checked = check();
       List<CorsProblem> refused = new ArrayList<>();
-      for (CorsProblem problem : checked.all()) {
+      for (CorsProblem problem : checked.problems()) {
         if (strict || problem.severity() == CorsProblem.Severity.ERROR) {
           refused.add(problem.withSeverity(CorsProblem.Severity.ERROR));
         }
@@ -348,32 +337,27 @@ public final class CorsOptions {
       if (!refused.isEmpty()) {
         throw new CorsConfigException(refused);
       }
-      for (CorsProblem warning : logWarnings ? checked.warnings : List.<CorsProblem>of()) {
+      for (CorsProblem warning : checked.problems()) {
         LOG.log(System.Logger.Level.WARNING, "CORS configuration risk: {0}", warning);
       }
       return new CorsOptions(this, checked);
     }
 
-    Builder copy() {
-      Builder b = new Builder();
-      b.origin = origin;
-      b.originGiven = originGiven;
-      b.originResolver = originResolver;
-      b.methods = methods;
-      b.allowedHeaders = allowedHeaders;
-      b.exposedHeaders = exposedHeaders;
-      b.credentials = credentials;
-      b.maxAge = maxAge;
-      b.preflightContinue = preflightContinue;
-      b.optionsSuccessStatus = optionsSuccessStatus;
-      b.strict = strict;
-      b.debug = debug;
-      b.inputProblems.addAll(inputProblems);
-      return b;
+    /** The one validation pass over these options. */
+    OptionsCheck.Result check() {
+      return OptionsCheck.check(this);
     }
 
-    // Read by OptionsCheck.
-    Object originSpec() {
+    /**
+     * The options of a pass without errors, built without checking again or logging (a config file
+     * reports its problems itself).
+     */
+    CorsOptions build(OptionsCheck.Result checked) {
+      return new CorsOptions(this, checked);
+    }
+
+    // The options as written, read by the validation pass.
+    OriginOption originOption() {
       return origin;
     }
 
@@ -381,19 +365,15 @@ public final class CorsOptions {
       return originGiven;
     }
 
-    OriginResolver originResolver() {
-      return originResolver;
-    }
-
-    Object methodsSpec() {
+    ListSpec methodsSpec() {
       return methods;
     }
 
-    Object allowedHeadersSpec() {
+    ListSpec allowedHeadersSpec() {
       return allowedHeaders;
     }
 
-    Object exposedHeadersSpec() {
+    ListSpec exposedHeadersSpec() {
       return exposedHeaders;
     }
 
@@ -412,65 +392,91 @@ public final class CorsOptions {
     boolean isStrict() {
       return strict;
     }
+  }
 
-    List<CorsProblem> inputProblems() {
-      return inputProblems;
+  /**
+   * A list option (methods, headers) as written: one comma-separated string, sent as written, or a
+   * list, joined with {@code ,}.
+   */
+  record ListSpec(String text, List<String> list) {
+    static ListSpec text(String text) {
+      return new ListSpec(text, null);
+    }
+
+    static ListSpec list(List<String> list) {
+      return new ListSpec(null, List.copyOf(list));
     }
   }
 
-  /** A list option (methods, headers) checked: its elements and its header value as sent. */
-  static final class ListOption {
-    final List<String> elements;
-    final String header;
+  /**
+   * A list option checked: its elements, its header value as sent (null: not sent), where each
+   * element is written ({@code methods[1]} in a list, {@code methods} in a string), and the list as
+   * written, which {@link CorsOptions#toBuilder()} gives back.
+   */
+  record HeaderList(List<String> elements, String header, List<String> paths, ListSpec spec) {
+    HeaderList {
+      elements = List.copyOf(elements);
+      paths = List.copyOf(paths);
+    }
 
-    /** Where each element is written: {@code methods[1]} in a list, {@code methods} in a string. */
-    final List<String> paths;
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof HeaderList
+          && ((HeaderList) o).elements.equals(elements)
+          && Objects.equals(((HeaderList) o).header, header);
+    }
 
-    ListOption(List<String> elements, String header, List<String> paths) {
-      this.elements = List.copyOf(elements);
-      this.header = header;
-      this.paths = List.copyOf(paths);
+    @Override
+    public int hashCode() {
+      return Objects.hash(elements, header);
     }
   }
 
-  /** The outcome of checking a builder: compiled parts and problems. */
-  static final class Checked {
-    Origins origin;
-    ListOption methods;
-    ListOption allowedHeaders;
-    ListOption exposedHeaders;
-    final List<CorsProblem> errors = new ArrayList<>();
-    final List<CorsProblem> warnings = new ArrayList<>();
-    private final List<CorsProblem> order = new ArrayList<>();
-
-    void add(CorsProblem problem) {
-      order.add(problem);
-      (problem.severity() == CorsProblem.Severity.ERROR ? errors : warnings).add(problem);
+  /**
+   * Whether {@code o} holds the same options: the same origin value ({@link Origins#equals}, or the
+   * same function), the same header values as sent, and the same switches.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof CorsOptions)) {
+      return false;
     }
+    CorsOptions other = (CorsOptions) o;
+    return origin.equals(other.origin)
+        && methods.equals(other.methods)
+        && Objects.equals(allowedHeaders, other.allowedHeaders)
+        && exposedHeaders.equals(other.exposedHeaders)
+        && credentials == other.credentials
+        && Objects.equals(maxAge, other.maxAge)
+        && preflightContinue == other.preflightContinue
+        && optionsSuccessStatus == other.optionsSuccessStatus
+        && strict == other.strict
+        && debug == other.debug;
+  }
 
-    List<CorsProblem> all() {
-      return List.copyOf(order);
-    }
+  @Override
+  public int hashCode() {
+    return Objects.hash(origin, methods, allowedHeaders, exposedHeaders, credentials, maxAge);
   }
 
   @Override
   public String toString() {
     return "CorsOptions{origin="
-        + (origin != null ? origin : "<function>")
+        + (origin instanceof Origins ? origin : "<function>")
         + ", methods="
-        + methods
+        + methods()
         + ", allowedHeaders="
-        + (allowedHeaders == null ? "<reflect>" : allowedHeaders)
+        + (allowedHeaders == null ? "<reflect>" : allowedHeaders())
         + ", exposedHeaders="
-        + exposedHeaders
+        + exposedHeaders()
         + ", credentials="
         + credentials
         + ", maxAge="
-        + maxAgeHeader
+        + compiled.maxAgeHeader
         + ", preflightContinue="
         + preflightContinue
         + ", optionsSuccessStatus="
-        + source.optionsSuccessStatus
+        + optionsSuccessStatus
         + "}";
   }
 }

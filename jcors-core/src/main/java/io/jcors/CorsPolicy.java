@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * CorsPolicy policy =
- *     CorsPolicy.routes()
+ *     CorsPolicy.builder()
  *         .route(
  *             "/api/**",
  *             CorsOptions.builder().origin(Origins.of("https://app.example.com")).credentials(true).build())
@@ -59,9 +59,29 @@ public final class CorsPolicy {
     return DISABLED;
   }
 
-  /** A builder of per-path policies. */
-  public static Routes routes() {
+  /** A builder of per-path policies: {@link Route}s, tried in order. */
+  public static Routes builder() {
     return new Routes();
+  }
+
+  /**
+   * The routes of this policy, in the order they are tried: those of {@link #builder()}, or one
+   * route {@code /**} for a policy that applies to every path ({@link #of(CorsOptions)}, {@link
+   * #of(OptionsResolver)}, {@link #defaults()}); none for {@link #disabled()}. A {@link
+   * #reloadable(CorsPolicy)} policy lists those of the policy current now.
+   */
+  public List<Route> routes() {
+    return handler.routes(this);
+  }
+
+  /** Routes checked already (by a config file's reader), as one policy. */
+  static CorsPolicy routed(List<Route> routes) {
+    return new CorsPolicy(new Routed(routes));
+  }
+
+  /** The options applied to every request, or null when they differ by request or are none. */
+  CorsOptions options() {
+    return handler instanceof Static ? ((Static) handler).options : null;
   }
 
   /**
@@ -163,6 +183,11 @@ public final class CorsPolicy {
     /** The decision, running the function {@link #now} left to it. */
     CompletableFuture<CorsDecision> decide(CorsRequest request);
 
+    /** The routes of {@code policy}, whose handler this is: by default one for every path. */
+    default List<Route> routes(CorsPolicy policy) {
+      return List.of(new Route("/**", policy));
+    }
+
     /** Whether debug mode is on in what this handler applies, as far as it is known in advance. */
     default boolean debug() {
       return false;
@@ -194,6 +219,11 @@ public final class CorsPolicy {
     @Override
     public boolean debug() {
       return current.get().handler.debug();
+    }
+
+    @Override
+    public List<Route> routes(CorsPolicy policy) {
+      return current.get().routes();
     }
   }
 
@@ -242,6 +272,11 @@ public final class CorsPolicy {
     public CompletableFuture<CorsDecision> decide(CorsRequest request) {
       return CorsDecision.NONE.completed();
     }
+
+    @Override
+    public List<Route> routes(CorsPolicy policy) {
+      return List.of();
+    }
   }
 
   private static final class Static implements Handler {
@@ -253,12 +288,13 @@ public final class CorsPolicy {
 
     @Override
     public CorsDecision now(CorsRequest request) {
-      return options.decisions == null ? null : options.decisions.decide(request);
+      Decision.Table decisions = options.compiled.decisions;
+      return decisions == null ? null : decisions.decide(request);
     }
 
     @Override
     public CompletableFuture<CorsDecision> decide(CorsRequest request) {
-      return Decision.decide(options, request);
+      return Decision.decide(options.compiled, request);
     }
 
     @Override
@@ -302,7 +338,7 @@ public final class CorsPolicy {
               decided.completeExceptionally(failed(Decision.unwrap(error)));
               return;
             }
-            Decision.decide(orDefaults(options), request)
+            Decision.decide(orDefaults(options).compiled, request)
                 .whenComplete(
                     (decision, failure) -> {
                       if (failure != null) {
@@ -328,75 +364,55 @@ public final class CorsPolicy {
   }
 
   private static final class Routed implements Handler {
-    private final String[] paths;
-    private final boolean[] prefix;
-    private final CorsPolicy[] policies;
+    private final Route[] routes;
 
-    Routed(List<String> patterns, List<CorsPolicy> policies) {
-      int n = patterns.size();
-      this.paths = new String[n];
-      this.prefix = new boolean[n];
-      this.policies = policies.toArray(new CorsPolicy[0]);
-      for (int i = 0; i < n; i++) {
-        String pattern = patterns.get(i);
-        prefix[i] = pattern.endsWith("/**");
-        paths[i] = prefix[i] ? pattern.substring(0, pattern.length() - 3) : pattern;
-      }
+    Routed(List<Route> routes) {
+      this.routes = routes.toArray(new Route[0]);
     }
 
     @Override
     public CorsDecision now(CorsRequest request) {
-      int route = route(request);
-      if (route == REFUSED_PATH) {
+      String path = request.path();
+      if (path == null) {
         return refusedPath(request, debug());
       }
-      return route < 0 ? CorsDecision.NONE : policies[route].handler.now(request);
+      Route route = route(path);
+      return route == null ? CorsDecision.NONE : route.policy().handler.now(request);
     }
 
     @Override
     public CompletableFuture<CorsDecision> decide(CorsRequest request) {
-      int route = route(request);
-      if (route == REFUSED_PATH) {
-        return refusedPath(request, debug()).completed();
-      }
-      return route < 0 ? CorsDecision.NONE.completed() : policies[route].handler.decide(request);
-    }
-
-    private static final int NO_ROUTE = -1;
-    private static final int REFUSED_PATH = -2;
-
-    /** The index of the first route matching the path, {@code NO_ROUTE} or {@code REFUSED_PATH}. */
-    private int route(CorsRequest request) {
       String path = request.path();
       if (path == null) {
-        return REFUSED_PATH;
+        return refusedPath(request, debug()).completed();
       }
-      for (int i = 0; i < paths.length; i++) {
-        if (matches(i, path)) {
-          return i;
+      Route route = route(path);
+      return route == null ? CorsDecision.NONE.completed() : route.policy().handler.decide(request);
+    }
+
+    /** The first route matching {@code path}, or null: no route, no CORS. */
+    private Route route(String path) {
+      for (Route route : routes) {
+        if (route.matches(path)) {
+          return route;
         }
       }
-      return NO_ROUTE; // no route: no CORS
+      return null;
     }
 
     @Override
     public boolean debug() {
-      for (CorsPolicy policy : policies) {
-        if (policy.handler.debug()) {
+      for (Route route : routes) {
+        if (route.policy().handler.debug()) {
           return true;
         }
       }
       return false;
     }
 
-    /** {@code /a/**} matches {@code /a} and everything under {@code /a/}; {@code /**} all. */
-    private boolean matches(int i, String path) {
-      String p = paths[i];
-      if (!prefix[i]) {
-        return path.equals(p);
-      }
-      return path.startsWith(p)
-          && (path.length() == p.length() || path.charAt(p.length()) == '/' || p.isEmpty());
+    @Override
+    public List<Route> routes(CorsPolicy policy) {
+      return List.of(routes);
     }
   }
 
@@ -409,8 +425,7 @@ public final class CorsPolicy {
    * any route, and a log line says so when a route's options have debug mode on.
    */
   public static final class Routes {
-    private final List<String> paths = new ArrayList<>();
-    private final List<CorsPolicy> policies = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
     private final List<CorsProblem> problems = new ArrayList<>();
 
     private Routes() {}
@@ -423,18 +438,19 @@ public final class CorsPolicy {
     /** Requests whose path matches {@code path} get {@code policy}. */
     public Routes route(String path, CorsPolicy policy) {
       Objects.requireNonNull(policy, "policy");
-      String at = "routes[" + paths.size() + "].path";
-      String reason = whyNotRoutePath(path);
+      String reason = Route.whyNotPath(path);
       if (reason != null) {
         problems.add(
             Problems.error(
-                at,
+                CorsRule.C3,
+                "routes[" + routes.size() + "].path",
                 Problems.render(path),
                 reason,
                 "write an exact path (/products) or a prefix (/api/**)"));
+        routes.add(null); // a place only, for the index of the next: build() refuses them all
+        return this;
       }
-      paths.add(path);
-      policies.add(policy);
+      routes.add(new Route(path, policy));
       return this;
     }
 
@@ -447,24 +463,7 @@ public final class CorsPolicy {
       if (!problems.isEmpty()) {
         throw new CorsConfigException(problems);
       }
-      return new CorsPolicy(new Routed(paths, policies));
-    }
-
-    static String whyNotRoutePath(String path) {
-      if (path == null || !path.startsWith("/")) {
-        return "does not start with /";
-      }
-      int star = path.indexOf('*');
-      if (star >= 0 && !(path.endsWith("/**") && star == path.length() - 2)) {
-        return "has a * other than a final /** (a path is exact, or a prefix ending in /**)";
-      }
-      for (int i = 0; i < path.length(); i++) {
-        char c = path.charAt(i);
-        if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#') {
-          return "has a character that cannot appear in a request path (space, control, ? or #)";
-        }
-      }
-      return null;
+      return new CorsPolicy(new Routed(routes));
     }
   }
 }

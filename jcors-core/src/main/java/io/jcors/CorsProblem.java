@@ -13,6 +13,7 @@ import java.util.Objects;
  *         () -> CorsOptions.builder().origin("*").credentials(true).build());
  * CorsProblem problem = e.problems().get(0);
  * assertEquals("credentials", problem.option());
+ * assertEquals(CorsRule.S2, problem.rule());
  * assertEquals(CorsProblem.Severity.ERROR, problem.severity());
  * }</pre>
  */
@@ -27,15 +28,18 @@ public final class CorsProblem {
     WARNING
   }
 
+  private final CorsRule rule;
   private final Severity severity;
   private final String option;
   private final String value;
   private final String reason;
   private final String fix;
 
-  CorsProblem(Severity severity, String option, String value, String reason, String fix) {
+  CorsProblem(
+      CorsRule rule, Severity severity, String option, String value, String reason, String fix) {
     // Options, values and reasons quote config files, database rows and requests: escaped here,
     // every problem can be logged or printed without forging a line.
+    this.rule = Objects.requireNonNull(rule);
     this.severity = Objects.requireNonNull(severity);
     this.option = Problems.escape(Objects.requireNonNull(option));
     this.value = Problems.escape(value);
@@ -55,6 +59,15 @@ public final class CorsProblem {
    */
   public static String quote(String text) {
     return Problems.quote(String.valueOf(text));
+  }
+
+  /**
+   * The rule broken, for programs: {@code S3} (docs/security.md), {@code F15}
+   * (docs/fetch-rules.md), {@code C1} (the shape of a configuration). The {@link #reason()} names S
+   * and F rules too, for people.
+   */
+  public CorsRule rule() {
+    return rule;
   }
 
   /** Whether the configuration is refused because of this problem. */
@@ -87,12 +100,12 @@ public final class CorsProblem {
   }
 
   CorsProblem withSeverity(Severity newSeverity) {
-    return new CorsProblem(newSeverity, option, value, reason, fix);
+    return new CorsProblem(rule, newSeverity, option, value, reason, fix);
   }
 
   CorsProblem under(String prefix) {
     String path = option.startsWith("[") ? prefix + option : prefix + "." + option;
-    return new CorsProblem(severity, prefix.isEmpty() ? option : path, value, reason, fix);
+    return new CorsProblem(rule, severity, prefix.isEmpty() ? option : path, value, reason, fix);
   }
 
   /**

@@ -10,6 +10,7 @@ import static io.jcors.internal.HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS;
 import static io.jcors.internal.HeaderNames.ACCESS_CONTROL_REQUEST_METHOD;
 import static io.jcors.internal.HeaderNames.ORIGIN;
 
+import io.jcors.internal.FetchNames;
 import io.jcors.internal.Tokens;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,8 +39,8 @@ final class Decision {
    * function is still running. Never throws: a failing function fails the stage with a {@link
    * CorsResolutionException}, never wrapped in a {@code CompletionException}.
    */
-  static CompletableFuture<CorsDecision> decide(CorsOptions options, CorsRequest request) {
-    OriginResolver resolver = options.originResolver();
+  static CompletableFuture<CorsDecision> decide(CompiledOptions options, CorsRequest request) {
+    OriginResolver resolver = options.originResolver;
     if (resolver == null) {
       return options.decisions.decide(request).completed();
     }
@@ -76,7 +77,7 @@ final class Decision {
    * request changes is only which of them applies, and the values a decision echoes from it.
    */
   static final class Table {
-    private final CorsOptions options;
+    private final CompiledOptions options;
     private final Origins origins;
     private final boolean varyOnOrigin;
     private final CorsDecision none;
@@ -89,7 +90,7 @@ final class Decision {
     private final CorsDecision[] decisions = new CorsDecision[6];
 
     /** Every decision of static options, built now. */
-    Table(CorsOptions options, Origins origins) {
+    Table(CompiledOptions options, Origins origins) {
       this(options, origins, false);
       for (int i = 0; i < decisions.length; i++) {
         decisions[i] = build(i);
@@ -99,7 +100,7 @@ final class Decision {
     }
 
     /** The decisions of an origin function's answer: every one varies on Origin. */
-    private Table(CorsOptions options, Origins origins, boolean varyOnOrigin) {
+    private Table(CompiledOptions options, Origins origins, boolean varyOnOrigin) {
       this.options = options;
       this.origins = origins == null ? Origins.none() : origins;
       this.varyOnOrigin = varyOnOrigin;
@@ -111,7 +112,7 @@ final class Decision {
     }
 
     /** The decision for {@code request} when an origin function answered {@code origins}. */
-    static CorsDecision ofFunction(CorsOptions options, Origins origins, CorsRequest request) {
+    static CorsDecision ofFunction(CompiledOptions options, Origins origins, CorsRequest request) {
       return new Table(options, origins, true).decide(request);
     }
 
@@ -122,7 +123,8 @@ final class Decision {
       }
       String requestOrigin = request.header(ORIGIN);
       boolean allowed = true;
-      if (origins.kind() == Origins.Kind.MATCH) {
+      Origins.Kind kind = origins.kind();
+      if (kind != Origins.Kind.ANY && kind != Origins.Kind.FIXED) { // a list, or reflect
         allowed = origins.allows(requestOrigin);
         if (!allowed && options.debug && requestOrigin != null) {
           DebugLog.refusedOrigin(origins, requestOrigin);
@@ -170,7 +172,7 @@ final class Decision {
           b.set(ACCESS_CONTROL_ALLOW_ORIGIN, "*");
           break;
         case FIXED:
-          b.set(ACCESS_CONTROL_ALLOW_ORIGIN, origins.fixedValue());
+          b.set(ACCESS_CONTROL_ALLOW_ORIGIN, origins.fixedOrigin());
           b.vary(ORIGIN);
           break;
         default:
@@ -202,7 +204,7 @@ final class Decision {
       if (options.maxAgeHeader != null) {
         b.set(ACCESS_CONTROL_MAX_AGE, options.maxAgeHeader);
       }
-      return options.preflightContinue ? b.next() : b.respond(options.optionsSuccessStatus());
+      return options.preflightContinue ? b.next() : b.respond(options.optionsSuccessStatus);
     }
   }
 
@@ -253,28 +255,28 @@ final class Decision {
     }
 
     static void preflight(
-        CorsOptions options, Origins origins, CorsRequest request, String requestOrigin) {
+        CompiledOptions options, Origins origins, CorsRequest request, String requestOrigin) {
       String method = request.header(ACCESS_CONTROL_REQUEST_METHOD);
-      boolean safelisted = method.equals("GET") || method.equals("HEAD") || method.equals("POST");
-      if (!safelisted && !options.methods().contains(method)) {
+      boolean safelisted = FetchNames.SAFELISTED_METHODS.contains(method);
+      if (!safelisted && !options.methods.contains(method)) {
         LOG.log(
             System.Logger.Level.INFO,
             "CORS: preflight from {0}: method {1} is not in methods {2}; the browser will block it",
             Problems.quote(abbreviate(requestOrigin)),
             Problems.quote(abbreviate(method)),
-            options.methods());
+            options.methods);
       }
       String requested = request.header(ACCESS_CONTROL_REQUEST_HEADERS);
-      if (options.allowedHeaders() != null && requested != null) {
+      if (options.allowedHeaders != null && requested != null) {
         for (String name : Tokens.splitConfigList(requested)) {
-          if (!name.isEmpty() && !containsIgnoreCase(options.allowedHeaders(), name)) {
+          if (!name.isEmpty() && !containsIgnoreCase(options.allowedHeaders, name)) {
             LOG.log(
                 System.Logger.Level.INFO,
                 "CORS: preflight from {0}: header {1} is not in allowedHeaders {2}; the browser"
                     + " will block it",
                 Problems.quote(abbreviate(requestOrigin)),
                 Problems.quote(abbreviate(name)),
-                options.allowedHeaders());
+                options.allowedHeaders);
           }
         }
       }
@@ -282,7 +284,8 @@ final class Decision {
 
     private static boolean containsIgnoreCase(java.util.List<String> names, String name) {
       for (String n : names) {
-        if (n.equalsIgnoreCase(name) || n.equals("*") && !name.equalsIgnoreCase("authorization")) {
+        if (n.equalsIgnoreCase(name)
+            || n.equals("*") && !name.equalsIgnoreCase(FetchNames.NON_WILDCARD_REQUEST_HEADER)) {
           return true;
         }
       }

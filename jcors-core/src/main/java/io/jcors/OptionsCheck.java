@@ -1,141 +1,83 @@
 package io.jcors;
 
-import io.jcors.CorsOptions.Checked;
-import io.jcors.CorsOptions.ListOption;
+import io.jcors.CorsOptions.HeaderList;
+import io.jcors.CorsOptions.ListSpec;
+import io.jcors.internal.FetchNames;
 import io.jcors.internal.Tokens;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Checks every option of a builder and compiles the parts that need it. Errors make a configuration
- * unusable; warnings are the risks listed in docs/express-mapping.md, refused in strict mode. Runs
- * once, when options are built, never per request.
+ * The one validation pass over options: every rule is checked once, here for the list and number
+ * options and in {@link OriginCheck} for the origin, and the parts that need it are compiled on the
+ * way. Errors make a configuration unusable; warnings are the risks listed in
+ * docs/express-mapping.md, refused in strict mode. Runs once, when options are built, never per
+ * request.
  */
 final class OptionsCheck {
   /** Chromium's cap on a preflight cache entry, in seconds (Fetch "CORS-preflight cache"; F23). */
   static final long CHROMIUM_MAX_AGE_CAP = 7200;
 
-  /** Methods a script can never use (Fetch "forbidden method"). */
-  private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
+  private static final HeaderList NO_HEADERS =
+      new HeaderList(List.of(), null, List.of(), ListSpec.list(List.of()));
 
-  /** Fetch "forbidden request-header" names, lower case; plus the prefixes proxy- and sec-. */
-  private static final Set<String> FORBIDDEN_REQUEST_HEADERS =
-      Set.of(
-          "accept-charset",
-          "accept-encoding",
-          "access-control-request-headers",
-          "access-control-request-method",
-          "connection",
-          "content-length",
-          "cookie",
-          "cookie2",
-          "date",
-          "dnt",
-          "expect",
-          "host",
-          "keep-alive",
-          "origin",
-          "referer",
-          "set-cookie",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade",
-          "via");
+  /**
+   * What the pass found: every problem in the order of the options, and the parts it compiled (the
+   * origin option compiled, or its function; each list option with its header value).
+   */
+  record Result(
+      List<CorsProblem> problems,
+      OriginOption origin,
+      HeaderList methods,
+      HeaderList allowedHeaders,
+      HeaderList exposedHeaders) {
+    Result {
+      problems = List.copyOf(problems);
+    }
+
+    boolean hasErrors() {
+      return !Problems.errors(problems).isEmpty();
+    }
+  }
 
   private OptionsCheck() {}
 
-  static Checked check(CorsOptions.Builder b) {
-    Checked checked = new Checked();
-    List<CorsProblem> problems = new ArrayList<>(b.inputProblems());
+  static Result check(CorsOptions.Builder b) {
+    List<CorsProblem> problems = new ArrayList<>();
     boolean credentials = b.credentials();
 
-    if (b.originResolver() == null) {
-      checked.origin = Origins.compile(b.originSpec(), "origin", problems, credentials);
-      if (credentials && checked.origin.kind() == Origins.Kind.ANY) {
-        problems.add(
-            Problems.error(
-                "credentials",
-                "true",
-                "cannot be combined with origin \"*\""
-                    + (b.originGiven() ? "" : " (the default)")
-                    + ": browsers refuse Access-Control-Allow-Origin: * on credentialed"
-                    + " requests (S2)",
-                "list the origins that may send credentials, e.g. origin:"
-                    + " [\"https://app.example.com\"]"));
-      }
-      if (credentials && checked.origin.reflectsAll()) {
-        problems.add(
-            Problems.warning(
-                "origin",
-                "true",
-                "reflects every origin while credentials are allowed: any website can read your"
-                    + " users' authenticated responses (S1)",
-                "list the trusted origins instead: origin: [\"https://app.example.com\"]"));
+    OriginOption origin = b.originOption();
+    if (origin instanceof Origins) {
+      origin =
+          OriginCheck.check((Origins) origin, "origin", credentials, b.originGiven(), problems);
+    } else if (origin instanceof OriginList.Source) {
+      OriginCheck.checkSource((OriginList.Source) origin, credentials, b.isStrict(), problems);
+    }
+
+    HeaderList methods = list("methods", b.methodsSpec(), problems);
+    for (int i = 0; i < methods.elements().size(); i++) {
+      checkMethod(methods.elements().get(i), methods.paths().get(i), credentials, problems);
+    }
+
+    ListSpec allowedSpec = b.allowedHeadersSpec();
+    HeaderList allowed = allowedSpec == null ? null : list("allowedHeaders", allowedSpec, problems);
+    if (allowed != null) {
+      for (int i = 0; i < allowed.elements().size(); i++) {
+        checkAllowedHeader(
+            allowed.elements().get(i), allowed.paths().get(i), credentials, problems);
       }
     }
 
-    if (b.originResolver() instanceof OriginList.Source) {
-      checkSource((OriginList.Source) b.originResolver(), credentials, b.isStrict(), problems);
-    }
-
-    checked.methods = list("methods", b.methodsSpec(), problems);
-    for (int i = 0; i < checked.methods.elements.size(); i++) {
-      checkMethod(
-          checked.methods.elements.get(i), checked.methods.paths.get(i), credentials, problems);
-    }
-
-    Object allowed = b.allowedHeadersSpec();
-    checked.allowedHeaders = allowed == null ? null : list("allowedHeaders", allowed, problems);
-    if (checked.allowedHeaders != null) {
-      ListOption headers = checked.allowedHeaders;
-      for (int i = 0; i < headers.elements.size(); i++) {
-        checkAllowedHeader(headers.elements.get(i), headers.paths.get(i), credentials, problems);
-      }
-    }
-
-    Object exposed = b.exposedHeadersSpec();
-    checked.exposedHeaders = exposed == null ? null : list("exposedHeaders", exposed, problems);
-    if (checked.exposedHeaders != null) {
-      ListOption headers = checked.exposedHeaders;
-      for (int i = 0; i < headers.elements.size(); i++) {
-        checkExposedHeader(headers.elements.get(i), headers.paths.get(i), credentials, problems);
-      }
+    ListSpec exposedSpec = b.exposedHeadersSpec();
+    HeaderList exposed =
+        exposedSpec == null ? NO_HEADERS : list("exposedHeaders", exposedSpec, problems);
+    for (int i = 0; i < exposed.elements().size(); i++) {
+      checkExposedHeader(exposed.elements().get(i), exposed.paths().get(i), credentials, problems);
     }
 
     checkMaxAge(b.maxAge(), problems);
     checkStatus(b.optionsSuccessStatus(), problems);
-    problems.forEach(checked::add);
-    return checked;
-  }
-
-  /**
-   * An origin source that checks its entries for less than the route asks (no credentials, not
-   * strict) would let risky entries through unchecked, or unrefused.
-   */
-  private static void checkSource(
-      OriginList.Source source, boolean credentials, boolean strict, List<CorsProblem> problems) {
-    List<String> missing = new ArrayList<>();
-    if (credentials && !source.checksCredentials()) {
-      missing.add("credentials");
-    }
-    if (strict && !source.checksStrict()) {
-      missing.add("strict");
-    }
-    if (!missing.isEmpty()) {
-      problems.add(
-          Problems.error(
-              "origin",
-              Problems.quote(source.toString()),
-              "checks its entries for a route without "
-                  + String.join(" and ", missing)
-                  + ", but these options have "
-                  + String.join(" and ", missing)
-                  + ": its risky entries would be trusted unchecked",
-              "build the source with the same options, e.g. "
-                  + String.join(".", missing.stream().map(m -> m + "(true)").toList())));
-    }
+    return new Result(problems, origin, methods, allowed, exposed);
   }
 
   /**
@@ -143,13 +85,13 @@ final class OptionsCheck {
    * {@code ,}). Elements that are not HTTP tokens are errors: a browser fails the whole preflight
    * when it cannot parse the list (Fetch "CORS-preflight fetch", step 7; F17).
    */
-  private static ListOption list(String option, Object spec, List<CorsProblem> problems) {
+  private static HeaderList list(String option, ListSpec spec, List<CorsProblem> problems) {
     List<String> elements = new ArrayList<>();
     List<String> paths = new ArrayList<>();
-    if (spec instanceof String) {
-      String value = (String) spec;
+    if (spec.text() != null) {
+      String value = spec.text();
       if (value.isEmpty()) {
-        return new ListOption(List.of(), null, List.of());
+        return new HeaderList(List.of(), null, List.of(), spec);
       }
       for (String element : Tokens.splitConfigList(value)) {
         if (checkToken(option, element, problems)) {
@@ -157,31 +99,18 @@ final class OptionsCheck {
           paths.add(option);
         }
       }
-      return new ListOption(elements, value, paths);
+      return new HeaderList(elements, value, paths, spec);
     }
-    if (!(spec instanceof List)) {
-      problems.add(
-          Problems.error(
-              option,
-              Problems.render(spec),
-              "is neither a string nor a list",
-              "write a comma-separated string or a list of names"));
-      return new ListOption(List.of(), null, List.of());
-    }
-    List<?> values = (List<?>) spec;
+    List<String> values = spec.list();
     for (int i = 0; i < values.size(); i++) {
-      Object element = values.get(i);
       String at = option + "[" + i + "]";
-      if (!(element instanceof String)) {
-        problems.add(
-            Problems.error(
-                at, Problems.render(element), "is not a string", "write the name as a string"));
-      } else if (checkToken(at, (String) element, problems)) {
-        elements.add((String) element);
+      if (checkToken(at, values.get(i), problems)) {
+        elements.add(values.get(i));
         paths.add(at);
       }
     }
-    return new ListOption(elements, elements.isEmpty() ? null : String.join(",", elements), paths);
+    String header = elements.isEmpty() ? null : String.join(",", elements);
+    return new HeaderList(elements, header, paths, spec);
   }
 
   private static boolean checkToken(String option, String element, List<CorsProblem> problems) {
@@ -190,6 +119,7 @@ final class OptionsCheck {
     }
     problems.add(
         Problems.error(
+            CorsRule.F17,
             option,
             Problems.render(element),
             element.isEmpty()
@@ -205,10 +135,11 @@ final class OptionsCheck {
   private static void checkMethod(
       String method, String path, boolean credentials, List<CorsProblem> problems) {
     String value = Problems.render(method);
-    String upper = method.toUpperCase(java.util.Locale.ROOT);
-    if (FORBIDDEN_METHODS.contains(upper)) {
+    String upper = Tokens.upper(method);
+    if (FetchNames.isForbiddenMethod(method)) {
       problems.add(
           Problems.warning(
+              CorsRule.F26,
               path,
               value,
               "is a method browsers never let a page send (Fetch \"forbidden method\")",
@@ -217,6 +148,7 @@ final class OptionsCheck {
         && !method.equals(upper)) {
       problems.add(
           Problems.warning(
+              CorsRule.F18,
               path,
               value,
               "is not upper case: browsers send " + upper + " and compare methods case-sensitively",
@@ -224,6 +156,7 @@ final class OptionsCheck {
     } else if (method.equals("*") && credentials) {
       problems.add(
           Problems.warning(
+              CorsRule.F18,
               path,
               value,
               "is not a wildcard on credentialed requests: browsers then read it as a method named *",
@@ -234,12 +167,10 @@ final class OptionsCheck {
   private static void checkAllowedHeader(
       String header, String path, boolean credentials, List<CorsProblem> problems) {
     String value = Problems.render(header);
-    String lower = Tokens.lower(header);
-    if (FORBIDDEN_REQUEST_HEADERS.contains(lower)
-        || lower.startsWith("proxy-")
-        || lower.startsWith("sec-")) {
+    if (FetchNames.isForbiddenRequestHeader(header)) {
       problems.add(
           Problems.warning(
+              CorsRule.F29,
               path,
               value,
               "is a forbidden request header: browsers never let a page set it, so allowing it"
@@ -248,6 +179,7 @@ final class OptionsCheck {
     } else if (header.equals("*") && credentials) {
       problems.add(
           Problems.warning(
+              CorsRule.F21,
               path,
               value,
               "is not a wildcard on credentialed requests: browsers then read it as a header named *",
@@ -258,10 +190,10 @@ final class OptionsCheck {
   private static void checkExposedHeader(
       String header, String path, boolean credentials, List<CorsProblem> problems) {
     String value = Problems.render(header);
-    String lower = Tokens.lower(header);
-    if (lower.equals("set-cookie") || lower.equals("set-cookie2")) {
+    if (FetchNames.FORBIDDEN_RESPONSE_HEADERS.contains(Tokens.lower(header))) {
       problems.add(
           Problems.warning(
+              CorsRule.S20,
               path,
               value,
               "is never exposed to scripts, whatever the server says (Fetch \"forbidden response"
@@ -270,6 +202,7 @@ final class OptionsCheck {
     } else if (header.equals("*") && credentials) {
       problems.add(
           Problems.warning(
+              CorsRule.S20,
               path,
               value,
               "is not a wildcard on credentialed requests: browsers then expose only a header"
@@ -285,6 +218,7 @@ final class OptionsCheck {
     if (maxAge < 0) {
       problems.add(
           Problems.warning(
+              CorsRule.F22,
               "maxAge",
               maxAge.toString(),
               "is negative: browsers cannot parse it and cache the preflight for 5 seconds",
@@ -292,6 +226,7 @@ final class OptionsCheck {
     } else if (maxAge > CHROMIUM_MAX_AGE_CAP) {
       problems.add(
           Problems.warning(
+              CorsRule.S25,
               "maxAge",
               maxAge.toString(),
               "is above Chromium's cap of 7200 seconds, and keeps a withdrawn permission cached in"
@@ -304,6 +239,7 @@ final class OptionsCheck {
     if (status < 100 || status > 599) {
       problems.add(
           Problems.error(
+              CorsRule.C3,
               "optionsSuccessStatus",
               Integer.toString(status),
               "is not an HTTP status code",
@@ -311,6 +247,7 @@ final class OptionsCheck {
     } else if (status < 200 || status > 299) {
       problems.add(
           Problems.warning(
+              CorsRule.F15,
               "optionsSuccessStatus",
               Integer.toString(status),
               "is not a 2xx status: browsers fail every preflight answered with it (F15)",

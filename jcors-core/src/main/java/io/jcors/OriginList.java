@@ -115,14 +115,14 @@ public final class OriginList {
       found.clear();
       Object spec =
           entry != null && JsRegex.isLiteral(entry)
-              ? CorsConfig.regex(entry, option, found)
+              ? OriginCheck.regex(entry, option, found)
               : entry;
       // A regex that does not compile is null here, with its problem; a null entry is checked
       // (and refused) like any value that is not a string.
       Object compiled =
           entry != null && spec == null
               ? null
-              : Origins.compileEntry(spec, option, found, credentials);
+              : OriginCheck.entry(spec, option, found, credentials);
       boolean skip = compiled == null || hasError(found) || (strict && !found.isEmpty());
       for (CorsProblem problem : found) {
         problems.add(skip ? problem.withSeverity(CorsProblem.Severity.ERROR) : problem);

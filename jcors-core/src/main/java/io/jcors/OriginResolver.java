@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  */
 @FunctionalInterface
-public interface OriginResolver {
+public non-sealed interface OriginResolver extends OriginOption {
   /**
    * The origin option for a request whose {@code Origin} header is {@code requestOrigin} (null when
    * the request has none). A stage that is already complete is used at once, without any thread

@@ -2,13 +2,11 @@ package io.jcors;
 
 import io.jcors.internal.JsRegex;
 import io.jcors.internal.OriginMatcher;
-import io.jcors.internal.OriginPattern;
 import io.jcors.internal.OriginSyntax;
-import java.net.IDN;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +14,8 @@ import java.util.regex.Pattern;
  * #any()}), {@code true} ({@link #reflect()}), {@code false} ({@link #none()}), a fixed string
  * ({@link #fixed(String)}), a RegExp ({@link #regex(Pattern)}) and a list ({@link #of(List)}).
  * Lists may also hold origin patterns ({@code https://*.example.com}, {@code http://localhost:*}).
- * Values are validated and compiled when created: matching an exact origin is one hash lookup,
- * whatever the size of the list.
+ * Values made here are validated and compiled when created: matching an exact origin is one hash
+ * lookup, whatever the size of the list. {@link #kind()} and {@link #entries()} read the value.
  *
  * <pre>{@code
  * Origins origins =
@@ -27,38 +25,45 @@ import java.util.regex.Pattern;
  * assertFalse(origins.allows("https://evil-example.org"));
  * }</pre>
  */
-public final class Origins {
-  enum Kind {
+public final class Origins implements OriginOption {
+  /** The shape of the value, one per Express shape of the {@code origin} option. */
+  public enum Kind {
+    /** {@code "*"}: any origin, answered with {@code Access-Control-Allow-Origin: *}. */
     ANY,
+    /** {@code true}: any origin, answered with the request's own origin. */
+    REFLECT,
+    /** A fixed string, sent on every response. */
     FIXED,
-    MATCH,
+    /** A list (or one pattern or regex): the request's origin is reflected when it matches. */
+    LIST,
+    /** {@code false}: no CORS headers. */
     NONE
   }
 
-  private static final Origins ANY = new Origins(Kind.ANY, "*", false, null, List.of(), "\"*\"");
-  private static final Origins NONE = new Origins(Kind.NONE, null, false, null, List.of(), "false");
+  private static final Origins ANY = new Origins(Kind.ANY, null, List.of(), null, false, "\"*\"");
+  private static final Origins NONE = new Origins(Kind.NONE, null, List.of(), null, false, "false");
   private static final Origins REFLECT =
-      new Origins(Kind.MATCH, null, true, null, List.of(), "true");
+      new Origins(Kind.REFLECT, null, List.of(), null, false, "true");
 
   private final Kind kind;
   private final String fixed;
-  private final boolean reflectAll;
-  private final OriginMatcher matcher;
   private final List<Object> entries;
+  private final OriginMatcher matcher;
+  private final boolean single;
   private final String description;
 
   private Origins(
       Kind kind,
       String fixed,
-      boolean reflectAll,
-      OriginMatcher matcher,
       List<Object> entries,
+      OriginMatcher matcher,
+      boolean single,
       String description) {
     this.kind = kind;
     this.fixed = fixed;
-    this.reflectAll = reflectAll;
-    this.matcher = matcher;
     this.entries = entries;
+    this.matcher = matcher;
+    this.single = single;
     this.description = description;
   }
 
@@ -86,10 +91,7 @@ public final class Origins {
    * @throws CorsConfigException if {@code origin} contains {@code *}
    */
   public static Origins fixed(String origin) {
-    List<CorsProblem> problems = new ArrayList<>();
-    Origins origins = fixed(origin, "origin", problems, false);
-    throwIfErrors(problems);
-    return origins;
+    return checked(new Origins(Kind.FIXED, origin, List.of(origin), null, true, null));
   }
 
   /**
@@ -109,10 +111,7 @@ public final class Origins {
    * @throws CorsConfigException listing every malformed entry
    */
   public static Origins of(List<?> origins) {
-    List<CorsProblem> problems = new ArrayList<>();
-    Origins compiled = list(origins, "origin", problems, false, false);
-    throwIfErrors(problems);
-    return compiled;
+    return checked(list(origins, false));
   }
 
   /**
@@ -134,22 +133,14 @@ public final class Origins {
     for (int i = 0; i < entries.size(); i++) {
       String entry = entries.get(i);
       if (entry != null && JsRegex.isLiteral(entry)) {
-        try {
-          parsed.add(JsRegex.compile(entry));
-        } catch (IllegalArgumentException e) {
-          problems.add(
-              Problems.error(
-                  "origin[" + i + "]",
-                  Problems.quote(entry),
-                  e.getMessage(),
-                  "fix the regular expression"));
-          parsed.add("https://invalid.invalid"); // keeps the indexes of later problems right
-        }
+        Pattern regex = OriginCheck.regex(entry, "origin[" + i + "]", problems);
+        // An invalid regex keeps its place, so that later problems keep their index.
+        parsed.add(regex != null ? regex : OriginCheck.INVALID);
       } else {
         parsed.add(entry);
       }
     }
-    Origins compiled = list(parsed, "origin", problems, false, false);
+    Origins compiled = OriginCheck.check(list(parsed, false), "origin", false, true, problems);
     throwIfErrors(problems);
     return compiled;
   }
@@ -162,6 +153,25 @@ public final class Origins {
     return of(List.of(regex));
   }
 
+  /** The shape of this value. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The origin of a {@link Kind#FIXED} value, or null. */
+  public String fixedOrigin() {
+    return fixed;
+  }
+
+  /**
+   * The entries of a {@link Kind#LIST} value as given: exact origins and patterns ({@link String})
+   * and regexes ({@link Pattern}); empty for the other kinds. A list checked by {@link OriginList}
+   * keeps no entries of its own: they come back, without repeats, from its compiled form.
+   */
+  public List<Object> entries() {
+    return entries != null ? entries : matcher.entries();
+  }
+
   /** Whether a request from {@code origin} gets an {@code Access-Control-Allow-Origin} header. */
   public boolean allows(String origin) {
     switch (kind) {
@@ -169,11 +179,10 @@ public final class Origins {
         return true;
       case FIXED:
         return fixed.equals(origin);
-      case MATCH:
-        if (origin == null) {
-          return false;
-        }
-        return reflectAll ? OriginSyntax.isReflectable(origin) : matcher.matches(origin);
+      case REFLECT:
+        return origin != null && OriginSyntax.isReflectable(origin);
+      case LIST:
+        return origin != null && matcher.matches(origin);
       default:
         return false;
     }
@@ -184,9 +193,45 @@ public final class Origins {
    * mode: it matches again.
    */
   String budgetExhaustion(String origin) {
-    return kind == Kind.MATCH && matcher != null && origin != null
-        ? matcher.budgetExhaustion(origin)
-        : null;
+    return kind == Kind.LIST && origin != null ? matcher.budgetExhaustion(origin) : null;
+  }
+
+  /**
+   * Whether {@code o} is the same value: the same kind, and the same origin or entries (regexes
+   * compared by source and flags). Lists checked by {@link OriginList} are equal only to
+   * themselves.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Origins)) {
+      return false;
+    }
+    Origins other = (Origins) o;
+    if (kind != other.kind || !Objects.equals(fixed, other.fixed) || single != other.single) {
+      return false;
+    }
+    if (entries == null || other.entries == null || entries.size() != other.entries.size()) {
+      return entries == other.entries;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (!Objects.equals(key(entries.get(i)), key(other.entries.get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, fixed, entries == null ? 0 : entries.size());
+  }
+
+  /** An entry as compared: a regex by its JavaScript literal (source and flags). */
+  private static Object key(Object entry) {
+    return entry instanceof Pattern ? JsRegex.literal((Pattern) entry) : entry;
   }
 
   /**
@@ -195,32 +240,52 @@ public final class Origins {
    */
   @Override
   public String toString() {
-    return description;
+    return description != null ? description : Problems.render(fixed);
   }
 
-  Kind kind() {
-    return kind;
+  // ---- For the validation pass (OriginCheck) and the compiled form. ----
+
+  /** The origin option of a builder's string, as written: checked when the options are built. */
+  static Origins written(String origin) {
+    if (origin.equals("*")) {
+      return ANY;
+    }
+    return origin.indexOf('*') >= 0
+        ? list(List.of(origin), true)
+        : new Origins(Kind.FIXED, origin, List.of(origin), null, true, null);
   }
 
-  String fixedValue() {
-    return fixed;
+  /** The origin option of a builder's regex, as written. */
+  static Origins written(Pattern regex) {
+    return list(List.of(regex), true);
   }
 
-  boolean reflectsAll() {
-    return reflectAll;
+  /** The origin option of a builder's list, as written. */
+  static Origins written(List<?> entries) {
+    return list(entries, false);
   }
 
   /**
-   * The entries of a list (Strings and Patterns), for configuration checks. A list checked already
-   * ({@link #matching}) keeps none: they come back from its matcher.
+   * A list not compiled yet ({@link #isCompiled()} is false), of one entry written alone ({@code
+   * single}: its problems are under {@code origin}, not {@code origin[0]}) or of a list.
    */
-  List<Object> entries() {
-    return entries != null ? entries : matcher.entries();
+  private static Origins list(List<?> entries, boolean single) {
+    // Copied as given (a null entry is an error of the check, not a NullPointerException here).
+    return new Origins(
+        Kind.LIST,
+        null,
+        java.util.Collections.unmodifiableList(new ArrayList<>(entries)),
+        null,
+        single,
+        null);
   }
 
-  /** The compiled list of a {@link Kind#MATCH} value that does not reflect all; else null. */
-  OriginMatcher matcher() {
-    return matcher;
+  /** A compiled list of the entries kept ({@code compiled} matches them). */
+  static Origins compiledList(List<Object> kept, OriginMatcher compiled, boolean single) {
+    List<Object> entries = java.util.Collections.unmodifiableList(new ArrayList<>(kept));
+    String description =
+        single && entries.size() == 1 ? Problems.render(entries.get(0)) : Problems.render(entries);
+    return new Origins(Kind.LIST, null, entries, compiled, single, description);
   }
 
   /**
@@ -229,275 +294,29 @@ public final class Origins {
    * size).
    */
   static Origins matching(OriginMatcher matcher, String description) {
-    return new Origins(Kind.MATCH, null, false, matcher, null, description);
+    return new Origins(Kind.LIST, null, null, matcher, false, description);
   }
 
-  /**
-   * Compiles an origin option given in any Express shape (String, Boolean, Pattern, List),
-   * recording problems under {@code path} instead of throwing.
-   */
-  static Origins compile(
-      Object spec, String path, List<CorsProblem> problems, boolean credentials) {
-    if (spec instanceof Origins) {
-      // Compiled already; compile its entries again to collect the warnings under this path.
-      Origins origins = (Origins) spec;
-      if (origins.kind == Kind.FIXED) {
-        return fixed(origins.fixed, path, problems, credentials);
-      }
-      return origins.kind == Kind.MATCH && !origins.reflectAll
-          ? list(origins.entries(), path, problems, false, credentials)
-          : origins;
-    }
-    if (spec instanceof Boolean) {
-      return (Boolean) spec ? REFLECT : NONE;
-    }
-    if (spec instanceof Pattern) {
-      return list(List.of(spec), path, problems, true, credentials);
-    }
-    if (spec instanceof List) {
-      return list((List<?>) spec, path, problems, false, credentials);
-    }
-    if (spec instanceof String) {
-      String s = (String) spec;
-      if (s.equals("*")) {
-        return ANY;
-      }
-      if (s.indexOf('*') >= 0) {
-        return list(List.of(s), path, problems, true, credentials);
-      }
-      return fixed(s, path, problems, credentials);
-    }
-    problems.add(
-        Problems.error(
-            path,
-            Problems.render(spec),
-            "is not a valid origin option",
-            "use \"*\", true, false, an origin, a pattern, a regex, or a list of them"));
-    return NONE;
+  /** Whether this value can match: every kind but a {@link Kind#LIST} not checked yet. */
+  boolean isCompiled() {
+    return kind != Kind.LIST || matcher != null;
   }
 
-  private static Origins fixed(
-      String origin, String path, List<CorsProblem> problems, boolean credentials) {
-    if (origin == null || origin.indexOf('*') >= 0) {
-      problems.add(
-          Problems.error(
-              path,
-              Problems.render(origin),
-              "is not a fixed origin",
-              "use Origins.any() for \"*\" and Origins.of(...) for patterns"));
-      return NONE;
-    }
-    if (origin.isEmpty()) {
-      // Express tests the origin option for truthiness before anything else: '' turns CORS off.
-      problems.add(
-          Problems.warning(
-              path,
-              "\"\"",
-              "is empty, which Express reads as false: no CORS headers are sent and preflights go"
-                  + " on to the application",
-              "write false to turn CORS off, or the origin to allow, e.g."
-                  + " \"https://app.example.com\""));
-      return NONE;
-    }
-    checkExact(origin, path, problems);
-    String host = OriginSyntax.hostOf(origin);
-    if (credentials && host != null) {
-      checkCredentialed(origin, OriginSyntax.schemeOf(origin), host, false, path, problems);
-    }
-    return new Origins(Kind.FIXED, origin, false, null, List.of(origin), Problems.render(origin));
+  /** Whether this list's one entry was written alone rather than in a list. */
+  boolean single() {
+    return single;
   }
 
-  static Origins list(
-      List<?> entries,
-      String path,
-      List<CorsProblem> problems,
-      boolean single,
-      boolean credentials) {
-    OriginMatcher.Builder matcher = new OriginMatcher.Builder();
-    List<Object> kept = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      Object entry = entries.get(i);
-      Object compiled =
-          compileEntry(entry, single ? path : path + "[" + i + "]", problems, credentials);
-      if (compiled != null) {
-        matcher.add(compiled);
-        kept.add(entry);
-      }
-    }
-    List<Object> keptEntries = List.copyOf(kept);
-    String description =
-        single && kept.size() == 1 ? Problems.render(kept.get(0)) : Problems.render(keptEntries);
-    return new Origins(Kind.MATCH, null, false, matcher.build(), keptEntries, description);
+  /** The compiled list, or null. */
+  OriginMatcher matcher() {
+    return matcher;
   }
 
-  /**
-   * Checks one entry of a list (a String or a Pattern), recording its problems under {@code at}:
-   * the entry compiled for {@link OriginMatcher.Builder#add} (the exact origin, an {@link
-   * OriginPattern}, the Pattern), or null when it is invalid and has an error.
-   */
-  static Object compileEntry(
-      Object entry, String at, List<CorsProblem> problems, boolean credentials) {
-    if (entry instanceof Pattern) {
-      Pattern regex = (Pattern) entry;
-      RegexRisks.check(regex, at, problems, credentials);
-      return regex;
-    }
-    if (!(entry instanceof String)) {
-      problems.add(
-          Problems.error(
-              at,
-              Problems.render(entry),
-              "is neither an origin string nor a regex",
-              "list origins as strings (\"https://app.example.com\") or regexes"));
-      return null;
-    }
-    String s = (String) entry;
-    if (s.equals("*")) {
-      problems.add(
-          Problems.error(
-              at,
-              "\"*\"",
-              "in a list matches no origin (Express compares list entries as strings)",
-              "write origin: \"*\" on its own to allow every origin"));
-      return null;
-    }
-    if (s.indexOf('*') < 0) {
-      checkExact(s, at, problems);
-      // Of the credentialed checks only the one of http: applies to an exact origin (S10).
-      String host = credentials && s.startsWith("http://") ? OriginSyntax.hostOf(s) : null;
-      if (host != null) {
-        checkCredentialed(s, "http", host, false, at, problems);
-      }
-      return s;
-    }
-    OriginPattern pattern;
-    try {
-      pattern = OriginPattern.parse(s);
-    } catch (IllegalArgumentException e) {
-      String suggestion = OriginPattern.suggest(s);
-      problems.add(
-          Problems.error(
-              at,
-              Problems.render(s),
-              e.getMessage(),
-              suggestion != null
-                  ? "write \"" + suggestion + "\""
-                  : "write a pattern such as \"https://*.example.com\" or"
-                      + " \"http://localhost:*\""));
-      return null;
-    }
-    if (pattern.scheme().equals("file")) {
-      problems.add(fileOriginNeverMatches(at, s));
-    }
-    if (credentials) {
-      checkCredentialed(
-          s, pattern.scheme(), pattern.baseHost(), pattern.anySubdomain(), at, problems);
-    }
-    return pattern;
-  }
-
-  /** Exact origins that no browser sends are accepted as Express accepts them, with a warning. */
-  private static void checkExact(String origin, String path, List<CorsProblem> problems) {
-    // Rendered (escaped) only for a problem: most of a million rows have none.
-    if (origin.equals("null")) {
-      problems.add(
-          Problems.warning(
-              path,
-              Problems.render(origin),
-              "trusts every page whose origin is opaque: sandboxed iframes, data: URLs and local"
-                  + " files, which any website can create to send Origin: null (S3)",
-              "remove \"null\"; serve those pages from a real origin and allow that origin"));
-      return;
-    }
-    if (origin.startsWith("file:")) {
-      problems.add(fileOriginNeverMatches(path, origin));
-      return;
-    }
-    String reason = OriginSyntax.whyNotSerialized(origin);
-    if (reason != null) {
-      String suggestion = suggestOrigin(origin);
-      problems.add(
-          Problems.warning(
-              path,
-              Problems.render(origin),
-              reason + "; a browser compares origins byte for byte, so it never matches",
-              suggestion != null && !suggestion.equals(origin)
-                  ? "write \"" + suggestion + "\""
-                  : "write the origin as scheme://host[:port], e.g. \"https://app.example.com\""));
-    }
-  }
-
-  /** The serialized origin a malformed one most likely meant, or null. */
-  static String suggestOrigin(String s) {
-    String origin = s.strip();
-    String written = OriginSyntax.hostOf(origin);
-    if (written != null && !written.chars().allMatch(c -> c < 0x80)) {
-      // Browsers send an internationalized host in its Punycode form (S16).
-      for (char c : new char[] {'/', '?', '#'}) {
-        written = written.indexOf(c) >= 0 ? written.substring(0, written.indexOf(c)) : written;
-      }
-      try {
-        origin = origin.replace(written, IDN.toASCII(written, IDN.ALLOW_UNASSIGNED));
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    try {
-      URI uri = new URI(origin);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        return null;
-      }
-      String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-      String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
-      if (host.endsWith(".")) {
-        host = host.substring(0, host.length() - 1);
-      }
-      int port = uri.getPort();
-      boolean defaultPort =
-          (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
-      return scheme + "://" + host + (port >= 0 && !defaultPort ? ":" + port : "");
-    } catch (java.net.URISyntaxException e) {
-      return null;
-    }
-  }
-
-  /** A {@code file:} origin or pattern (S3): browsers send {@code Origin: null} for such pages. */
-  private static CorsProblem fileOriginNeverMatches(String path, String origin) {
-    return Problems.warning(
-        path,
-        Problems.render(origin),
-        "never matches: browsers send Origin: null for file: pages, and trusting null"
-            + " trusts any sandboxed page (S3)",
-        "serve the page over http://localhost and allow that origin");
-  }
-
-  /** Risks of trusting {@code origin} with credentials (S10, S11). */
-  private static void checkCredentialed(
-      String origin,
-      String scheme,
-      String host,
-      boolean anySubdomain,
-      String path,
-      List<CorsProblem> problems) {
-    if ("http".equals(scheme) && !OriginSyntax.isLoopback(host)) {
-      problems.add(
-          Problems.warning(
-              path,
-              Problems.render(origin),
-              "is plain http and trusted with credentials: anyone on the network path can inject"
-                  + " script into that origin and read your users' authenticated responses (S10)",
-              "allow only the https:// origin"));
-    }
-    if (anySubdomain && io.jcors.internal.PublicSuffixes.isPublicSuffix(host)) {
-      problems.add(
-          Problems.warning(
-              path,
-              Problems.render(origin),
-              "trusts every subdomain of the public suffix "
-                  + host
-                  + " with credentials: anyone can register one (S11)",
-              "list your own subdomains, e.g. \"https://myapp." + host + "\""));
-    }
+  private static Origins checked(Origins written) {
+    List<CorsProblem> problems = new ArrayList<>();
+    Origins compiled = OriginCheck.check(written, "origin", false, true, problems);
+    throwIfErrors(problems);
+    return compiled;
   }
 
   private static void throwIfErrors(List<CorsProblem> problems) {

@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 final class Problems {
   private Problems() {}
 
-  static CorsProblem error(String option, String value, String reason, String fix) {
-    return new CorsProblem(CorsProblem.Severity.ERROR, option, value, reason, fix);
+  static CorsProblem error(CorsRule rule, String option, String value, String reason, String fix) {
+    return new CorsProblem(rule, CorsProblem.Severity.ERROR, option, value, reason, fix);
   }
 
-  static CorsProblem warning(String option, String value, String reason, String fix) {
-    return new CorsProblem(CorsProblem.Severity.WARNING, option, value, reason, fix);
+  static CorsProblem warning(
+      CorsRule rule, String option, String value, String reason, String fix) {
+    return new CorsProblem(rule, CorsProblem.Severity.WARNING, option, value, reason, fix);
   }
 
   static List<CorsProblem> errors(List<CorsProblem> problems) {

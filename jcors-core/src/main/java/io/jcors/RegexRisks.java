@@ -24,6 +24,7 @@ final class RegexRisks {
       if (failure != null) {
         problems.add(
             Problems.warning(
+                CorsRule.S8,
                 path,
                 value,
                 "makes the JDK's regex engine fail on Origin "
@@ -38,6 +39,7 @@ final class RegexRisks {
     if (RegexSearch.find(regex, "null")) {
       problems.add(
           Problems.warning(
+              CorsRule.S3,
               path,
               value,
               "matches the origin \"null\", which any website can send from a sandboxed iframe"
@@ -47,6 +49,7 @@ final class RegexRisks {
     if (credentials && RegexSearch.find(regex, "https://attacker.example")) {
       problems.add(
           Problems.warning(
+              CorsRule.S1,
               path,
               value,
               "matches any origin (it matched https://attacker.example) and credentials are"
@@ -66,6 +69,7 @@ final class RegexRisks {
       }
       problems.add(
           Problems.warning(
+              CorsRule.S7,
               path,
               value,
               "is not anchored at both ends, so it also matches origins that merely contain a"
@@ -77,6 +81,7 @@ final class RegexRisks {
     if (JsRegex.hasUnescapedDot(regex)) {
       problems.add(
           Problems.warning(
+              CorsRule.S6,
               path,
               value,
               "has an unescaped '.', which matches any character, so apiXexample.com matches"
@@ -86,6 +91,7 @@ final class RegexRisks {
     for (Backtracking.Finding finding : Backtracking.find(regex)) {
       problems.add(
           Problems.warning(
+              CorsRule.S8,
               path,
               value,
               "can backtrack catastrophically: the repetition "
@@ -101,7 +107,9 @@ final class RegexRisks {
                       + " different first characters"));
     }
     for (AttackerOrigins.Finding finding : attackers) {
-      problems.add(Problems.warning(path, value, reason(finding), fix(finding)));
+      problems.add(
+          Problems.warning(
+              CorsRule.valueOf(finding.kind().rule()), path, value, reason(finding), fix(finding)));
     }
   }
 

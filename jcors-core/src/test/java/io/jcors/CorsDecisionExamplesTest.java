@@ -71,7 +71,7 @@ class CorsDecisionExamplesTest {
               return CompletableFuture.completedFuture(CorsOptions.defaults());
             });
     CorsPolicy routes =
-        CorsPolicy.routes().route("/fn/**", counting).route("/**", CorsOptions.defaults()).build();
+        CorsPolicy.builder().route("/fn/**", counting).route("/**", CorsOptions.defaults()).build();
     assertNull(routes.decideNow(TestRequest.get("/fn/x").origin("https://a.example")));
     assertThat(calls[0]).isZero();
     assertThat(routes.decideNow(TestRequest.get("/other").origin("https://a.example")).toString())

@@ -30,7 +30,7 @@ class CorsPolicyRoutingPathTest {
   @Test
   void routes_refusedPath_noCorsHeaders_evenWithACatchAllRoute() {
     CorsPolicy routes =
-        CorsPolicy.routes()
+        CorsPolicy.builder()
             .route("/api/**", appOnly(true))
             .route("/**", CorsOptions.defaults())
             .build();
@@ -71,7 +71,7 @@ class CorsPolicyRoutingPathTest {
   @Test
   void reloadable_routes_refusedPath_noCorsHeaders() {
     CorsPolicy.Reloadable reloadable =
-        CorsPolicy.reloadable(CorsPolicy.routes().route("/**", appOnly(true)).build());
+        CorsPolicy.reloadable(CorsPolicy.builder().route("/**", appOnly(true)).build());
     assertThat(apply(reloadable.policy(), TestRequest.get(null).origin(APP)).headers()).isEmpty();
   }
 

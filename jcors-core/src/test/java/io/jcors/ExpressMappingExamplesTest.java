@@ -216,7 +216,7 @@ class ExpressMappingExamplesTest {
   @Test
   void routes() {
     CorsPolicy policy =
-        CorsPolicy.routes()
+        CorsPolicy.builder()
             .route(
                 "/api/**",
                 CorsOptions.builder()

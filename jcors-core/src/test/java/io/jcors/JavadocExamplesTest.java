@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +97,7 @@ class JavadocExamplesTest {
   @Test
   void corsPolicy() {
     CorsPolicy policy =
-        CorsPolicy.routes()
+        CorsPolicy.builder()
             .route(
                 "/api/**",
                 CorsOptions.builder()
@@ -125,7 +126,44 @@ class JavadocExamplesTest {
             () -> CorsOptions.builder().origin("*").credentials(true).build());
     CorsProblem problem = e.problems().get(0);
     assertEquals("credentials", problem.option());
+    assertEquals(CorsRule.S2, problem.rule());
     assertEquals(CorsProblem.Severity.ERROR, problem.severity());
+  }
+
+  @Test
+  void corsRule() {
+    CorsProblem problem = CorsOptions.builder().origin(List.of("null")).problems().get(0);
+    assertEquals(CorsRule.S3, problem.rule());
+
+    assertThat(problem.option()).isEqualTo("origin[0]");
+  }
+
+  @Test
+  void originOption() {
+    OriginOption origin = CorsOptions.builder().origin("https://app.example.com").build().origin();
+    if (origin instanceof Origins origins) {
+      assertEquals(Origins.Kind.FIXED, origins.kind());
+    }
+
+    assertThat(origin).isInstanceOf(Origins.class);
+    assertThat(((Origins) origin).fixedOrigin()).isEqualTo("https://app.example.com");
+  }
+
+  @Test
+  void route() {
+    CorsPolicy policy =
+        CorsPolicy.builder()
+            .route("/api/**", CorsOptions.builder().origin("https://app.example.com").build())
+            .route("/internal/**", CorsPolicy.disabled())
+            .build();
+    Route api = policy.routes().get(0);
+    assertTrue(api.matches("/api/orders"));
+    assertFalse(api.matches("/apiary"));
+    assertNull(policy.routes().get(1).options()); // a route without CORS
+
+    assertThat(api.path()).isEqualTo("/api/**");
+    assertThat(api.options().origin()).isEqualTo(Origins.fixed("https://app.example.com"));
+    assertThat(policy.routes()).extracting(Route::path).containsExactly("/api/**", "/internal/**");
   }
 
   @Test

@@ -71,7 +71,7 @@ class OriginListTest {
             false,
             false);
     CorsOptions options = CorsOptions.builder().origin(list.origins()).credentials(true).build();
-    assertThat(options.warnings())
+    assertThat(options.toBuilder().problems())
         .extracting(CorsProblem::value)
         .containsExactly("\"http://plain.example\"");
   }
@@ -206,7 +206,8 @@ class OriginListTest {
     for (CorsProblem problem : list.problems()) {
       assertThat(problem.toString()).doesNotContain("\n").contains("\\u000a");
     }
-    CorsProblem made = Problems.warning("a\rb", "\"x\u0085\"", "why\u2028", "fix\u001b[2J");
+    CorsProblem made =
+        Problems.warning(CorsRule.S15, "a\rb", "\"x\u0085\"", "why\u2028", "fix\u001b[2J");
     assertThat(made.toString()).isEqualTo("a\\u000db: \"x\\u0085\" why\\u2028. Fix: fix\\u001b[2J");
   }
 

@@ -20,7 +20,7 @@ class ReadmeExamplesTest {
     // Express: app.use('/api', cors({origin: 'https://app.example.com'}))
     //          (and no CORS on /internal)
     CorsPolicy perRoute =
-        CorsPolicy.routes()
+        CorsPolicy.builder()
             .route(
                 "/api/**",
                 CorsOptions.builder().origin(Origins.of("https://app.example.com")).build())

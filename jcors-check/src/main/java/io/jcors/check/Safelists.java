@@ -23,11 +23,14 @@ final class Safelists {
   private static final Set<String> NORMALIZED_METHODS =
       Set.of("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
 
-  /** Fetch "forbidden method", compared ASCII case-insensitively. */
-  private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
+  /**
+   * Fetch "forbidden method", compared ASCII case-insensitively. This module keeps its own copy of
+   * the Fetch tables, to need nothing but java.base; FetchTablesTest asserts it equals the core's.
+   */
+  static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
 
   /** Fetch "forbidden request-header" names (lower case), besides {@code proxy-*} and sec-*. */
-  private static final Set<String> FORBIDDEN_REQUEST_HEADERS =
+  static final Set<String> FORBIDDEN_REQUEST_HEADERS =
       Set.of(
           "accept-charset",
           "accept-encoding",

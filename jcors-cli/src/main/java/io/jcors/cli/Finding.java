@@ -1,12 +1,15 @@
 package io.jcors.cli;
 
-import io.jcors.CorsProblem;
 import io.jcors.CorsProblem.Severity;
+import io.jcors.CorsRule;
 import io.jcors.check.PrintableText;
+import io.jcors.config.ConfigProblem;
+import io.jcors.config.Location;
 
 /**
  * One problem of a config file, placed in it: what {@code lint} and {@code serve} print.
  *
+ * @param rule the rule broken ({@code S3}, {@code F15}, {@code C1}; docs/cli.md, "Rules")
  * @param severity error (the config does not load) or warning (it loads, but is risky or cannot do
  *     what it seems to)
  * @param location where the option or value is written; null for the file as a whole
@@ -16,20 +19,22 @@ import io.jcors.check.PrintableText;
  * @param fix how to fix it, or null
  */
 record Finding(
-    Severity severity, Location location, String option, String value, String reason, String fix)
+    CorsRule rule,
+    Severity severity,
+    Location location,
+    String option,
+    String value,
+    String reason,
+    String fix)
     implements Comparable<Finding> {
 
-  /** A file that cannot be read as a configuration: one error, with no option. */
-  static Finding of(ConfigFileException e) {
-    return new Finding(Severity.ERROR, e.location(), null, null, e.reason(), null);
-  }
-
-  /** A core problem, placed in {@code file}. */
-  static Finding of(CorsProblem problem, ConfigFile file) {
+  /** A problem of a configuration, placed by jcors-config. */
+  static Finding of(ConfigProblem problem) {
     return new Finding(
+        problem.rule(),
         problem.severity(),
-        file.locate(problem),
-        problem.option(),
+        problem.location(),
+        problem.option() != null ? problem.option() : problem.key(),
         problem.value(),
         problem.reason(),
         problem.fix());
@@ -37,7 +42,7 @@ record Finding(
 
   /** The same finding as an error ({@code --strict}). */
   Finding asError() {
-    return new Finding(Severity.ERROR, location, option, value, reason, fix);
+    return new Finding(rule, Severity.ERROR, location, option, value, reason, fix);
   }
 
   /** {@code "error"} or {@code "warning"}. */

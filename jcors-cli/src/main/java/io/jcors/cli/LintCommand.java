@@ -2,7 +2,10 @@ package io.jcors.cli;
 
 import io.jcors.CorsProblem;
 import io.jcors.OriginList;
-import io.jcors.jdbc.JdbcOriginSource;
+import io.jcors.config.ConfigProblem;
+import io.jcors.config.ConfigReader;
+import io.jcors.config.LoadedConfig;
+import io.jcors.config.OriginSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,16 +65,17 @@ final class LintCommand implements Callable<Integer> {
     String name = file.toString();
     List<Finding> findings;
     List<String> notes = new ArrayList<>();
-    try {
-      List<OriginSources.Seen> sources = new ArrayList<>();
-      LoadedConfig loaded = LoadedConfig.load(file, OriginSources.checkedOnly(sources));
-      findings = new ArrayList<>(loaded.findings());
-      for (OriginSources.Seen source : sources) {
-        readRows(loaded, source, findings, notes);
+    // Origin sources check their settings without connecting; their rows are read once below.
+    try (OriginSources sources = OriginSources.checkOnly(LintCommand.class.getClassLoader())) {
+      LoadedConfig loaded = ConfigReader.read(file, sources);
+      findings = new ArrayList<>();
+      for (ConfigProblem problem : loaded.problems()) {
+        findings.add(Finding.of(problem));
+      }
+      for (OriginSources.Checked source : sources.checked()) {
+        readRows(loaded, sources, source, findings, notes);
       }
       Collections.sort(findings); // stable: a row's findings go after the file's at that place
-    } catch (ConfigFileException e) {
-      findings = List.of(Finding.of(e));
     }
     if (strict) {
       findings = findings.stream().map(Finding::asError).toList();
@@ -86,16 +90,21 @@ final class LintCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads the rows of a {@code jdbc} source once, when the database can be reached, and checks them
-   * as the served list would (the route's credentials and strict): a note with the count, and a
-   * warning for each risky or skipped row. A database that cannot be reached is a note only.
+   * Reads the rows of an origin source once ({@code jdbc}: when the database can be reached), and
+   * checks them as the served list would (the route's credentials and strict): a note with the
+   * count, and a warning for each risky or skipped row. A database that cannot be reached is a note
+   * only.
    */
   private static void readRows(
-      LoadedConfig loaded, OriginSources.Seen source, List<Finding> findings, List<String> notes) {
+      LoadedConfig loaded,
+      OriginSources sources,
+      OriginSources.Checked source,
+      List<Finding> findings,
+      List<String> notes) {
     String path = loaded.pathOf(source.settings());
     List<String> rows;
     try {
-      rows = JdbcOriginSource.readOnce(source.settings());
+      rows = sources.readOnce(source);
     } catch (Exception e) {
       notes.add(
           path
@@ -115,10 +124,11 @@ final class LintCommand implements Callable<Integer> {
             + list.skipped().size()
             + " skipped");
     for (CorsProblem problem : list.problems()) {
-      Finding row = loaded.place(problem);
+      Finding row = Finding.of(loaded.place(problem));
       boolean skipped = problem.severity() == CorsProblem.Severity.ERROR;
       findings.add(
           new Finding(
+              row.rule(),
               CorsProblem.Severity.WARNING, // the config loads; the row is data
               row.location(),
               row.option(),

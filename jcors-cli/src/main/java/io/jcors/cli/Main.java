@@ -62,6 +62,17 @@ public final class Main {
           cmd.getErr().println(PrintableText.escape("jcors " + cmd.getCommandName() + ": " + e));
           return ERRORS;
         });
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          // picocli's own handler prints the message as is, and it quotes the argument: an ESC or
+          // CSI in it would reach the terminal (docs/security.md). Same output, escaped.
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println(PrintableText.escape(e.getMessage()));
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr())) {
+            cmd.usage(cmd.getErr());
+          }
+          return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
     return commandLine;
   }
 

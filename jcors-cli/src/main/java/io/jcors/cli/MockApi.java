@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsPolicy;
+import io.jcors.CorsProblem;
 import io.jcors.RequestPath;
+import io.jcors.Route;
 import io.jcors.jdk.CorsFilter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +46,8 @@ final class MockApi implements AutoCloseable {
    * @throws java.net.BindException when the port is in use or the host is not a local address
    * @throws IllegalArgumentException when the host name cannot be resolved
    */
-  static MockApi start(String host, int port, CorsPolicy policy, List<String> routes)
-      throws IOException {
+  static MockApi start(String host, int port, CorsPolicy policy) throws IOException {
+    List<Route> routes = policy.routes();
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
       throw new IllegalArgumentException("--host " + host + " is not a known host name");
@@ -77,35 +79,23 @@ final class MockApi implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  /**
-   * The first route whose path matches, as the core routes requests: {@code /a/**} matches {@code
-   * /a} and everything under {@code /a/}, {@code /**} every path, others exactly; null for none.
-   */
-  static String route(List<String> routes, String path) {
-    for (String route : routes) {
-      if (!route.endsWith("/**")) {
-        if (route.equals(path)) {
-          return route;
-        }
-        continue;
-      }
-      String prefix = route.substring(0, route.length() - 3);
-      if (prefix.isEmpty()
-          || (path.startsWith(prefix)
-              && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/'))) {
+  /** The first route whose path matches, as the core routes requests ({@link Route#matches}). */
+  static Route route(List<Route> routes, String path) {
+    for (Route route : routes) {
+      if (route.matches(path)) {
         return route;
       }
     }
     return null;
   }
 
-  private static void answer(HttpExchange exchange, List<String> routes) throws IOException {
+  private static void answer(HttpExchange exchange, List<Route> routes) throws IOException {
     try (exchange;
         InputStream body = exchange.getRequestBody()) {
       body.transferTo(OutputStream.nullOutputStream()); // read it all: the connection is reused
       String method = exchange.getRequestMethod();
       String path = RequestPath.normalize(exchange.getRequestURI().getRawPath());
-      String route = path == null ? null : route(routes, path);
+      Route route = path == null ? null : route(routes, path);
       byte[] bytes;
       int status;
       if (path == null) {
@@ -123,13 +113,13 @@ final class MockApi implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
       } else {
         status = 200;
-        exchange.getResponseHeaders().set("X-Route", route);
+        exchange.getResponseHeaders().set("X-Route", route.path());
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         bytes =
             ("{\"route\":"
-                    + ConfigFile.quote(route)
+                    + CorsProblem.quote(route.path())
                     + ",\"method\":"
-                    + ConfigFile.quote(method)
+                    + CorsProblem.quote(method)
                     + "}")
                 .getBytes(StandardCharsets.UTF_8);
       }

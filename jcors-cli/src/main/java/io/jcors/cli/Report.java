@@ -50,8 +50,9 @@ final class Report {
 
   /**
    * One JSON object: {@code file}, {@code exitCode}, {@code errors}, {@code warnings} and {@code
-   * findings}, each with {@code severity}, {@code line}, {@code column}, {@code option}, {@code
-   * value}, {@code reason} and {@code fix} (null when absent).
+   * findings}, each with {@code rule} ({@code S3}, {@code F15}, {@code C1}), {@code severity},
+   * {@code line}, {@code column}, {@code option}, {@code value}, {@code reason} and {@code fix}
+   * (null when absent).
    */
   static void json(String file, List<Finding> findings, int exitCode, PrintWriter out) {
     json(file, findings, List.of(), exitCode, out);
@@ -72,6 +73,7 @@ final class Report {
       json.writeArrayFieldStart("findings");
       for (Finding finding : findings) {
         json.writeStartObject();
+        json.writeStringField("rule", finding.rule().name());
         json.writeStringField("severity", finding.level());
         if (finding.location() == null) {
           json.writeNullField("line");

@@ -1,11 +1,15 @@
 package io.jcors.cli;
 
 import io.jcors.check.PrintableText;
+import io.jcors.config.ConfigReader;
+import io.jcors.config.LoadedConfig;
+import io.jcors.config.OriginSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -101,34 +105,32 @@ final class ServeCommand implements Callable<Integer> {
     // Before the server exists: the JDK reads its limits once, when the first one is created.
     ServerLimits.apply(Duration.ofSeconds(requestTimeout));
     // Origin lists from a database refresh in the background until the server stops.
-    try (OriginSources sources = OriginSources.open()) {
+    try (OriginSources sources = OriginSources.open(ServeCommand.class.getClassLoader())) {
       return serve(sources, out, err);
     }
   }
 
   private int serve(OriginSources sources, PrintWriter out, PrintWriter err)
       throws InterruptedException {
-    LoadedConfig loaded;
-    try {
-      loaded = LoadedConfig.load(config, sources.all());
-    } catch (ConfigFileException e) {
-      err.println(Finding.of(e).toText(e.file()));
-      return Main.ERRORS;
-    }
-    for (Finding finding : loaded.findings()) {
-      err.println(finding.toText(loaded.fileName()));
+    LoadedConfig loaded = ConfigReader.read(config, sources);
+    List<Finding> findings = loaded.problems().stream().map(Finding::of).toList();
+    for (Finding finding : findings) {
+      err.println(finding.toText(loaded.source()));
     }
     if (loaded.hasErrors()) {
+      if (loaded.unreadable()) {
+        return Main.ERRORS; // the file cannot be read: its one finding says why
+      }
       err.println(
-          PrintableText.escape(loaded.fileName())
+          PrintableText.escape(loaded.source())
               + ": "
-              + Report.summary(loaded.findings())
+              + Report.summary(findings)
               + "; nothing started");
       return Main.ERRORS;
     }
     MockApi api;
     try {
-      api = MockApi.start(host, port, loaded.policy(), loaded.routePaths());
+      api = MockApi.start(host, port, loaded.policy());
     } catch (BindException e) {
       err.println(
           PrintableText.escape(

@@ -79,6 +79,7 @@ public class LintIT {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out())
         .contains("\"exitCode\" : 2")
+        .contains("\"rule\" : \"C7\"")
         .contains("\"severity\" : \"error\"")
         .contains("\"line\" : null")
         .contains("\"reason\" : \"no such file\"");

@@ -46,6 +46,18 @@ public class MainTest {
   }
 
   @Test
+  void usageError_echoesArgumentsEscaped_neverTerminalControls() {
+    // An argument is echoed in picocli's usage errors; a terminal must not run what it carries
+    // (ESC sequences that retitle the window or rewrite earlier lines, docs/security.md).
+    int code = commandLine.execute("lint", "--bogus\u001b]0;owned\u0007\u009b2J", "a.json");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("Unknown option: '--bogus\\u001b]0;owned\\u0007\\u009b2J'")
+        .doesNotContain("\u001b", "\u0007", "\u009b");
+  }
+
+  @Test
   void lint_flags() {
     ParseResult parsed = commandLine.parseArgs("lint", "--strict", "a.json", "--json");
 

@@ -33,14 +33,14 @@ class MockApiTest {
   @BeforeAll
   void start() throws IOException {
     CorsPolicy policy =
-        CorsPolicy.routes()
+        CorsPolicy.builder()
             .route(
                 "/api/admin/**",
                 CorsOptions.builder().origin(List.of(ADMIN)).credentials(true).build())
             .route(
                 "/api/**", CorsOptions.builder().origin(List.of(PARTNER)).credentials(true).build())
             .build();
-    api = MockApi.start("127.0.0.1", 0, policy, List.of("/api/admin/**", "/api/**"));
+    api = MockApi.start("127.0.0.1", 0, policy);
   }
 
   @AfterAll

@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The servlet filter's {@code config} init-param naming a JSON file whose origins come from a
  * database, {@code "origin": {"jdbc": {...}}}, as {@code jcors serve} reads it: a SQLite file, the
- * CLI's JSON reader, real HTTP to Tomcat and Jetty.
+ * JSON reader of jcors-config, the jdbc source found by its key, real HTTP to Tomcat and Jetty.
  */
 public class ServletFilterJdbcTest {
   private static final String APP = "https://app.example.com";
@@ -136,9 +136,11 @@ public class ServletFilterJdbcTest {
 
     assertThatThrownBy(() -> new CorsFilter().init(config("config", file.toString())))
         .isInstanceOf(ServletException.class)
-        .hasMessageStartingWith(
-            "filter cors (" + file + "): invalid CORS configuration (1 problem)")
-        .hasMessageContaining("maxAge: \"soon\" is not a whole number");
+        .hasMessageStartingWith("filter cors: " + file + ": invalid CORS configuration (1 problem)")
+        .hasMessageContaining(
+            "  - 1:"
+                + (Files.readString(file).indexOf("\"soon\"") + 1)
+                + ": maxAge: \"soon\" is not a whole number");
     Eventually.await("the refresh thread ends", () -> refreshThreads().isEmpty());
   }
 

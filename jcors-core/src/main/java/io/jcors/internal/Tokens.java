@@ -117,4 +117,9 @@ public final class Tokens {
   public static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
   }
+
+  /** ASCII upper case, independent of the default locale. */
+  public static String upper(String s) {
+    return s.toUpperCase(Locale.ROOT);
+  }
 }

@@ -63,7 +63,7 @@ public final class DemoApi {
    * @param tutorial the tutorial's routes, without CORS until fixed
    */
   public static CorsPolicy cors(String pageOrigin, OriginResolver partners, Tutorial tutorial) {
-    return CorsPolicy.routes()
+    return CorsPolicy.builder()
         // The tutorial's routes: no CORS until the page's fix button swaps in the policy that
         // Tutorial.greetingFix and Tutorial.notesFix build.
         .route(Tutorial.GREETING, tutorial.greeting())

@@ -2,6 +2,7 @@ package io.jcors.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.check.browser.BrowserPage;
 import io.jcors.check.browser.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,15 +111,16 @@ class DemoBrowserTest {
       }
 
       // The browser's own verdict for the same request, made by the test and not by the page.
-      HeadlessChromium.FetchResult own =
-          tab.fetch(
-              demo.apiUrl() + scenario.path(),
-              scenario.method(),
-              scenario.headers().entrySet().stream()
-                  .map(header -> new String[] {header.getKey(), header.getValue()})
-                  .toList(),
-              scenario.credentials(),
-              List.of());
+      BrowserPage.Fetched own =
+          tab.page()
+              .fetch(
+                  demo.apiUrl() + scenario.path(),
+                  scenario.method(),
+                  scenario.headers().entrySet().stream()
+                      .map(header -> new String[] {header.getKey(), header.getValue()})
+                      .toList(),
+                  scenario.credentials(),
+                  List.of());
       assertThat(own.ok())
           .as(scenario.id() + ": the browser's fetch from the test")
           .isEqualTo(expected.equals("allowed"));

@@ -1,8 +1,9 @@
 package io.jcors.jdbc;
 
-import io.jcors.CorsConfig;
 import io.jcors.CorsProblem;
 import io.jcors.OriginResolver;
+import io.jcors.OriginSourceProvider;
+import io.jcors.internal.Suggestions;
 import java.math.BigDecimal;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -48,9 +49,10 @@ import java.util.stream.Collectors;
  * PostgreSQL channel whose notifications refresh the list at once) and {@code staleAfterRefreshes}
  * (default 3). Wrong settings are reported as a problem of the config at {@code origin.jdbc}, each
  * with its fix. The rows are checked with the {@code credentials} and {@code strict} of the route
- * that names the source.
+ * that names the source. Config readers find it by its key through {@link
+ * JdbcOriginSourceProvider}.
  */
-public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoCloseable {
+public final class JdbcOriginSource implements OriginSourceProvider.Source {
   /** The settings of {@code {"jdbc": {...}}}. */
   static final Set<String> SETTINGS =
       Set.of(
@@ -334,38 +336,7 @@ public final class JdbcOriginSource implements CorsConfig.OriginSource, AutoClos
 
   /** The nearest known setting within two edits, for "did you mean". */
   static String nearest(String name) {
-    String best = null;
-    int bestDistance = 3;
-    for (String known : new TreeSet<>(SETTINGS)) {
-      int d =
-          distance(
-              name.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
-        best = known;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return Suggestions.nearest(name, SETTINGS, 2);
   }
 
   private static final class Settings {

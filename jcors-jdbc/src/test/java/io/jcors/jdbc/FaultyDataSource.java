@@ -1,17 +1,14 @@
 package io.jcors.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -19,15 +16,14 @@ import javax.sql.DataSource;
  * next connections throw (an {@link Error} included), {@link #stick} makes queries hang, ignoring
  * {@code cancel()} and interrupts, until {@link #release()}.
  */
-final class FaultyDataSource implements DataSource {
-  private final DataSource delegate;
+final class FaultyDataSource extends ForwardingDataSource {
   private final CountDownLatch released = new CountDownLatch(1);
   private final AtomicInteger stuck = new AtomicInteger();
   private volatile Throwable failure;
   private volatile boolean sticking;
 
   FaultyDataSource(DataSource delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Every next connection throws {@code failure}; null to stop. */
@@ -128,40 +124,5 @@ final class FaultyDataSource implements DataSource {
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     return getConnection();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return delegate.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return delegate.isWrapperFor(type);
   }
 }

@@ -179,7 +179,7 @@ class CorsFilterTest {
     void routes_policyChoosesByPath() throws Exception {
       start(
           new CorsFilter(
-              CorsPolicy.routes()
+              CorsPolicy.builder()
                   .route("/api/**", appOnly())
                   .route("/public/**", CorsOptions.defaults())
                   .build()));

@@ -56,16 +56,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * names ({@code origin}, {@code methods}, {@code allowedHeaders}, {@code exposedHeaders}, {@code
  * credentials}, {@code maxAge}, {@code preflightContinue}, {@code optionsSuccessStatus}, {@code
  * strict}, {@code debug}) with the values of a config file written as text ({@code
- * https://a.example, /\.example\.org$/}, {@code true}, {@code GET,POST}); or {@code config}, the
- * path of a config file, read by an {@link io.jcors.ConfigFileReader} on the class path ({@code
- * jcors-cli} has one for JSON and YAML). An invalid configuration fails {@link #init} with every
- * problem listed.
+ * https://a.example, /\.example\.org$/}, {@code true}, {@code GET,POST}), and routes as flat keys
+ * ({@code routes[0].path}, {@code routes[0].cors.origin}); or {@code config}, a config file in
+ * JSON, YAML or properties: {@code classpath:cors.yaml} (a resource of the application, in its jar
+ * or {@code WEB-INF/classes}), a file path, or a resource of the web application ({@code
+ * /WEB-INF/cors.json}). Both are read by {@link io.jcors.config.ConfigReader}. An invalid
+ * configuration fails {@link #init} with every problem listed, each at its key or its line and
+ * column.
  *
  * <p><b>Origins from a database.</b> A config file may read the allowed origins from a database,
  * {@code "origin": {"jdbc": {"url": ..., "query": ..., "refreshSeconds": 30}}}, when {@code
- * io.jcors:jcors-jdbc} and the JDBC driver are on the class path (on the module path, resolve
- * {@code io.jcors.jdbc} too: jcors-servlet requires it only statically). The list loads in {@link
- * #init}, refreshes in the background, and stops refreshing in {@link #destroy}.
+ * io.jcors:jcors-jdbc} and the JDBC driver are in the web application: the source is found with
+ * {@link java.util.ServiceLoader} by its key. The list loads in {@link #init}, refreshes in the
+ * background, and stops refreshing in {@link #destroy}.
  */
 public final class CorsFilter implements Filter {
   private static final System.Logger LOG = System.getLogger("io.jcors.servlet");

@@ -1,54 +1,49 @@
 package io.jcors.servlet;
 
-import io.jcors.ConfigFileReader;
-import io.jcors.CorsConfig;
-import io.jcors.CorsConfigException;
 import io.jcors.CorsPolicy;
+import io.jcors.config.ConfigException;
+import io.jcors.config.ConfigReader;
+import io.jcors.config.LoadedConfig;
+import io.jcors.config.OriginSources;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.Set;
 
 /**
- * Turns a filter's init-params into a policy: either the Express option names as init-params
- * (values written as in a config file: comma lists, {@code true}, {@code "/regex/flags"}), or
- * {@code config} naming a config file that a {@link ConfigFileReader} on the class path reads. A
- * config file may take its origins from a database, {@code "origin": {"jdbc": {...}}}, when
- * jcors-jdbc is on the class path.
+ * Turns a filter's init-params into a policy, through jcors-config: either the options as
+ * init-params (the flat keys of {@link ConfigReader#readMap}: {@code origin}, {@code methods},
+ * {@code routes[0].path}, ...), or {@code config} naming a config file ({@code
+ * classpath:cors.yaml}, a file path, or a resource of the web application such as {@code
+ * /WEB-INF/cors.json}). Origin sources ({@code "origin": {"jdbc": {...}}}) are those found in the
+ * web application's class loader.
  */
 final class InitParams {
   static final String CONFIG = "config";
 
-  /** A class of jcors-jdbc, an optional dependency: its presence makes the jdbc source usable. */
-  private static final String JDBC_MARKER = "io.jcors.jdbc.JdbcOriginSource";
-
-  private static final Set<String> BOOLEANS =
-      Set.of("credentials", "preflightContinue", "strict", "debug");
-
   private InitParams() {}
 
   /**
-   * The policy of a filter, and what it opened to serve it (the refresh of origins read from a
-   * database), to {@link #stop()} when the filter is destroyed.
+   * The policy of a filter, and the origin sources opened to serve it (the refresh of origins read
+   * from a database), to {@link #stop()} when the filter is destroyed.
    */
   static final class Configured {
     final CorsPolicy policy;
-    private final AutoCloseable sources;
+    private final OriginSources sources;
 
-    Configured(CorsPolicy policy, AutoCloseable sources) {
+    Configured(CorsPolicy policy, OriginSources sources) {
       this.policy = policy;
       this.sources = sources;
     }
 
-    void stop() throws Exception {
+    void stop() {
       sources.close();
     }
   }
@@ -59,167 +54,92 @@ final class InitParams {
       params.put(name, config.getInitParameter(name).trim());
     }
     String where = "filter " + config.getFilterName();
-    Map<String, ?> tree;
-    if (params.containsKey(CONFIG)) {
-      if (params.size() > 1) {
-        params.remove(CONFIG);
-        throw new ServletException(
-            where
-                + ": init-param config names a file, and the options "
-                + params.keySet()
-                + " are init-params too; keep one of the two");
-      }
-      Path file = file(params.get(CONFIG), config);
-      tree = readFile(file, where);
-      where += " (" + file + ")";
-    } else {
-      tree = tree(params);
+    if (params.containsKey(CONFIG) && params.size() > 1) {
+      params.remove(CONFIG);
+      throw new ServletException(
+          where
+              + ": init-param config names a file, and the options "
+              + params.keySet()
+              + " are init-params too; keep one of the two");
     }
-    CorsConfig.OriginSource jdbc = jdbcSource();
+    ClassLoader loader = loader(config.getServletContext());
+    OriginSources sources;
     try {
-      CorsPolicy policy = CorsConfig.read(tree, Map.of("jdbc", jdbc)).policy();
-      return new Configured(policy, closer(jdbc));
-    } catch (CorsConfigException e) {
-      close(jdbc, e); // a list that did start (and another option is wrong) stops refreshing
-      // The message lists every problem; the cause keeps them as values (problems()).
+      sources = OriginSources.open(loader);
+    } catch (IllegalStateException e) {
       throw new ServletException(where + ": " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      close(jdbc, e);
+    }
+    try {
+      LoadedConfig loaded =
+          params.containsKey(CONFIG)
+              ? file(params.get(CONFIG), config.getServletContext(), loader, sources, where)
+              : ConfigReader.readMap(where, params, sources);
+      return new Configured(loaded.policy(), sources);
+    } catch (ConfigException e) {
+      close(sources, e); // a list that did start (and another option is wrong) stops refreshing
+      // The message lists every problem; the cause keeps them as values (problems()).
+      String message = e.getMessage();
+      throw new ServletException(message.startsWith(where) ? message : where + ": " + message, e);
+    } catch (ServletException | RuntimeException | Error e) {
+      close(sources, e);
       throw e;
     }
   }
 
-  /**
-   * The {@code jdbc} origin source when jcors-jdbc is on the class path, or one that refuses the
-   * setting with the artifact to add. Without jcors-jdbc, {@link JdbcSource} is never loaded.
-   */
-  private static CorsConfig.OriginSource jdbcSource() {
-    try {
-      Class.forName(JDBC_MARKER, false, InitParams.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      return settings -> {
-        throw new IllegalArgumentException(
-            "reads the origins from a database, which needs io.jcors:jcors-jdbc; it is not on the"
-                + " class path: add it to the web application, with the JDBC driver of the"
-                + " database");
-      };
+  /** The web application's class loader: its classes, {@code WEB-INF/lib} and what it sees. */
+  private static ClassLoader loader(ServletContext context) {
+    ClassLoader loader = context == null ? null : context.getClassLoader();
+    if (loader == null) {
+      loader = Thread.currentThread().getContextClassLoader();
     }
-    return new JdbcSource();
+    return loader == null ? InitParams.class.getClassLoader() : loader;
   }
 
-  private static AutoCloseable closer(CorsConfig.OriginSource source) {
-    return source instanceof AutoCloseable ? (AutoCloseable) source : () -> {};
+  /**
+   * The config file at {@code location}: {@code classpath:NAME}, a file, or a resource of the web
+   * application ({@code /WEB-INF/cors.json}, packed or not).
+   */
+  private static LoadedConfig file(
+      String location,
+      ServletContext context,
+      ClassLoader loader,
+      OriginSources sources,
+      String where)
+      throws ServletException {
+    if (location.startsWith(ConfigReader.CLASSPATH) || isFile(location)) {
+      return ConfigReader.read(location, loader, sources);
+    }
+    String resource = location.startsWith("/") ? location : "/" + location;
+    InputStream in = context == null ? null : context.getResourceAsStream(resource);
+    if (in == null) {
+      throw new ServletException(
+          where
+              + ": init-param config names "
+              + location
+              + ", which is neither a file nor a resource of the web application; for a file in"
+              + " the application's jar or WEB-INF/classes, write classpath:"
+              + (location.startsWith("/") ? location.substring(1) : location));
+    }
+    try (in) {
+      return ConfigReader.read(resource, in, sources);
+    } catch (IOException e) {
+      throw new ServletException(where + ": cannot read " + resource + ": " + e.getMessage(), e);
+    }
   }
 
-  private static void close(CorsConfig.OriginSource source, Throwable failure) {
+  private static boolean isFile(String location) {
     try {
-      closer(source).close();
-    } catch (Exception e) {
+      return Files.exists(Path.of(location));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  private static void close(OriginSources sources, Throwable failure) {
+    try {
+      sources.close();
+    } catch (RuntimeException e) {
       failure.addSuppressed(e);
     }
-  }
-
-  /** The option tree of init-params, each value in the shape a config file would give it. */
-  static Map<String, Object> tree(Map<String, String> params) {
-    Map<String, Object> tree = new LinkedHashMap<>();
-    for (Map.Entry<String, String> param : params.entrySet()) {
-      String name = param.getKey();
-      String value = param.getValue();
-      if (name.equals("origin")) {
-        tree.put(name, origin(value));
-      } else if (BOOLEANS.contains(name) && (value.equals("true") || value.equals("false"))) {
-        tree.put(name, Boolean.valueOf(value));
-      } else {
-        tree.put(name, value); // lists stay "GET,POST" (Express takes them so); numbers parse later
-      }
-    }
-    return tree;
-  }
-
-  /**
-   * {@code true}, {@code false}, one origin or regex, or a comma list of them. A regex ends at a
-   * {@code /} (plus flags) followed by a comma or the end, so it may contain commas itself.
-   */
-  static Object origin(String value) {
-    if (value.equals("true") || value.equals("false")) {
-      return Boolean.valueOf(value);
-    }
-    List<String> entries = new ArrayList<>();
-    int i = 0;
-    int n = value.length();
-    while (i < n) {
-      while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
-        i++;
-      }
-      if (i == n) {
-        break;
-      }
-      int end = value.charAt(i) == '/' ? regexEnd(value, i) : value.indexOf(',', i);
-      end = end < 0 ? n : end;
-      entries.add(value.substring(i, end).trim());
-      i = end;
-    }
-    return entries.size() == 1 && value.indexOf(',') < 0 ? entries.get(0) : entries;
-  }
-
-  /** The index of the comma after the regex literal starting at {@code start}, or -1. */
-  private static int regexEnd(String value, int start) {
-    for (int i = start + 1; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '/') {
-        int j = i + 1;
-        while (j < value.length() && Character.isLetter(value.charAt(j))) {
-          j++;
-        }
-        while (j < value.length() && Character.isWhitespace(value.charAt(j))) {
-          j++;
-        }
-        if (j == value.length() || value.charAt(j) == ',') {
-          return j == value.length() ? -1 : j;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** The file as given, or inside the web application ({@code /WEB-INF/cors.json}). */
-  private static Path file(String name, FilterConfig config) {
-    Path path = Path.of(name);
-    if (!Files.exists(path) && config.getServletContext() != null) {
-      String real = config.getServletContext().getRealPath(name);
-      if (real != null && Files.exists(Path.of(real))) {
-        return Path.of(real);
-      }
-    }
-    return path;
-  }
-
-  private static Map<String, ?> readFile(Path file, String where) throws ServletException {
-    List<ConfigFileReader> readers = new ArrayList<>();
-    ServiceLoader.load(ConfigFileReader.class, InitParams.class.getClassLoader())
-        .forEach(readers::add);
-    for (ConfigFileReader reader : readers) {
-      if (reader.reads(file)) {
-        if (!Files.isRegularFile(file)) {
-          throw new ServletException(
-              where + ": init-param config names " + file + ", which is not a file");
-        }
-        try {
-          return reader.read(file);
-        } catch (IOException | IllegalArgumentException e) {
-          throw new ServletException(where + ": cannot read " + file + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    throw new ServletException(
-        where
-            + ": no config file reader for "
-            + file.getFileName()
-            + (readers.isEmpty() ? " is on the class path" : " among " + readers.size() + " found")
-            + ". Add io.jcors:jcors-cli (it reads JSON and YAML), or write the options as"
-            + " init-params (origin, methods, allowedHeaders, exposedHeaders, credentials, maxAge,"
-            + " preflightContinue, optionsSuccessStatus, strict, debug)");
   }
 }

@@ -105,9 +105,21 @@ abstract class Container {
 
     /** Starts a web application whose {@code WEB-INF/web.xml} is {@code webXml}. */
     String startWebXml(String webXml, Consumer<ServletContext> setup) throws Exception {
+      return startWebXml(webXml, Map.of(), setup);
+    }
+
+    /**
+     * Starts a web application whose {@code WEB-INF/web.xml} is {@code webXml}, with {@code files}
+     * (by path in the application, such as {@code WEB-INF/cors.json}) beside it.
+     */
+    String startWebXml(String webXml, Map<String, String> files, Consumer<ServletContext> setup)
+        throws Exception {
       baseDir = Files.createTempDirectory("jcors-tomcat");
       Path docBase = Files.createDirectories(baseDir.resolve("webapp/WEB-INF")).getParent();
       Files.writeString(docBase.resolve("WEB-INF/web.xml"), webXml);
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Files.writeString(docBase.resolve(file.getKey()), file.getValue());
+      }
       tomcat = new Tomcat();
       tomcat.setBaseDir(baseDir.toString());
       Connector connector = new Connector();

@@ -146,7 +146,7 @@ abstract class CorsFilterContract {
   @Test
   void routes_policyChoosesByPathInsideTheApplication() throws Exception {
     CorsPolicy routes =
-        CorsPolicy.routes()
+        CorsPolicy.builder()
             .route("/api/**", appOnly())
             .route("/public/**", CorsOptions.defaults())
             .build();

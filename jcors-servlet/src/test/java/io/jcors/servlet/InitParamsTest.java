@@ -3,9 +3,8 @@ package io.jcors.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jcors.CorsConfigException;
-import io.jcors.CorsProblem;
-import jakarta.servlet.Filter;
+import io.jcors.config.ConfigException;
+import io.jcors.config.ConfigProblem;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -51,41 +49,6 @@ class InitParamsTest {
   }
 
   @Nested
-  class Values {
-    @Test
-    void origin_commaList_keepsRegexesWithCommas() {
-      assertThat(
-              InitParams.origin(
-                  "https://a.example, /^https:\\/\\/(a|b){1,2}\\.example$/i ,https://*.example.org"))
-          .isEqualTo(
-              List.of(
-                  "https://a.example",
-                  "/^https:\\/\\/(a|b){1,2}\\.example$/i",
-                  "https://*.example.org"));
-    }
-
-    @Test
-    void origin_singleValues_keepTheirConfigFileShape() {
-      assertThat(InitParams.origin("true")).isEqualTo(true);
-      assertThat(InitParams.origin("false")).isEqualTo(false);
-      assertThat(InitParams.origin("*")).isEqualTo("*");
-      assertThat(InitParams.origin("https://a.example")).isEqualTo("https://a.example");
-      assertThat(InitParams.origin("/\\.example\\.com$/")).isEqualTo("/\\.example\\.com$/");
-      assertThat(InitParams.origin("https://a.example,")).isEqualTo(List.of("https://a.example"));
-    }
-
-    @Test
-    void tree_booleansAndNumbers_asAConfigFileWouldGiveThem() {
-      assertThat(
-              InitParams.tree(
-                  Map.of("credentials", "true", "maxAge", "600", "methods", "GET,POST")))
-          .containsEntry("credentials", true)
-          .containsEntry("maxAge", "600")
-          .containsEntry("methods", "GET,POST");
-    }
-  }
-
-  @Nested
   class Errors {
     @Test
     void invalidOptions_initFails_listingEveryProblem() {
@@ -104,11 +67,11 @@ class InitParamsTest {
           .hasMessageContaining("credentials: \"yes\" is not a boolean")
           .hasMessageContaining("maxAg: is not a known option. Fix: did you mean \"maxAge\"?")
           .cause()
-          .isInstanceOf(CorsConfigException.class)
+          .isInstanceOf(ConfigException.class)
           .satisfies(
               e ->
-                  assertThat(((CorsConfigException) e).problems())
-                      .extracting(CorsProblem::option)
+                  assertThat(((ConfigException) e).problems())
+                      .extracting(ConfigProblem::option)
                       .containsExactlyInAnyOrder("maxAg", "origin[0]", "origin[1]", "credentials"));
     }
 
@@ -122,16 +85,47 @@ class InitParamsTest {
     }
 
     @Test
-    void configFile_noReaderForItsType_saysToAddTheCliOrUseInitParams(@TempDir Path dir)
+    void routesAsInitParams_eachProblemAtItsKey() {
+      assertThatThrownBy(
+              () ->
+                  new CorsFilter()
+                      .init(
+                          params(
+                              "routes[0].path", "/api/**",
+                              "routes[0].cors.maxAge", "soon",
+                              "routes[2].path", "/b")))
+          .isInstanceOf(ServletException.class)
+          .hasMessageStartingWith(
+              "filter cors: invalid CORS configuration (2 problems)\n"
+                  + "  - routes[0].path: routes[1] is missing, and a later entry is given. Fix:"
+                  + " number the entries from 0 without gaps\n"
+                  + "  - routes[0].cors.maxAge: \"soon\" is not a whole number");
+    }
+
+    @Test
+    void configFile_invalidYaml_initFailsNamingFileLineAndColumn(@TempDir Path dir)
         throws Exception {
-      Path json = Files.writeString(dir.resolve("cors.json"), "{\"origin\": \"*\"}");
-      assertThatThrownBy(() -> new CorsFilter().init(params("config", json.toString())))
+      Path file =
+          Files.writeString(dir.resolve("cors.yaml"), "origin: [https://a.example\nmethods: GET\n");
+
+      assertThatThrownBy(() -> new CorsFilter().init(params("config", file.toString())))
+          .isInstanceOf(ServletException.class)
+          .hasMessageStartingWith(
+              "filter cors: "
+                  + file
+                  + ": invalid CORS configuration (1 problem)\n  - 2:8: is not"
+                  + " valid YAML");
+    }
+
+    @Test
+    void configFile_classPathResourceMissing_initFailsSayingWhereToPutIt() {
+      assertThatThrownBy(() -> new CorsFilter().init(params("config", "classpath:absent.yaml")))
           .isInstanceOf(ServletException.class)
           .hasMessage(
-              "filter cors: no config file reader for cors.json among 1 found. Add"
-                  + " io.jcors:jcors-cli (it reads JSON and YAML), or write the options as"
-                  + " init-params (origin, methods, allowedHeaders, exposedHeaders, credentials,"
-                  + " maxAge, preflightContinue, optionsSuccessStatus, strict, debug)");
+              "filter cors: classpath:absent.yaml: invalid CORS configuration (1 problem)\n"
+                  + "  - no such resource on the class path; put absent.yaml at the root of the"
+                  + " class path (src/main/resources in a Maven or Gradle project), or name a"
+                  + " file");
     }
 
     @Test
@@ -139,7 +133,12 @@ class InitParamsTest {
       Path missing = dir.resolve("absent.properties");
       assertThatThrownBy(() -> new CorsFilter().init(params("config", missing.toString())))
           .isInstanceOf(ServletException.class)
-          .hasMessage("filter cors: init-param config names " + missing + ", which is not a file");
+          .hasMessage(
+              "filter cors: init-param config names "
+                  + missing
+                  + ", which is neither a file nor a resource of the web application; for a file"
+                  + " in the application's jar or WEB-INF/classes, write classpath:"
+                  + missing.toString().substring(1));
     }
 
     @Test
@@ -148,73 +147,46 @@ class InitParamsTest {
       assertThatThrownBy(() -> new CorsFilter().init(params("config", file.toString())))
           .isInstanceOf(ServletException.class)
           .hasMessageStartingWith(
-              "filter cors (" + file + "): invalid CORS configuration (1 problem)")
-          .hasMessageContaining("maxAge: \"soon\" is not a whole number");
+              "filter cors: "
+                  + file
+                  + ": invalid CORS configuration (1 problem)\n  - maxAge:"
+                  + " \"soon\" is not a whole number");
     }
   }
 
-  /** {@code "origin": {"jdbc": {...}}}, with and without jcors-jdbc on the class path. */
+  /** {@code "origin": {"jdbc": {...}}} without jcors-jdbc in the application. */
   @Nested
   class OriginsFromADatabase {
     @TempDir Path dir;
 
-    private Path config(String origin) throws Exception {
-      return Files.writeString(
-          dir.resolve("cors.properties"),
-          origin + "\norigin.jdbc.query=SELECT origin FROM cors_origins\n");
-    }
-
-    private Filter withoutJcorsJdbc(WithoutJcorsJdbc loader) throws Exception {
-      return (Filter)
-          loader.loadClass(CorsFilter.class.getName()).getDeclaredConstructor().newInstance();
-    }
-
     @Test
     void withoutJcorsJdbc_initFailsNamingTheArtifact() throws Exception {
-      Path file = config("origin.jdbc.url=jdbc:sqlite:" + dir.resolve("cors.db"));
-      WithoutJcorsJdbc loader = new WithoutJcorsJdbc();
-      Filter filter = withoutJcorsJdbc(loader);
+      Path file =
+          Files.writeString(
+              dir.resolve("cors.properties"),
+              "origin.jdbc.url=jdbc:sqlite:"
+                  + dir.resolve("cors.db")
+                  + "\norigin.jdbc.query=SELECT origin FROM cors_origins\n");
 
-      assertThatThrownBy(() -> filter.init(params("config", file.toString())))
+      assertThatThrownBy(() -> new CorsFilter().init(params("config", file.toString())))
           .isInstanceOf(ServletException.class)
           .hasMessage(
-              "filter cors ("
+              "filter cors: "
                   + file
-                  + "): invalid CORS configuration (1 problem)\n"
+                  + ": invalid CORS configuration (1 problem)\n"
                   + "  - origin.jdbc: reads the origins from a database, which needs"
-                  + " io.jcors:jcors-jdbc; it is not on the class path: add it to the web"
+                  + " io.jcors:jcors-jdbc; it is not on the class path: add it to the"
                   + " application, with the JDBC driver of the database");
-      assertThat(loader.defined())
-          .as("the filter ran without jcors-jdbc, and never loaded the class that names it")
-          .contains(CorsFilter.class.getName(), InitParams.class.getName())
-          .doesNotContain(JdbcSource.class.getName());
     }
 
     @Test
     void withoutJcorsJdbc_otherOrigins_initSucceeds() throws Exception {
       Path file =
           Files.writeString(dir.resolve("cors.properties"), "origin=https://app.example.com\n");
-      WithoutJcorsJdbc loader = new WithoutJcorsJdbc();
-      Filter filter = withoutJcorsJdbc(loader);
+      CorsFilter filter = new CorsFilter();
 
       filter.init(params("config", file.toString()));
       filter.destroy();
-
-      assertThat(loader.defined()).doesNotContain(JdbcSource.class.getName());
-    }
-
-    @Test
-    void withJcorsJdbc_itsSettingsAreChecked() throws Exception {
-      Path file = config("origin.jdbc.url=jdbc:nosuchdriver:cors");
-
-      assertThatThrownBy(() -> new CorsFilter().init(params("config", file.toString())))
-          .isInstanceOf(ServletException.class)
-          .hasMessageStartingWith(
-              "filter cors ("
-                  + file
-                  + "): invalid CORS configuration (1 problem)\n"
-                  + "  - origin.jdbc: has the url \"jdbc:nosuchdriver:cors\", for which no JDBC"
-                  + " driver is installed");
     }
   }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class WebXmlTest {
   }
 
   @Test
-  void initParamConfig_namesAFileReadThroughTheServiceLoader(@TempDir Path dir) throws Exception {
+  void initParamConfig_namesAPropertiesFile(@TempDir Path dir) throws Exception {
     Path file =
         Files.writeString(
             dir.resolve("cors.properties"), "origin=https://app.example.com\nmaxAge=60\n");
@@ -101,5 +102,34 @@ class WebXmlTest {
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
         .hasValue("https://app.example.com");
     assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("60");
+  }
+
+  @Test
+  void initParamConfig_namesAResourceOfTheWebApplication() throws Exception {
+    String base =
+        tomcat.startWebXml(
+            webXml(param("config", "/WEB-INF/cors.json")),
+            Map.of(
+                "WEB-INF/cors.json", "{\"origin\": \"https://app.example.com\", \"maxAge\": 60}"),
+            context -> context.addServlet("app", new App()).addMapping("/"));
+    HttpResponse<String> response = preflight(base, "https://app.example.com");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://app.example.com");
+    assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("60");
+  }
+
+  @Test
+  void initParamConfig_namesAClassPathResource() throws Exception {
+    String base = start(webXml(param("config", "classpath:cors.yaml")));
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/x"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://docs.example.org")
+                .header("Access-Control-Request-Method", "PUT")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://docs.example.org");
   }
 }

@@ -313,7 +313,7 @@ public abstract class AdapterContract {
       java.util.function.Consumer<CompletableFuture<T>> complete)
       throws Exception {
     String base =
-        serve(CorsPolicy.routes().route("/slow/**", later).route("/**", app(false)).build());
+        serve(CorsPolicy.builder().route("/slow/**", later).route("/**", app(false)).build());
     int waiting = server.requestThreads() + 1;
     List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
     for (int i = 0; i < waiting; i++) {

@@ -99,7 +99,7 @@ public final class RoutingPaths {
 
   /** {@link #policy()}, with debug mode on or off in both routes. */
   public static CorsPolicy policy(boolean debug) {
-    return CorsPolicy.routes()
+    return CorsPolicy.builder()
         .route(ADMIN_ROUTE, adminOptions().toBuilder().debug(debug).build())
         .route(API_ROUTE, apiOptions().toBuilder().debug(debug).build())
         .build();

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * <pre>{@code
  * try (HeadlessChromium chromium = HeadlessChromium.launchOrSkip()) {
  *   HeadlessChromium.Tab tab = chromium.open("http://127.0.0.1:5500/page.html");
- *   HeadlessChromium.FetchResult result =
- *       tab.fetch("http://127.0.0.1:3000/data", "GET", List.of(), false, List.of("x-route"));
+ *   BrowserPage.Fetched result =
+ *       tab.page().fetch("http://127.0.0.1:3000/data", "GET", List.of(), false, List.of("x-route"));
  *   assertTrue(result.ok());
  * }
  * }</pre>
@@ -169,9 +169,6 @@ public final class HeadlessChromium implements AutoCloseable {
     return tab;
   }
 
-  /** What the page saw of one {@code fetch()}. */
-  public record FetchResult(boolean ok, int status, Map<String, String> headers, String error) {}
-
   /** A tab, attached through a flat DevTools session. */
   public final class Tab {
     private final String sessionId;
@@ -209,62 +206,6 @@ public final class HeadlessChromium implements AutoCloseable {
       @SuppressWarnings("unchecked")
       Map<String, Object> remote = (Map<String, Object>) result.get("result");
       return remote.get("value");
-    }
-
-    /**
-     * Runs {@code fetch(url, {method, headers, credentials})} in the page and reports whether the
-     * page could read the response, its status, and the values the page sees for {@code
-     * readHeaders} (null when hidden).
-     *
-     * @param headers request headers as {@code [name, value]} pairs
-     * @param credentials {@code true} for {@code credentials: 'include'}, else {@code
-     *     'same-origin'}
-     */
-    public FetchResult fetch(
-        String url,
-        String method,
-        List<String[]> headers,
-        boolean credentials,
-        List<String> readHeaders)
-        throws IOException {
-      StringBuilder headerPairs = new StringBuilder("[");
-      for (String[] header : headers) {
-        headerPairs.append(headerPairs.length() > 1 ? "," : "");
-        headerPairs.append('[').append(Json.quote(header[0])).append(',');
-        headerPairs.append(Json.quote(header[1])).append(']');
-      }
-      headerPairs.append(']');
-      StringBuilder names = new StringBuilder("[");
-      for (String name : readHeaders) {
-        names.append(names.length() > 1 ? "," : "").append(Json.quote(name));
-      }
-      names.append(']');
-      String script =
-          "(async () => { try {"
-              + " const r = await fetch("
-              + Json.quote(url)
-              + ", {method: "
-              + Json.quote(method)
-              + ", headers: "
-              + headerPairs
-              + ", credentials: "
-              + (credentials ? "'include'" : "'same-origin'")
-              + "});"
-              + " const headers = {}; for (const n of "
-              + names
-              + ") headers[n] = r.headers.get(n);"
-              + " await r.arrayBuffer();"
-              + " return {ok: true, status: r.status, headers};"
-              + " } catch (e) { return {ok: false, status: 0, headers: {}, error: String(e)}; } })()";
-      @SuppressWarnings("unchecked")
-      Map<String, Object> value = (Map<String, Object>) evaluate(script);
-      @SuppressWarnings("unchecked")
-      Map<String, String> seen = (Map<String, String>) (Map<String, ?>) value.get("headers");
-      return new FetchResult(
-          Boolean.TRUE.equals(value.get("ok")),
-          ((Double) value.get("status")).intValue(),
-          seen,
-          (String) value.get("error"));
     }
   }
 

@@ -1,0 +1,203 @@
+package io.jcors.config;
+
+import io.jcors.CorsConfig;
+import io.jcors.OriginResolver;
+import io.jcors.OriginSourceProvider;
+import io.jcors.Origins;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The origin sources a configuration may name, {@code "origin": {"<key>": {settings}}}: every
+ * {@link OriginSourceProvider} found with {@link ServiceLoader}, by its key ({@code jdbc} when
+ * jcors-jdbc is on the class path). Adding a source is adding its jar.
+ *
+ * <pre>{@code
+ * try (OriginSources sources = OriginSources.open(getClass().getClassLoader())) {
+ *   CorsPolicy policy = ConfigReader.read("classpath:cors.yaml", sources).policy();
+ *   serve(policy); // origin lists from a database refresh until the sources are closed
+ * }
+ * }</pre>
+ *
+ * <p>A key that no provider has is a problem of the configuration naming the keys there are; for
+ * the sources of jcors itself, it names the artifact to add.
+ */
+public final class OriginSources implements AutoCloseable {
+  /** The sources of jcors itself, for the message when one is named but missing. */
+  private static final Map<String, String> ARTIFACTS =
+      Map.of(
+          "jdbc",
+          "reads the origins from a database, which needs io.jcors:jcors-jdbc; it is not on the"
+              + " class path: add it to the application, with the JDBC driver of the database");
+
+  /** What a checked source stands for: a tool that only reads a config never asks it. */
+  private static final OriginResolver NOT_CONNECTED =
+      requestOrigin -> CompletableFuture.completedFuture(Origins.none());
+
+  private final Map<String, OriginSourceProvider> providers;
+  private final Map<String, CorsConfig.OriginSource> sources;
+  private final List<OriginSourceProvider.Source> opened;
+  private final List<Checked> checked = Collections.synchronizedList(new ArrayList<>());
+
+  private OriginSources(
+      Map<String, OriginSourceProvider> providers, boolean connect, boolean searched) {
+    this.providers = providers;
+    Map<String, CorsConfig.OriginSource> byKey = new LinkedHashMap<>();
+    List<OriginSourceProvider.Source> open = new ArrayList<>();
+    for (Map.Entry<String, OriginSourceProvider> provider : providers.entrySet()) {
+      String key = provider.getKey();
+      if (connect) {
+        OriginSourceProvider.Source source = provider.getValue().open();
+        open.add(source);
+        byKey.put(key, source);
+      } else {
+        byKey.put(key, checkOnly(key, provider.getValue()));
+      }
+    }
+    for (Map.Entry<String, String> missing :
+        searched ? ARTIFACTS.entrySet() : Set.<Map.Entry<String, String>>of()) {
+      String reason = missing.getValue();
+      byKey.putIfAbsent(
+          missing.getKey(),
+          settings -> {
+            throw new IllegalArgumentException(reason);
+          });
+    }
+    this.sources = Collections.unmodifiableMap(byKey);
+    this.opened = List.copyOf(open);
+  }
+
+  /** No origin source: a configuration that names one is refused. */
+  public static OriginSources none() {
+    return new OriginSources(Map.of(), false, false);
+  }
+
+  /**
+   * The sources found by {@code loader}, connected: each origin list a configuration names loads
+   * and refreshes until {@link #close()}. For applications and servers.
+   *
+   * @throws IllegalStateException when two providers have one key, or one cannot be loaded
+   */
+  public static OriginSources open(ClassLoader loader) {
+    return new OriginSources(providers(loader), true, true);
+  }
+
+  /**
+   * The sources found by {@code loader}, checking their settings without connecting: wrong settings
+   * are problems of the configuration, a database that is down is not. Each source with right
+   * settings is kept in {@link #checked()}. For tools that read a config without serving it.
+   *
+   * @throws IllegalStateException when two providers have one key, or one cannot be loaded
+   */
+  public static OriginSources checkOnly(ClassLoader loader) {
+    return new OriginSources(providers(loader), false, true);
+  }
+
+  /** The keys of the sources found, in order. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(new TreeMap<>(providers).keySet());
+  }
+
+  /**
+   * An origin source of a configuration whose settings were checked ({@link #checkOnly}).
+   *
+   * @param key the source's key, {@code jdbc}
+   * @param settings its settings: the very map of the configuration's tree
+   * @param credentials the {@code credentials} of its route
+   * @param strict the {@code strict} of its route
+   */
+  public record Checked(String key, Map<String, ?> settings, boolean credentials, boolean strict) {}
+
+  /** The sources whose settings were checked, in the order of the configuration. */
+  public List<Checked> checked() {
+    synchronized (checked) {
+      return List.copyOf(checked);
+    }
+  }
+
+  /**
+   * Reads the entries of a checked source once, on the calling thread, within its bounds: what a
+   * linter reports about the rows a database holds.
+   *
+   * @throws Exception why they could not be read
+   */
+  public List<String> readOnce(Checked source) throws Exception {
+    OriginSourceProvider provider = providers.get(source.key());
+    if (provider == null) {
+      throw new IllegalArgumentException("no origin source has the key " + source.key());
+    }
+    return provider.readOnce(source.settings());
+  }
+
+  /** The sources by key, for {@link CorsConfig#read(Map, Map)}. */
+  Map<String, CorsConfig.OriginSource> byKey() {
+    return sources;
+  }
+
+  /** Stops what the sources opened: the background refresh of every origin list. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (OriginSourceProvider.Source source : opened) {
+      try {
+        source.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private CorsConfig.OriginSource checkOnly(String key, OriginSourceProvider provider) {
+    return new CorsConfig.OriginSource() {
+      @Override
+      public OriginResolver create(Map<String, ?> settings) {
+        return create(settings, false, false);
+      }
+
+      @Override
+      public OriginResolver create(Map<String, ?> settings, boolean credentials, boolean strict) {
+        provider.check(settings);
+        checked.add(new Checked(key, settings, credentials, strict));
+        return NOT_CONNECTED;
+      }
+    };
+  }
+
+  private static Map<String, OriginSourceProvider> providers(ClassLoader loader) {
+    Map<String, OriginSourceProvider> found = new LinkedHashMap<>();
+    try {
+      for (OriginSourceProvider provider : ServiceLoader.load(OriginSourceProvider.class, loader)) {
+        OriginSourceProvider other = found.putIfAbsent(provider.key(), provider);
+        // The same provider twice (its jar in the application and in the server) is one source.
+        if (other != null && !other.getClass().getName().equals(provider.getClass().getName())) {
+          throw new IllegalStateException(
+              "two origin sources have the key "
+                  + provider.key()
+                  + ": "
+                  + other.getClass().getName()
+                  + " and "
+                  + provider.getClass().getName()
+                  + "; remove one of their jars from the class path");
+        }
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new IllegalStateException("an origin source cannot be loaded: " + e.getMessage(), e);
+    }
+    return found;
+  }
+}
