@@ -19,13 +19,16 @@ final class CompiledOptions {
   final String maxAgeHeader;
   final boolean credentials;
   final boolean preflightContinue;
-  final CorsOutcome preflightAnswer;
+  final int optionsSuccessStatus;
   final boolean debug;
 
   /** For debug mode's explanations: the methods, and the allowed headers (null: reflected). */
   final List<String> methods;
 
   final List<String> allowedHeaders;
+
+  /** Every decision these options give, built with them; null when an origin function decides. */
+  final Decision.Table decisions;
 
   CompiledOptions(CorsOptions options) {
     OriginOption origin = options.origin();
@@ -42,7 +45,8 @@ final class CompiledOptions {
         options.maxAge().isPresent() ? Long.toString(options.maxAge().getAsLong()) : null;
     this.credentials = options.credentials();
     this.preflightContinue = options.preflightContinue();
-    this.preflightAnswer = CorsOutcome.respond(options.optionsSuccessStatus());
+    this.optionsSuccessStatus = options.optionsSuccessStatus();
     this.debug = options.debug();
+    this.decisions = origins == null ? null : new Decision.Table(this, origins);
   }
 }

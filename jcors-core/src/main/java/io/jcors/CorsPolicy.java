@@ -140,18 +140,48 @@ public final class CorsPolicy {
   }
 
   /**
-   * Writes the CORS headers for {@code request} into {@code response} and says what the adapter
-   * does next. Never throws for anything a client sends.
+   * What CORS decides for {@code request}: a stage that is already complete unless an origin or
+   * options function is still running. Never throws for anything a client sends; when a function
+   * fails, the stage fails with a {@link CorsResolutionException} itself (not wrapped in a {@code
+   * CompletionException}), whose message an adapter can log. The stage of a policy without
+   * functions is shared by every request that gets the same decision: read it, never complete it.
    *
-   * @throws CorsResolutionException when an origin or options function fails at once (a failure
-   *     later fails the {@link CorsOutcome#completion()} instead)
+   * <pre>{@code
+   * CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
+   * CorsDecision decision = policy.decide(preflight).toCompletableFuture().join();
+   * }</pre>
    */
-  public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-    return handler.apply(request, response);
+  public CompletionStage<CorsDecision> decide(CorsRequest request) {
+    CorsDecision now = handler.now(request);
+    return now != null ? now.completed() : handler.decide(request);
+  }
+
+  /**
+   * The decision for {@code request} when no origin or options function has to run for it: for a
+   * policy without functions, always (a decision built with the policy, nothing allocated); null
+   * when a function has to run, and then {@link #decide(CorsRequest)} runs it. An adapter calls
+   * this first and takes the asynchronous path only when it returns null, so a request that needs
+   * no function costs no stage. Never throws for anything a client sends, and never calls a
+   * function.
+   *
+   * <pre>{@code
+   * CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
+   * CorsDecision decision = policy.decideNow(preflight);
+   * assertEquals(CorsDecision.Action.RESPOND, decision.action());
+   * CorsPolicy later = CorsPolicy.of(CorsOptions.builder().origin(origin -> new CompletableFuture<>()).build());
+   * assertNull(later.decideNow(preflight)); // later.decide(preflight) runs the function
+   * }</pre>
+   */
+  public CorsDecision decideNow(CorsRequest request) {
+    return handler.now(request);
   }
 
   private interface Handler {
-    CorsOutcome apply(CorsRequest request, CorsResponse response);
+    /** The decision when no function has to run for {@code request}, else null; runs none. */
+    CorsDecision now(CorsRequest request);
+
+    /** The decision, running the function {@link #now} left to it. */
+    CompletableFuture<CorsDecision> decide(CorsRequest request);
 
     /** The routes of {@code policy}, whose handler this is: by default one for every path. */
     default List<Route> routes(CorsPolicy policy) {
@@ -173,8 +203,17 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-      return current.get().apply(request, response);
+    public CorsDecision now(CorsRequest request) {
+      return current.get().handler.now(request);
+    }
+
+    /**
+     * Reads the current policy again: when a reload came after {@link #now} returned null, the
+     * request is decided by the newer policy alone.
+     */
+    @Override
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      return current.get().decide(request).toCompletableFuture();
     }
 
     @Override
@@ -193,7 +232,7 @@ public final class CorsPolicy {
    * null) gets no CORS headers where the path decides (routes, an options function): the route
    * jcors would pick might not be the one the server serves. One log line says so in debug mode.
    */
-  private static CorsOutcome refusedPath(CorsRequest request, boolean debug) {
+  private static CorsDecision refusedPath(CorsRequest request, boolean debug) {
     if (debug) {
       String raw = request.rawPath();
       String why = RequestPath.whyRefused(raw);
@@ -209,7 +248,7 @@ public final class CorsPolicy {
           forLog(raw),
           why);
     }
-    return CorsOutcome.next();
+    return CorsDecision.NONE;
   }
 
   /** {@code value} quoted and escaped as problems show values, at most 200 characters of it. */
@@ -225,8 +264,13 @@ public final class CorsPolicy {
 
   private static final class Disabled implements Handler {
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-      return CorsOutcome.next();
+    public CorsDecision now(CorsRequest request) {
+      return CorsDecision.NONE;
+    }
+
+    @Override
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      return CorsDecision.NONE.completed();
     }
 
     @Override
@@ -243,8 +287,14 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
-      return Decision.apply(options.compiled, request, response);
+    public CorsDecision now(CorsRequest request) {
+      Decision.Table decisions = options.compiled.decisions;
+      return decisions == null ? null : decisions.decide(request);
+    }
+
+    @Override
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      return Decision.decide(options.compiled, request);
     }
 
     @Override
@@ -261,42 +311,44 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+    public CorsDecision now(CorsRequest request) {
+      return request.path() == null ? CorsDecision.NONE : null;
+    }
+
+    @Override
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
       if (request.path() == null) {
-        return refusedPath(request, false); // the function may choose by path: never a raw one
+        // The function may choose by path: never a raw one.
+        return refusedPath(request, false).completed();
       }
       CompletionStage<CorsOptions> stage;
       try {
         stage = resolver.resolve(request);
       } catch (RuntimeException e) {
-        throw failed(e);
+        return CompletableFuture.failedFuture(failed(e));
       }
       if (stage == null) {
-        throw failed(new NullPointerException("the options function returned null"));
+        return CompletableFuture.failedFuture(
+            failed(new NullPointerException("the options function returned null")));
       }
-      if (Decision.isDone(stage)) {
-        CorsOptions options;
-        try {
-          options = ((CompletableFuture<CorsOptions>) stage).join();
-        } catch (RuntimeException e) {
-          throw failed(Decision.unwrap(e));
-        }
-        return Decision.apply(orDefaults(options).compiled, request, response);
-      }
-      return CorsOutcome.pending(
-          stage
-              .handle(
-                  (options, error) -> {
-                    if (error != null) {
-                      throw failed(Decision.unwrap(error));
-                    }
-                    return Decision.apply(orDefaults(options).compiled, request, response);
-                  })
-              .thenCompose(
-                  outcome ->
-                      outcome.action() == CorsOutcome.Action.PENDING
-                          ? outcome.completion()
-                          : CompletableFuture.completedFuture(outcome)));
+      CompletableFuture<CorsDecision> decided = new CompletableFuture<>();
+      stage.whenComplete(
+          (options, error) -> {
+            if (error != null) {
+              decided.completeExceptionally(failed(Decision.unwrap(error)));
+              return;
+            }
+            Decision.decide(orDefaults(options).compiled, request)
+                .whenComplete(
+                    (decision, failure) -> {
+                      if (failure != null) {
+                        decided.completeExceptionally(failure);
+                      } else {
+                        decided.complete(decision);
+                      }
+                    });
+          });
+      return decided;
     }
 
     private static CorsOptions orDefaults(CorsOptions options) {
@@ -319,17 +371,33 @@ public final class CorsPolicy {
     }
 
     @Override
-    public CorsOutcome apply(CorsRequest request, CorsResponse response) {
+    public CorsDecision now(CorsRequest request) {
       String path = request.path();
       if (path == null) {
         return refusedPath(request, debug());
       }
+      Route route = route(path);
+      return route == null ? CorsDecision.NONE : route.policy().handler.now(request);
+    }
+
+    @Override
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      String path = request.path();
+      if (path == null) {
+        return refusedPath(request, debug()).completed();
+      }
+      Route route = route(path);
+      return route == null ? CorsDecision.NONE.completed() : route.policy().handler.decide(request);
+    }
+
+    /** The first route matching {@code path}, or null: no route, no CORS. */
+    private Route route(String path) {
       for (Route route : routes) {
         if (route.matches(path)) {
-          return route.policy().apply(request, response);
+          return route;
         }
       }
-      return CorsOutcome.next(); // no route: no CORS
+      return null;
     }
 
     @Override

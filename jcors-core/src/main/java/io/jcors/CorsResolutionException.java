@@ -11,7 +11,8 @@ package io.jcors;
  *         CorsOptions.builder()
  *             .origin(origin -> CompletableFuture.failedFuture(new IllegalStateException("db down")))
  *             .build());
- * assertThrows(CorsResolutionException.class, () -> policy.apply(request, response));
+ * Throwable failure = policy.decide(request).handle((decision, error) -> error).toCompletableFuture().join();
+ * assertInstanceOf(CorsResolutionException.class, failure); // the stage's own failure, not wrapped
  * }</pre>
  */
 public final class CorsResolutionException extends RuntimeException {

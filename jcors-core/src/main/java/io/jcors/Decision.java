@@ -15,11 +15,12 @@ import io.jcors.internal.Tokens;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The per-request algorithm of the Express middleware on compiled options. It only reads
  * precomputed values and the request: it never validates, and for options without functions it
- * allocates nothing.
+ * allocates nothing (every {@link CorsDecision} such options can give is built with them).
  */
 final class Decision {
   /**
@@ -33,127 +34,183 @@ final class Decision {
 
   private Decision() {}
 
-  static CorsOutcome apply(CompiledOptions options, CorsRequest request, CorsResponse response) {
+  /**
+   * The decision for {@code request} under {@code options}: a completed stage unless an origin
+   * function is still running. Never throws: a failing function fails the stage with a {@link
+   * CorsResolutionException}, never wrapped in a {@code CompletionException}.
+   */
+  static CompletableFuture<CorsDecision> decide(CompiledOptions options, CorsRequest request) {
     OriginResolver resolver = options.originResolver;
     if (resolver == null) {
-      return withOrigin(options, options.origins, request, response);
+      return options.decisions.decide(request).completed();
     }
     String requestOrigin = request.header(ORIGIN);
     CompletionStage<Origins> stage;
     try {
       stage = resolver.resolve(requestOrigin);
     } catch (RuntimeException e) {
-      throw originFailed(requestOrigin, e);
+      return CompletableFuture.failedFuture(originFailed(requestOrigin, e));
     }
     if (stage == null) {
-      throw originFailed(
-          requestOrigin, new NullPointerException("the origin function returned null"));
+      return CompletableFuture.failedFuture(
+          originFailed(
+              requestOrigin, new NullPointerException("the origin function returned null")));
     }
-    if (isDone(stage)) {
-      return decided(options, joinNow(stage, requestOrigin), request, response);
-    }
-    return CorsOutcome.pending(
-        stage.handle(
-            (origins, error) -> {
-              if (error != null) {
-                throw originFailed(requestOrigin, unwrap(error));
-              }
-              return decided(options, origins, request, response);
-            }));
+    CompletableFuture<CorsDecision> decided = new CompletableFuture<>();
+    stage.whenComplete(
+        (origins, error) -> {
+          if (error != null) {
+            decided.completeExceptionally(originFailed(requestOrigin, unwrap(error)));
+          } else {
+            // The answer of an origin function may differ for every Origin, whatever this one
+            // returned (none(), any(), a list), and whether or not the request has an Origin, so
+            // every response varies on it (Fetch "CORS protocol and HTTP caches"; S12). Express
+            // adds none here (docs/express-mapping.md, deliberate difference 10).
+            decided.complete(Table.ofFunction(options, origins, request));
+          }
+        });
+    return decided;
   }
 
   /**
-   * The answer of an origin function: it may differ for every {@code Origin}, whatever this one
-   * returned ({@code none()}, {@code any()}, a list), and whether or not the request has an {@code
-   * Origin}, so every response varies on it (Fetch "CORS protocol and HTTP caches"; S12). Express
-   * adds none here (docs/express-mapping.md, deliberate difference 10).
+   * Every decision one set of options with one origin option can give, computed once: what the
+   * request changes is only which of them applies, and the values a decision echoes from it.
    */
-  private static CorsOutcome decided(
-      CompiledOptions options, Origins origins, CorsRequest request, CorsResponse response) {
-    response.addVary(ORIGIN);
-    return withOrigin(options, origins, request, response);
-  }
+  static final class Table {
+    private final CompiledOptions options;
+    private final Origins origins;
+    private final boolean varyOnOrigin;
+    private final CorsDecision none;
 
-  /** Express's {@code cors(options, req, res, next)} once the origin option is known. */
-  static CorsOutcome withOrigin(
-      CompiledOptions options, Origins origins, CorsRequest request, CorsResponse response) {
-    if (origins == null || origins.kind() == Origins.Kind.NONE) {
-      return CorsOutcome.next(); // origin false: no CORS at all, the request goes on
-    }
-    String requestOrigin = request.header(ORIGIN);
-    // A preflight is an OPTIONS request with Origin and Access-Control-Request-Method (Fetch
-    // "CORS-preflight request"); any other OPTIONS request goes to the application (F2-F4).
-    boolean preflight =
-        "OPTIONS".equalsIgnoreCase(request.method())
-            && requestOrigin != null
-            && request.header(ACCESS_CONTROL_REQUEST_METHOD) != null;
+    /**
+     * Actual requests at [0] (origin refused) and [1] (allowed); preflights at 2 + 2 * (origin
+     * allowed ? 1 : 0) + (requested headers echoed ? 1 : 0). Built ahead for static options, on
+     * first use for the answer of an origin function, which serves one request.
+     */
+    private final CorsDecision[] decisions = new CorsDecision[6];
 
-    writeAllowOrigin(options, origins, requestOrigin, response);
-    if (options.credentials) {
-      response.setHeader(ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-    }
-    if (!preflight) {
-      if (options.exposedHeadersHeader != null) {
-        response.setHeader(ACCESS_CONTROL_EXPOSE_HEADERS, options.exposedHeadersHeader);
+    /** Every decision of static options, built now. */
+    Table(CompiledOptions options, Origins origins) {
+      this(options, origins, false);
+      for (int i = 0; i < decisions.length; i++) {
+        decisions[i] = build(i);
+        decisions[i].completed();
       }
-      return CorsOutcome.next();
+      none.completed();
     }
-    if (options.methodsHeader != null) {
-      response.setHeader(ACCESS_CONTROL_ALLOW_METHODS, options.methodsHeader);
-    }
-    if (options.reflectRequestHeaders) {
-      response.addVary(ACCESS_CONTROL_REQUEST_HEADERS);
-      String requested = request.header(ACCESS_CONTROL_REQUEST_HEADERS);
-      // Echo only a well-formed, bounded list (docs/express-mapping.md, deliberate difference 4).
-      if (Tokens.isTokenList(requested, MAX_REFLECTED_REQUEST_HEADERS)) {
-        response.setHeader(ACCESS_CONTROL_ALLOW_HEADERS, requested);
-      }
-    } else if (options.allowedHeadersHeader != null) {
-      response.setHeader(ACCESS_CONTROL_ALLOW_HEADERS, options.allowedHeadersHeader);
-    }
-    if (options.maxAgeHeader != null) {
-      response.setHeader(ACCESS_CONTROL_MAX_AGE, options.maxAgeHeader);
-    }
-    if (options.debug) {
-      DebugLog.preflight(options, origins, request, requestOrigin);
-    }
-    return options.preflightContinue ? CorsOutcome.next() : options.preflightAnswer;
-  }
 
-  private static void writeAllowOrigin(
-      CompiledOptions options, Origins origins, String requestOrigin, CorsResponse response) {
-    switch (origins.kind()) {
-      case ANY:
-        response.setHeader(ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        return;
-      case FIXED:
-        response.setHeader(ACCESS_CONTROL_ALLOW_ORIGIN, origins.fixedOrigin());
-        response.addVary(ORIGIN);
-        return;
-      default:
-        if (origins.allows(requestOrigin)) {
-          response.setHeader(ACCESS_CONTROL_ALLOW_ORIGIN, requestOrigin);
-        } else if (options.debug && requestOrigin != null) {
+    /** The decisions of an origin function's answer: every one varies on Origin. */
+    private Table(CompiledOptions options, Origins origins, boolean varyOnOrigin) {
+      this.options = options;
+      this.origins = origins == null ? Origins.none() : origins;
+      this.varyOnOrigin = varyOnOrigin;
+      CorsDecision.Builder empty = new CorsDecision.Builder();
+      if (varyOnOrigin) {
+        empty.vary(ORIGIN);
+      }
+      this.none = empty.next();
+    }
+
+    /** The decision for {@code request} when an origin function answered {@code origins}. */
+    static CorsDecision ofFunction(CompiledOptions options, Origins origins, CorsRequest request) {
+      return new Table(options, origins, true).decide(request);
+    }
+
+    /** Express's {@code cors(options, req, res, next)} once the origin option is known. */
+    CorsDecision decide(CorsRequest request) {
+      if (origins.kind() == Origins.Kind.NONE) {
+        return none; // origin false: no CORS at all, the request goes on
+      }
+      String requestOrigin = request.header(ORIGIN);
+      boolean allowed = true;
+      Origins.Kind kind = origins.kind();
+      if (kind != Origins.Kind.ANY && kind != Origins.Kind.FIXED) { // a list, or reflect
+        allowed = origins.allows(requestOrigin);
+        if (!allowed && options.debug && requestOrigin != null) {
           DebugLog.refusedOrigin(origins, requestOrigin);
         }
-        response.addVary(ORIGIN);
+      }
+      // A preflight is an OPTIONS request with Origin and Access-Control-Request-Method (Fetch
+      // "CORS-preflight request"); any other OPTIONS request goes to the application (F2-F4).
+      boolean isPreflight =
+          "OPTIONS".equalsIgnoreCase(request.method())
+              && requestOrigin != null
+              && request.header(ACCESS_CONTROL_REQUEST_METHOD) != null;
+      if (!isPreflight) {
+        return decision(allowed ? 1 : 0);
+      }
+      // Echo only a well-formed, bounded list (docs/express-mapping.md, deliberate difference 4).
+      boolean echo =
+          options.reflectRequestHeaders
+              && Tokens.isTokenList(
+                  request.header(ACCESS_CONTROL_REQUEST_HEADERS), MAX_REFLECTED_REQUEST_HEADERS);
+      if (options.debug) {
+        DebugLog.preflight(options, origins, request, requestOrigin);
+      }
+      return decision(2 + (allowed ? 2 : 0) + (echo ? 1 : 0));
     }
-  }
 
-  static boolean isDone(CompletionStage<?> stage) {
-    return stage instanceof CompletableFuture && ((CompletableFuture<?>) stage).isDone();
-  }
+    private CorsDecision decision(int i) {
+      CorsDecision decision = decisions[i];
+      return decision != null ? decision : (decisions[i] = build(i));
+    }
 
-  private static Origins joinNow(CompletionStage<Origins> stage, String requestOrigin) {
-    try {
-      return ((CompletableFuture<Origins>) stage).join();
-    } catch (CompletionException | java.util.concurrent.CancellationException e) {
-      throw originFailed(requestOrigin, unwrap(e));
+    /** The headers Express writes, in its order, for decision {@code i}. */
+    private CorsDecision build(int i) {
+      boolean isPreflight = i >= 2;
+      boolean allowed = isPreflight ? i >= 4 : i == 1;
+      boolean echo = isPreflight && (i & 1) == 1;
+      CorsDecision.Builder b = new CorsDecision.Builder();
+      if (varyOnOrigin) {
+        b.vary(ORIGIN);
+      }
+      if (origins.kind() == Origins.Kind.NONE) {
+        return b.next();
+      }
+      switch (origins.kind()) {
+        case ANY:
+          b.set(ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+          break;
+        case FIXED:
+          b.set(ACCESS_CONTROL_ALLOW_ORIGIN, origins.fixedOrigin());
+          b.vary(ORIGIN);
+          break;
+        default:
+          if (allowed) {
+            b.echo(ACCESS_CONTROL_ALLOW_ORIGIN, ORIGIN);
+          }
+          b.vary(ORIGIN);
+      }
+      if (options.credentials) {
+        b.set(ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+      }
+      if (!isPreflight) {
+        if (options.exposedHeadersHeader != null) {
+          b.set(ACCESS_CONTROL_EXPOSE_HEADERS, options.exposedHeadersHeader);
+        }
+        return b.next();
+      }
+      if (options.methodsHeader != null) {
+        b.set(ACCESS_CONTROL_ALLOW_METHODS, options.methodsHeader);
+      }
+      if (options.reflectRequestHeaders) {
+        b.vary(ACCESS_CONTROL_REQUEST_HEADERS);
+        if (echo) {
+          b.echo(ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_REQUEST_HEADERS);
+        }
+      } else if (options.allowedHeadersHeader != null) {
+        b.set(ACCESS_CONTROL_ALLOW_HEADERS, options.allowedHeadersHeader);
+      }
+      if (options.maxAgeHeader != null) {
+        b.set(ACCESS_CONTROL_MAX_AGE, options.maxAgeHeader);
+      }
+      return options.preflightContinue ? b.next() : b.respond(options.optionsSuccessStatus);
     }
   }
 
   static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
+    return (error instanceof CompletionException || error instanceof ExecutionException)
+            && error.getCause() != null
         ? error.getCause()
         : error;
   }

@@ -42,7 +42,8 @@ class ConcurrencyTest {
                     ? "https://t" + thread + "-" + i + ".example.com"
                     : "https://t" + thread + "-" + i + ".example.net";
             TestResponse response = new TestResponse();
-            policy.apply(
+            TestOutcome.apply(
+                policy,
                 i % 2 == 0
                     ? TestRequest.get("/").origin(origin)
                     : TestRequest.preflight("/", origin, "PUT"),
@@ -93,9 +94,9 @@ class ConcurrencyTest {
             for (int i = 0; i < REQUESTS; i++) {
               String origin = "https://t" + thread + "-" + i + ".example.com";
               TestResponse response = new TestResponse();
-              CorsOutcome outcome =
-                  policy.apply(TestRequest.preflight("/", origin, "PUT"), response);
-              if (outcome.action() == CorsOutcome.Action.RESPOND) {
+              TestOutcome outcome =
+                  TestOutcome.apply(policy, TestRequest.preflight("/", origin, "PUT"), response);
+              if (outcome.action() == TestOutcome.Action.RESPOND) {
                 answered.incrementAndGet();
               }
               String methods = response.header("Access-Control-Allow-Methods");
@@ -128,10 +129,10 @@ class ConcurrencyTest {
         CorsPolicy.of(CorsOptions.builder().origin(List.of("https://admin.example.com")).build()));
 
     TestResponse before = new TestResponse();
-    policy.apply(TestRequest.get("/").origin("https://app.example.com"), before);
+    TestOutcome.apply(policy, TestRequest.get("/").origin("https://app.example.com"), before);
     assertThat(before.header("Access-Control-Allow-Origin")).isNull();
     TestResponse after = new TestResponse();
-    policy.apply(TestRequest.get("/").origin("https://admin.example.com"), after);
+    TestOutcome.apply(policy, TestRequest.get("/").origin("https://admin.example.com"), after);
     assertThat(after.header("Access-Control-Allow-Origin")).isEqualTo("https://admin.example.com");
     assertThat(reloadable.current()).isNotSameAs(policy);
   }

@@ -17,9 +17,9 @@ class ExpressEdgeCasesTest {
 
   ExpressEdgeCasesTest() {}
 
-  private static CorsOutcome apply(CorsPolicy policy, TestRequest request, TestResponse response) {
-    CorsOutcome outcome = policy.apply(request, response);
-    return outcome.action() == CorsOutcome.Action.PENDING
+  private static TestOutcome apply(CorsPolicy policy, TestRequest request, TestResponse response) {
+    TestOutcome outcome = TestOutcome.apply(policy, request, response);
+    return outcome.action() == TestOutcome.Action.PENDING
         ? outcome.completion().toCompletableFuture().join()
         : outcome;
   }
@@ -34,13 +34,13 @@ class ExpressEdgeCasesTest {
     CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin("").build());
 
     TestResponse preflight = new TestResponse();
-    CorsOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), preflight);
-    assertThat(outcome.action()).isEqualTo(CorsOutcome.Action.NEXT);
+    TestOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), preflight);
+    assertThat(outcome.action()).isEqualTo(TestOutcome.Action.NEXT);
     assertThat(preflight.headers()).isEmpty();
 
     TestResponse actual = new TestResponse();
     outcome = apply(policy, TestRequest.get("/").origin(ORIGIN), actual);
-    assertThat(outcome.action()).isEqualTo(CorsOutcome.Action.NEXT);
+    assertThat(outcome.action()).isEqualTo(TestOutcome.Action.NEXT);
     assertThat(actual.headers()).isEmpty();
   }
 
@@ -48,8 +48,8 @@ class ExpressEdgeCasesTest {
   void emptyStringOrigin_inAConfigFile_isExpressFalse() {
     CorsPolicy policy = CorsConfig.read(Map.of("origin", "")).policy();
     TestResponse response = new TestResponse();
-    CorsOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), response);
-    assertThat(outcome.action()).isEqualTo(CorsOutcome.Action.NEXT);
+    TestOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), response);
+    assertThat(outcome.action()).isEqualTo(TestOutcome.Action.NEXT);
     assertThat(response.headers()).isEmpty();
   }
 
@@ -65,8 +65,8 @@ class ExpressEdgeCasesTest {
                 .origin(origin -> CompletableFuture.completedFuture(Origins.fixed("")))
                 .build());
     TestResponse response = new TestResponse();
-    CorsOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), response);
-    assertThat(outcome.action()).isEqualTo(CorsOutcome.Action.NEXT);
+    TestOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), response);
+    assertThat(outcome.action()).isEqualTo(TestOutcome.Action.NEXT);
     assertThat(response.headers()).containsExactly(java.util.Map.entry("Vary", "Origin"));
   }
 
@@ -75,8 +75,8 @@ class ExpressEdgeCasesTest {
   void emptyStringInAList_matchesNothing_butCorsStaysOn() {
     CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(List.of("")).build());
     TestResponse response = new TestResponse();
-    CorsOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), response);
-    assertThat(outcome.action()).isEqualTo(CorsOutcome.Action.RESPOND);
+    TestOutcome outcome = apply(policy, TestRequest.preflight("/", ORIGIN, "PUT"), response);
+    assertThat(outcome.action()).isEqualTo(TestOutcome.Action.RESPOND);
     assertThat(response.header("Access-Control-Allow-Origin")).isNull();
     assertThat(response.header("Vary")).isEqualTo("Origin, Access-Control-Request-Headers");
   }
@@ -95,8 +95,8 @@ class ExpressEdgeCasesTest {
 
   @Test
   void mergeVary_starAmongOtherNames_isStar() {
-    assertThat(CorsResponse.mergeVary("Accept, *", "Origin")).isEqualTo("*");
-    assertThat(CorsResponse.mergeVary("*", "Origin")).isEqualTo("*");
-    assertThat(CorsResponse.mergeVary("Accept, Origin", "origin")).isEqualTo("Accept, Origin");
+    assertThat(CorsDecision.mergeVary("Accept, *", "Origin")).isEqualTo("*");
+    assertThat(CorsDecision.mergeVary("*", "Origin")).isEqualTo("*");
+    assertThat(CorsDecision.mergeVary("Accept, Origin", "origin")).isEqualTo("Accept, Origin");
   }
 }

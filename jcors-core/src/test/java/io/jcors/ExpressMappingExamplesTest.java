@@ -20,8 +20,8 @@ class ExpressMappingExamplesTest {
 
   private static TestResponse get(CorsPolicy policy, String path, String origin) {
     TestResponse response = new TestResponse();
-    CorsOutcome outcome = policy.apply(TestRequest.get(path).origin(origin), response);
-    if (outcome.action() == CorsOutcome.Action.PENDING) {
+    TestOutcome outcome = TestOutcome.apply(policy, TestRequest.get(path).origin(origin), response);
+    if (outcome.action() == TestOutcome.Action.PENDING) {
       outcome.completion().toCompletableFuture().join();
     }
     return response;
@@ -29,7 +29,8 @@ class ExpressMappingExamplesTest {
 
   private static TestResponse preflight(CorsPolicy policy, String origin) {
     TestResponse response = new TestResponse();
-    policy.apply(
+    TestOutcome.apply(
+        policy,
         TestRequest.preflight("/", origin, "PUT").header("Access-Control-Request-Headers", "x-a"),
         response);
     return response;
@@ -176,10 +177,12 @@ class ExpressMappingExamplesTest {
   void preflightContinue() {
     CorsOptions options = CorsOptions.builder().preflightContinue(true).build();
     assertThat(
-            CorsPolicy.of(options)
-                .apply(TestRequest.preflight("/", APP, "PUT"), new TestResponse())
+            TestOutcome.apply(
+                    CorsPolicy.of(options),
+                    TestRequest.preflight("/", APP, "PUT"),
+                    new TestResponse())
                 .action())
-        .isEqualTo(CorsOutcome.Action.NEXT);
+        .isEqualTo(TestOutcome.Action.NEXT);
     sameAsConfig(options, Map.of("preflightContinue", true), APP);
   }
 
@@ -187,8 +190,10 @@ class ExpressMappingExamplesTest {
   void optionsSuccessStatus() {
     CorsOptions options = CorsOptions.builder().optionsSuccessStatus(200).build();
     assertThat(
-            CorsPolicy.of(options)
-                .apply(TestRequest.preflight("/", APP, "PUT"), new TestResponse())
+            TestOutcome.apply(
+                    CorsPolicy.of(options),
+                    TestRequest.preflight("/", APP, "PUT"),
+                    new TestResponse())
                 .status())
         .isEqualTo(200);
     sameAsConfig(options, Map.of("optionsSuccessStatus", 200), APP);

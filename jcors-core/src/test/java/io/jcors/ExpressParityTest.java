@@ -137,7 +137,7 @@ class ExpressParityTest {
         row(
             "includes Content-Length response header",
             "request method header added; RESPOND obliges the adapter to send Content-Length: 0"
-                + " and an empty body (CorsOutcome.Action.RESPOND)",
+                + " and an empty body (TestOutcome.Action.RESPOND)",
             CorsPolicy::defaults,
             preflight(),
             respond(204, defaultPreflightHeaders())),
@@ -614,7 +614,7 @@ class ExpressParityTest {
   }
 
   /** What happened: the outcome and headers, or the exception. */
-  record Result(CorsOutcome outcome, TestResponse response, RuntimeException error) {}
+  record Result(TestOutcome outcome, TestResponse response, RuntimeException error) {}
 
   static Result run(Row row) {
     CorsPolicy policy;
@@ -624,13 +624,13 @@ class ExpressParityTest {
       return new Result(null, null, e);
     }
     if (row.earlier != null) {
-      policy.apply(row.earlier, new TestResponse());
+      TestOutcome.apply(policy, row.earlier, new TestResponse());
     }
     TestResponse response = new TestResponse();
-    row.existing.forEach(response::setHeader);
+    row.existing.forEach(response::set);
     try {
-      CorsOutcome outcome = policy.apply(row.request, response);
-      if (outcome.action() == CorsOutcome.Action.PENDING) {
+      TestOutcome outcome = TestOutcome.apply(policy, row.request, response);
+      if (outcome.action() == TestOutcome.Action.PENDING) {
         outcome = outcome.completion().toCompletableFuture().join();
       }
       return new Result(outcome, response, null);
@@ -649,7 +649,7 @@ class ExpressParityTest {
   static Expect next(Map<String, String> headers) {
     return result -> {
       assertThat(result.error).isNull();
-      assertThat(result.outcome.action()).isEqualTo(CorsOutcome.Action.NEXT);
+      assertThat(result.outcome.action()).isEqualTo(TestOutcome.Action.NEXT);
       assertThat(result.response.headers()).containsExactlyInAnyOrderEntriesOf(headers);
     };
   }
@@ -657,7 +657,7 @@ class ExpressParityTest {
   static Expect respond(int status, Map<String, String> headers) {
     return result -> {
       assertThat(result.error).isNull();
-      assertThat(result.outcome.action()).isEqualTo(CorsOutcome.Action.RESPOND);
+      assertThat(result.outcome.action()).isEqualTo(TestOutcome.Action.RESPOND);
       assertThat(result.outcome.status()).isEqualTo(status);
       assertThat(result.response.headers()).containsExactlyInAnyOrderEntriesOf(headers);
     };

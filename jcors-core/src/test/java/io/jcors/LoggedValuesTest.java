@@ -46,8 +46,10 @@ class LoggedValuesTest {
         assertThrows(
             CorsResolutionException.class,
             () ->
-                policy.apply(
-                    TestRequest.get("/").origin("https://a\r.example"), new TestResponse()));
+                TestOutcome.apply(
+                    policy,
+                    TestRequest.get("/").origin("https://a\r.example"),
+                    new TestResponse()));
     assertThat(e.getMessage()).doesNotContain("\n", "\r").contains("x\\u000aWARNING");
   }
 
@@ -59,9 +61,9 @@ class LoggedValuesTest {
         assertThrows(
             Throwable.class,
             () -> {
-              CorsOutcome outcome =
-                  policy.apply(
-                      TestRequest.get("/").origin("https://a.example"), new TestResponse());
+              TestOutcome outcome =
+                  TestOutcome.apply(
+                      policy, TestRequest.get("/").origin("https://a.example"), new TestResponse());
               outcome.completion().toCompletableFuture().join();
             });
     if (e instanceof CompletionException) {

@@ -28,20 +28,22 @@ class ReadmeExamplesTest {
             .build();
 
     TestResponse any = new TestResponse();
-    everywhere.apply(TestRequest.get("/x").origin("https://a.example"), any);
+    TestOutcome.apply(everywhere, TestRequest.get("/x").origin("https://a.example"), any);
     assertThat(any.header("Access-Control-Allow-Origin")).isEqualTo("*");
 
     TestResponse api = new TestResponse();
-    perRoute.apply(TestRequest.get("/api/items").origin("https://app.example.com"), api);
+    TestOutcome.apply(
+        perRoute, TestRequest.get("/api/items").origin("https://app.example.com"), api);
     assertThat(api.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
 
     TestResponse internal = new TestResponse();
-    perRoute.apply(
-        TestRequest.get("/internal/metrics").origin("https://app.example.com"), internal);
+    TestOutcome.apply(
+        perRoute, TestRequest.get("/internal/metrics").origin("https://app.example.com"), internal);
     assertThat(internal.headers()).isEmpty();
 
     TestResponse unrouted = new TestResponse();
-    perRoute.apply(TestRequest.get("/other").origin("https://app.example.com"), unrouted);
+    TestOutcome.apply(
+        perRoute, TestRequest.get("/other").origin("https://app.example.com"), unrouted);
     assertThat(unrouted.headers()).isEmpty();
   }
 
@@ -68,9 +70,11 @@ class ReadmeExamplesTest {
             .build();
 
     TestResponse preflight = new TestResponse();
-    CorsOutcome outcome =
-        CorsPolicy.of(options)
-            .apply(TestRequest.preflight("/p", "https://app.example.com", "PUT"), preflight);
+    TestOutcome outcome =
+        TestOutcome.apply(
+            CorsPolicy.of(options),
+            TestRequest.preflight("/p", "https://app.example.com", "PUT"),
+            preflight);
     assertThat(outcome.status()).isEqualTo(204);
     assertThat(preflight.headers())
         .containsEntry("Access-Control-Allow-Origin", "https://app.example.com")
@@ -82,7 +86,8 @@ class ReadmeExamplesTest {
         .doesNotContainKey("Access-Control-Expose-Headers");
 
     TestResponse actual = new TestResponse();
-    CorsPolicy.of(options).apply(TestRequest.get("/p").origin("https://app.example.com"), actual);
+    TestOutcome.apply(
+        CorsPolicy.of(options), TestRequest.get("/p").origin("https://app.example.com"), actual);
     assertThat(actual.header("Access-Control-Expose-Headers")).isEqualTo("X-Total-Count");
   }
 
@@ -139,13 +144,15 @@ class ReadmeExamplesTest {
             .build();
 
     TestResponse response = new TestResponse();
-    CorsOutcome outcome =
-        CorsPolicy.of(lookedUp)
-            .apply(TestRequest.get("/").origin("https://app.example.com"), response);
-    if (outcome.action() == CorsOutcome.Action.PENDING) {
+    TestOutcome outcome =
+        TestOutcome.apply(
+            CorsPolicy.of(lookedUp),
+            TestRequest.get("/").origin("https://app.example.com"),
+            response);
+    if (outcome.action() == TestOutcome.Action.PENDING) {
       outcome = outcome.completion().toCompletableFuture().join();
     }
-    assertThat(outcome.action()).isEqualTo(CorsOutcome.Action.NEXT);
+    assertThat(outcome.action()).isEqualTo(TestOutcome.Action.NEXT);
     assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
   }
 
@@ -160,10 +167,12 @@ class ReadmeExamplesTest {
                     request.path().startsWith("/public/") ? open : closed));
 
     TestResponse publicResponse = new TestResponse();
-    perRequest.apply(TestRequest.get("/public/a").origin("https://x.example"), publicResponse);
+    TestOutcome.apply(
+        perRequest, TestRequest.get("/public/a").origin("https://x.example"), publicResponse);
     assertThat(publicResponse.header("Access-Control-Allow-Origin")).isEqualTo("*");
     TestResponse privateResponse = new TestResponse();
-    perRequest.apply(TestRequest.get("/private/a").origin("https://x.example"), privateResponse);
+    TestOutcome.apply(
+        perRequest, TestRequest.get("/private/a").origin("https://x.example"), privateResponse);
     assertThat(privateResponse.headers()).isEmpty();
   }
 
@@ -193,7 +202,7 @@ class ReadmeExamplesTest {
 
   private static String allowOrigin(CorsOptions options, String origin) {
     TestResponse response = new TestResponse();
-    CorsPolicy.of(options).apply(TestRequest.get("/").origin(origin), response);
+    TestOutcome.apply(CorsPolicy.of(options), TestRequest.get("/").origin(origin), response);
     return response.header("Access-Control-Allow-Origin");
   }
 }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A response for tests: headers by case-insensitive name, Vary merged as adapters do. */
-public final class TestResponse implements CorsResponse {
+/** A response for tests: headers by case-insensitive name, as a decision writes them. */
+public final class TestResponse implements CorsHeaders {
   private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   /** An empty response. */
@@ -19,13 +19,13 @@ public final class TestResponse implements CorsResponse {
   }
 
   @Override
-  public void setHeader(String name, String value) {
-    headers.put(name, value);
+  public String get(String name) {
+    return headers.get(name);
   }
 
   @Override
-  public void addVary(String name) {
-    headers.merge("Vary", name, CorsResponse::mergeVary);
+  public void set(String name, String value) {
+    headers.put(name, value);
   }
 
   /** The header's value, or null. */

@@ -1,14 +1,16 @@
 package io.jcors.benchmarks;
 
+import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsRequest;
-import io.jcors.CorsResponse;
 import io.jcors.Origins;
 
 /**
- * jcors as a server adapter uses it: a {@link CorsRequest} view over the server's request headers
- * and a {@link CorsResponse} that writes into the server's response headers.
+ * jcors as a server adapter uses it: a {@link CorsRequest} view over the server's request headers,
+ * {@link CorsPolicy#decideNow(CorsRequest)}, and the decision written through {@link CorsHeaders}
+ * into the server's response headers.
  */
 final class JcorsSubject implements Subject {
   private final CorsPolicy policy;
@@ -32,7 +34,9 @@ final class JcorsSubject implements Subject {
   @Override
   public Object handle() {
     response.headers.clear();
-    return policy.apply(request, response);
+    CorsDecision decision = policy.decideNow(request);
+    decision.writeTo(request, response);
+    return decision;
   }
 
   @Override
@@ -78,22 +82,17 @@ final class JcorsSubject implements Subject {
   }
 
   /** The server's response headers. */
-  static final class Response implements CorsResponse {
+  static final class Response implements CorsHeaders {
     final HeaderList headers = new HeaderList();
 
     @Override
-    public void setHeader(String name, String value) {
-      headers.set(name, value);
+    public String get(String name) {
+      return headers.get(name);
     }
 
     @Override
-    public void addVary(String name) {
-      int i = headers.indexOf("Vary");
-      if (i < 0) {
-        headers.add("Vary", name);
-      } else {
-        headers.setValue(i, CorsResponse.mergeVary(headers.value(i), name));
-      }
+    public void set(String name, String value) {
+      headers.set(name, value);
     }
   }
 }

@@ -1,9 +1,8 @@
 package io.jcors.config;
 
-import io.jcors.CorsOutcome;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsRequest;
-import io.jcors.CorsResponse;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -40,22 +39,23 @@ final class Requests {
             return name.equalsIgnoreCase("Origin") ? origin : null;
           }
         };
-    CorsResponse response =
-        new CorsResponse() {
+    CorsHeaders response =
+        new CorsHeaders() {
           @Override
-          public void setHeader(String name, String value) {
-            headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+          public String get(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
           }
 
           @Override
-          public void addVary(String name) {
-            headers.merge("vary", name, (a, b) -> a + ", " + b);
+          public void set(String name, String value) {
+            headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
           }
         };
-    CorsOutcome outcome = policy.apply(request, response);
-    if (outcome.action() == CorsOutcome.Action.PENDING) {
-      outcome.completion().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+    policy
+        .decide(request)
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .writeTo(request, response);
     return headers;
   }
 }

@@ -2,14 +2,9 @@ package io.jcors.demo;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
+import io.jcors.jdk.ForwardingExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,7 +39,11 @@ final class RequestLog {
     return new Filter() {
       @Override
       public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        chain.doFilter(new RecordingExchange(exchange, received(exchange)));
+        Entry entry = received(exchange);
+        chain.doFilter(
+            ForwardingExchange.beforeSend(
+                exchange,
+                (sent, status, length) -> answered(entry, status, sent.getResponseHeaders())));
       }
 
       @Override
@@ -161,103 +160,6 @@ final class RequestLog {
       map.put("response", new LinkedHashMap<>(response));
       map.put("userAgent", userAgent);
       return map;
-    }
-  }
-
-  /** Passes everything through, and tells the log the status and headers as they are sent. */
-  private final class RecordingExchange extends HttpExchange {
-    private final HttpExchange delegate;
-    private final Entry entry;
-
-    RecordingExchange(HttpExchange delegate, Entry entry) {
-      this.delegate = delegate;
-      this.entry = entry;
-    }
-
-    @Override
-    public void sendResponseHeaders(int status, long length) throws IOException {
-      answered(entry, status, delegate.getResponseHeaders());
-      delegate.sendResponseHeaders(status, length);
-    }
-
-    @Override
-    public Headers getRequestHeaders() {
-      return delegate.getRequestHeaders();
-    }
-
-    @Override
-    public Headers getResponseHeaders() {
-      return delegate.getResponseHeaders();
-    }
-
-    @Override
-    public URI getRequestURI() {
-      return delegate.getRequestURI();
-    }
-
-    @Override
-    public String getRequestMethod() {
-      return delegate.getRequestMethod();
-    }
-
-    @Override
-    public HttpContext getHttpContext() {
-      return delegate.getHttpContext();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
-
-    @Override
-    public InputStream getRequestBody() {
-      return delegate.getRequestBody();
-    }
-
-    @Override
-    public OutputStream getResponseBody() {
-      return delegate.getResponseBody();
-    }
-
-    @Override
-    public InetSocketAddress getRemoteAddress() {
-      return delegate.getRemoteAddress();
-    }
-
-    @Override
-    public int getResponseCode() {
-      return delegate.getResponseCode();
-    }
-
-    @Override
-    public InetSocketAddress getLocalAddress() {
-      return delegate.getLocalAddress();
-    }
-
-    @Override
-    public String getProtocol() {
-      return delegate.getProtocol();
-    }
-
-    @Override
-    public Object getAttribute(String name) {
-      return delegate.getAttribute(name);
-    }
-
-    @Override
-    public void setAttribute(String name, Object value) {
-      delegate.setAttribute(name, value);
-    }
-
-    @Override
-    public void setStreams(InputStream in, OutputStream out) {
-      delegate.setStreams(in, out);
-    }
-
-    @Override
-    public HttpPrincipal getPrincipal() {
-      return delegate.getPrincipal();
     }
   }
 }

@@ -2,16 +2,15 @@ package io.jcors.jdk;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import io.jcors.CorsDecision;
 import io.jcors.CorsOptions;
-import io.jcors.CorsOutcome;
 import io.jcors.CorsPolicy;
-import io.jcors.CorsResolutionException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -65,55 +64,57 @@ public final class CorsFilter extends Filter {
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     ExchangeView view = new ExchangeView(exchange);
-    CorsOutcome outcome;
-    try {
-      outcome = policy.apply(view, view);
-    } catch (CorsResolutionException e) {
-      fail(exchange, e);
+    CorsDecision now = policy.decideNow(view);
+    if (now != null) {
+      apply(now, view, exchange, chain);
       return;
     }
-    if (outcome.action() != CorsOutcome.Action.PENDING) {
-      proceed(outcome, view, chain);
+    CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
+    if (decided.isDone() && !decided.isCompletedExceptionally()) {
+      apply(decided.join(), view, exchange, chain); // the function answered at once
       return;
     }
+    // An origin or options function is still running: continue when it completes, on the
+    // server's executor (or the completing thread if the server has none), holding no thread.
     Executor executor = exchange.getHttpContext().getServer().getExecutor();
-    outcome
-        .completion()
-        .whenComplete(
-            (finalOutcome, error) -> {
-              Runnable rest =
-                  () -> {
-                    try {
-                      if (error != null) {
-                        fail(exchange, unwrap(error));
-                      } else {
-                        proceed(finalOutcome, view, chain);
-                      }
-                    } catch (IOException | RuntimeException e) {
-                      LOG.log(System.Logger.Level.ERROR, "CORS: exchange failed", e);
-                      exchange.close();
-                    }
-                  };
-              if (executor != null) {
-                executor.execute(rest);
-              } else {
-                rest.run();
-              }
-            });
+    decided.whenComplete(
+        (decision, error) -> {
+          Runnable rest =
+              () -> {
+                try {
+                  if (error != null) {
+                    fail(exchange, error); // a CorsResolutionException
+                  } else {
+                    apply(decision, view, exchange, chain);
+                  }
+                } catch (IOException | RuntimeException e) {
+                  LOG.log(System.Logger.Level.ERROR, "CORS: exchange failed", e);
+                  exchange.close();
+                }
+              };
+          if (executor != null) {
+            executor.execute(rest);
+          } else {
+            rest.run();
+          }
+        });
   }
 
-  private static void proceed(CorsOutcome outcome, ExchangeView view, Chain chain)
+  /** Applies a decision: answer the preflight, or pass the exchange on with CORS. */
+  private static void apply(
+      CorsDecision decision, ExchangeView view, HttpExchange exchange, Chain chain)
       throws IOException {
-    if (outcome.action() == CorsOutcome.Action.RESPOND) {
-      HttpExchange exchange = view.exchange();
+    view.decided(decision);
+    if (decision.action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
       // JDK server omits it for 204, so it is set here explicitly.
       exchange.getResponseHeaders().set("Content-Length", "0");
-      exchange.sendResponseHeaders(outcome.status(), -1);
+      exchange.sendResponseHeaders(decision.status(), -1);
       exchange.close();
       return;
     }
-    chain.doFilter(view.forApplication());
+    chain.doFilter(
+        decision.varyNames().isEmpty() ? exchange : ForwardingExchange.beforeSend(exchange, view));
   }
 
   private static void fail(HttpExchange exchange, Throwable error) throws IOException {
@@ -126,11 +127,5 @@ public final class CorsFilter extends Filter {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
   }
 }

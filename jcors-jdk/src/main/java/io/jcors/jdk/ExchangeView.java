@@ -2,29 +2,39 @@ package io.jcors.jdk;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsExchange;
+import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsRequest;
-import io.jcors.CorsResponse;
 import io.jcors.RequestPath;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One exchange as the core sees it, and the {@code Vary} names CORS added to it. The exchange
- * handed to the application re-adds those names when the response headers are sent, so a handler
- * that sets {@code Vary} after the filter keeps them.
+ * One exchange as the core reads its request and a {@link CorsDecision} writes its response, and
+ * the hook that puts the decision back just before the headers leave. The only object the filter
+ * makes for a request.
  */
-final class ExchangeView implements CorsRequest, CorsResponse {
+final class ExchangeView implements CorsRequest, CorsHeaders, ForwardingExchange.BeforeSend {
   private final HttpExchange exchange;
-  private List<String> varyNames;
+
+  /**
+   * The request's {@code Origin}, read once: the core reads it to decide and again to echo it, and
+   * each read of this server's {@link Headers} copies the name to normalise it.
+   */
+  private String origin;
+
+  private boolean originRead;
+  private CorsDecision decision;
 
   ExchangeView(HttpExchange exchange) {
     this.exchange = exchange;
   }
 
-  HttpExchange exchange() {
-    return exchange;
+  /** Writes {@code decided} on the response and keeps it for {@link #run}. */
+  CorsDecision decided(CorsDecision decided) {
+    decision = decided;
+    decided.writeTo(this, this);
+    return decided;
   }
 
   @Override
@@ -57,47 +67,36 @@ final class ExchangeView implements CorsRequest, CorsResponse {
 
   @Override
   public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    if (!"Origin".equals(name)) {
+      return exchange.getRequestHeaders().getFirst(name);
+    }
+    if (!originRead) {
+      origin = exchange.getRequestHeaders().getFirst(name);
+      originRead = true;
+    }
+    return origin;
   }
 
   @Override
-  public void setHeader(String name, String value) {
+  public String get(String name) {
+    Headers headers = exchange.getResponseHeaders();
+    List<String> lines = headers.isEmpty() ? null : headers.get(name);
+    return lines == null || lines.isEmpty()
+        ? null
+        : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
+  }
+
+  @Override
+  public void set(String name, String value) {
     exchange.getResponseHeaders().set(name, value);
   }
 
+  /**
+   * A handler that sets {@code Vary} replaces the line CORS wrote: the CORS names are put back as
+   * the headers leave, and any CORS header the handler removed.
+   */
   @Override
-  public void addVary(String name) {
-    if (varyNames == null) {
-      varyNames = new ArrayList<>(2);
-    }
-    varyNames.add(name);
-    mergeVary(exchange.getResponseHeaders(), name);
-  }
-
-  /** The exchange for the application: the same one, or one that keeps the CORS Vary names. */
-  HttpExchange forApplication() {
-    if (varyNames == null) {
-      return exchange;
-    }
-    return exchange instanceof HttpsExchange
-        ? new VaryKeepingHttpsExchange((HttpsExchange) exchange, this)
-        : new VaryKeepingExchange(exchange, this);
-  }
-
-  /** Called just before the response headers are sent. */
-  void restoreVary() {
-    for (String name : varyNames) {
-      mergeVary(exchange.getResponseHeaders(), name);
-    }
-  }
-
-  /** Merges {@code name} into every Vary line, written back as a single line. */
-  private static void mergeVary(Headers headers, String name) {
-    List<String> lines = headers.get("Vary");
-    String existing =
-        lines == null || lines.isEmpty()
-            ? null
-            : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
-    headers.set("Vary", CorsResponse.mergeVary(existing, name));
+  public void run(HttpExchange sent, int status, long length) {
+    decision.restoreOn(this, this);
   }
 }

@@ -1,40 +1,33 @@
 package io.jcors.servlet;
 
-import io.jcors.CorsOutcome;
+import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsRequest;
-import io.jcors.CorsResponse;
 import io.jcors.RequestPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Predicate;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * One request as the core sees it, the headers CORS wrote for it, and where an asynchronous
- * decision stands. Kept as a request attribute when a later dispatch of the same request can come
- * (the one that resumes after an origin function, the application's own async dispatch, or an error
+ * One request as the core reads it, the CORS headers kept on its response, and the decision it
+ * waits for. Kept as a request attribute when a later dispatch of the same request can come (the
+ * one that resumes after an origin function, the application's own async dispatch, or an error
  * page), so that dispatch finds it.
  */
-final class CorsExchange implements CorsRequest, CorsResponse {
+final class CorsExchange implements CorsRequest, CorsHeaders {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
+  private CorsDecision decision;
 
-  /** Name, value, name, value, … of every header CORS set, to set again after a reset. */
-  private String[] written = new String[12];
+  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
+  private String origin;
 
-  private int writtenLength;
-
-  private List<String> varyNames;
+  private boolean originRead;
   private boolean keepingThroughErrors;
-  private volatile boolean pending;
-  private volatile CorsOutcome finalOutcome;
-  private volatile Throwable failure;
+  private volatile CompletableFuture<CorsDecision> pending;
 
   CorsExchange(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -70,47 +63,51 @@ final class CorsExchange implements CorsRequest, CorsResponse {
 
   @Override
   public String header(String name) {
-    return request.getHeader(name);
+    if (!"Origin".equals(name)) {
+      return request.getHeader(name);
+    }
+    if (!originRead) {
+      origin = request.getHeader(name);
+      originRead = true;
+    }
+    return origin;
   }
 
   @Override
-  public void setHeader(String name, String value) {
-    if (writtenLength == written.length) {
-      written = Arrays.copyOf(written, writtenLength * 2);
-    }
-    written[writtenLength++] = name;
-    written[writtenLength++] = value;
+  public String get(String name) {
+    return joined(response, name);
+  }
+
+  @Override
+  public void set(String name, String value) {
     response.setHeader(name, value);
   }
 
-  @Override
-  public void addVary(String name) {
-    if (varyNames == null) {
-      varyNames = new ArrayList<>(2);
-    }
-    varyNames.add(name);
-    response.setHeader("Vary", CorsResponse.mergeVary(vary(response), name));
+  /** Writes the decision on the response, and keeps it for later dispatches and resets. */
+  CorsDecision decided(CorsDecision decided) {
+    decision = decided;
+    decided.writeTo(this, this);
+    return decided;
+  }
+
+  /** Whether the decision made writes anything to keep. */
+  private boolean keeps() {
+    return decision != null && !decision.isEmpty();
   }
 
   /**
    * The response for the application: {@code target} (the response of the current dispatch), or a
-   * wrapper of it that keeps the CORS {@code Vary} names and headers when the application sets
-   * {@code Vary} or resets the response.
+   * wrapper of it that keeps the CORS headers and {@code Vary} names when the application sets
+   * {@code Vary}, resets the response or sends an error.
    */
   HttpServletResponse forApplication(HttpServletResponse target) {
-    return writtenLength == 0 && varyNames == null ? target : new Keeping(target);
+    return keeps() ? new Keeping(target) : target;
   }
 
-  /** Sets the CORS headers again on {@code target}, where a container may have dropped them. */
+  /** Puts the CORS headers back on {@code target}, where a container may have dropped them. */
   void reapply(HttpServletResponse target) {
-    if (target.isCommitted()) {
-      return;
-    }
-    for (int i = 0; i < writtenLength; i += 2) {
-      target.setHeader(written[i], written[i + 1]);
-    }
-    if (varyNames != null) {
-      target.setHeader("Vary", withCorsNames(vary(target)));
+    if (decision != null && !target.isCommitted()) {
+      decision.restoreOn(this, target == response ? this : new Target(target));
     }
   }
 
@@ -122,85 +119,51 @@ final class CorsExchange implements CorsRequest, CorsResponse {
    * Tomcat keeps the headers; an error page's ERROR dispatch sets them again ({@link #reapply}).
    */
   void keepThroughErrors() {
-    if (keepingThroughErrors || writtenLength == 0 && varyNames == null) {
+    if (keepingThroughErrors || !keeps()) {
       return;
     }
     keepingThroughErrors = true;
-    JettyErrors.keep(request, this);
+    JettyErrors.keep(request, decision, this);
   }
 
-  /**
-   * Sets again every CORS header that {@code has} does not report, through {@code set}, and merges
-   * the CORS names into {@code vary} (every Vary line as one value, or null), set through {@code
-   * set} too; for a container's own header API.
-   */
-  void reapply(Predicate<String> has, BiConsumer<String, String> set, String vary) {
-    for (int i = 0; i < writtenLength; i += 2) {
-      if (!has.test(written[i])) {
-        set.accept(written[i], written[i + 1]);
-      }
-    }
-    if (varyNames != null) {
-      set.accept("Vary", withCorsNames(vary));
-    }
+  /** Marks the exchange as waiting for {@code decision}, which the resuming dispatch takes. */
+  void suspend(CompletableFuture<CorsDecision> decision) {
+    pending = decision;
   }
 
-  /** Marks the exchange as waiting for an origin or options function. */
-  void suspend() {
-    pending = true;
+  /** The decision this dispatch resumes with, once (null for any other dispatch). */
+  CompletableFuture<CorsDecision> resume() {
+    CompletableFuture<CorsDecision> decision = pending;
+    pending = null;
+    return decision;
   }
 
-  /** Records the result of the function; the dispatch that follows picks it up. */
-  void complete(CorsOutcome outcome, Throwable error) {
-    finalOutcome = outcome;
-    failure = error;
-  }
-
-  /** Whether this dispatch is the one that resumes after the function (true once). */
-  boolean resume() {
-    if (!pending) {
-      return false;
-    }
-    pending = false;
-    return true;
-  }
-
-  CorsOutcome finalOutcome() {
-    return finalOutcome;
-  }
-
-  Throwable failure() {
-    return failure;
-  }
-
-  private String withCorsNames(String value) {
-    String merged = value;
-    for (String name : varyNames) {
-      merged = CorsResponse.mergeVary(merged, name);
-    }
-    return merged;
-  }
-
-  /** Every Vary line of {@code target} as one value, or null. */
-  private static String vary(HttpServletResponse target) {
-    if (target.getHeader("Vary") == null) {
+  /** Every line of the header {@code name} of {@code target}, joined, or null. */
+  private static String joined(HttpServletResponse target, String name) {
+    if (target.getHeader(name) == null) {
       return null; // the usual case, without the collection getHeaders builds
     }
-    Collection<String> lines = target.getHeaders("Vary");
+    Collection<String> lines = target.getHeaders(name);
     return lines == null || lines.isEmpty() ? null : String.join(", ", lines);
   }
 
-  /** {@code a} with every name of the list {@code b} merged in. */
-  private static String merge(String a, String b) {
-    String merged = a;
-    if (b != null) {
-      for (String name : b.split(",")) {
-        if (!name.isBlank()) {
-          merged = CorsResponse.mergeVary(merged, name.trim());
-        }
-      }
+  /** The headers of a response other than the one the request came with. */
+  private static final class Target implements CorsHeaders {
+    private final HttpServletResponse target;
+
+    Target(HttpServletResponse target) {
+      this.target = target;
     }
-    return merged;
+
+    @Override
+    public String get(String name) {
+      return joined(target, name);
+    }
+
+    @Override
+    public void set(String name, String value) {
+      target.setHeader(name, value);
+    }
   }
 
   /** The response the application writes to: Vary keeps the CORS names, a reset keeps CORS. */
@@ -211,17 +174,15 @@ final class CorsExchange implements CorsRequest, CorsResponse {
 
     @Override
     public void setHeader(String name, String value) {
-      if (varyNames != null && "Vary".equalsIgnoreCase(name)) {
-        super.setHeader("Vary", withCorsNames(merge(null, value)));
-      } else {
-        super.setHeader(name, value);
-      }
+      super.setHeader(name, "Vary".equalsIgnoreCase(name) ? decision.varyWith(value) : value);
     }
 
     @Override
     public void addHeader(String name, String value) {
-      if (varyNames != null && "Vary".equalsIgnoreCase(name)) {
-        super.setHeader("Vary", withCorsNames(merge(vary(this), value)));
+      if ("Vary".equalsIgnoreCase(name)) {
+        String existing = joined(this, "Vary");
+        super.setHeader(
+            "Vary", decision.varyWith(existing == null ? value : existing + ", " + value));
       } else {
         super.addHeader(name, value);
       }

@@ -1,9 +1,8 @@
 package io.jcors.servlet;
 
+import io.jcors.CorsDecision;
 import io.jcors.CorsOptions;
-import io.jcors.CorsOutcome;
 import io.jcors.CorsPolicy;
-import io.jcors.CorsResolutionException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -18,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -166,20 +165,19 @@ public final class CorsFilter implements Filter {
       return;
     }
     CorsExchange exchange = new CorsExchange(request, response);
-    CorsOutcome outcome;
-    try {
-      outcome = current.apply(exchange, exchange);
-    } catch (CorsResolutionException e) {
-      throw new ServletException("CORS: " + e.getMessage(), e);
-    }
-    if (outcome.action() == CorsOutcome.Action.PENDING) {
-      request.setAttribute(attribute, exchange);
-      suspend(outcome, exchange, request, response, chain);
-      return;
+    CorsDecision now = current.decideNow(exchange);
+    if (now == null) {
+      CompletableFuture<CorsDecision> decided = current.decide(exchange).toCompletableFuture();
+      if (!decided.isDone()) {
+        request.setAttribute(attribute, exchange);
+        suspend(decided, exchange, request, response, chain);
+        return;
+      }
+      now = completed(decided); // the function answered at once: go on in this dispatch
     }
     boolean completed = false;
     try {
-      proceed(outcome, exchange, request, response, chain);
+      proceed(now, exchange, request, response, chain);
       completed = true;
     } finally {
       // A later dispatch of this request (an error page, or the application's own async dispatch)
@@ -199,12 +197,10 @@ public final class CorsFilter implements Filter {
       FilterChain chain)
       throws IOException, ServletException {
     DispatcherType type = request.getDispatcherType();
-    if (type == DispatcherType.ASYNC && exchange.resume()) {
-      Throwable failure = exchange.failure();
-      if (failure != null) {
-        throw new ServletException("CORS: " + failure.getMessage(), failure);
-      }
-      proceed(exchange.finalOutcome(), exchange, request, response, chain);
+    CompletableFuture<CorsDecision> decided =
+        type == DispatcherType.ASYNC ? exchange.resume() : null;
+    if (decided != null) {
+      proceed(completed(decided), exchange, request, response, chain);
       return;
     }
     if (type == DispatcherType.ERROR) {
@@ -213,16 +209,28 @@ public final class CorsFilter implements Filter {
     toApplication(exchange, request, response, chain);
   }
 
+  /** The decision of a completed stage; its failure (a CorsResolutionException) as a 500. */
+  private static CorsDecision completed(CompletableFuture<CorsDecision> decided)
+      throws ServletException {
+    if (decided.isCompletedExceptionally()) {
+      Throwable failure = decided.handle((d, error) -> error).join();
+      throw new ServletException("CORS: " + failure.getMessage(), failure);
+    }
+    return decided.join();
+  }
+
+  /** Applies a decision: answer the preflight, or pass the request on with CORS. */
   private static void proceed(
-      CorsOutcome outcome,
+      CorsDecision decided,
       CorsExchange exchange,
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain)
       throws IOException, ServletException {
-    if (outcome.action() == CorsOutcome.Action.RESPOND) {
+    CorsDecision decision = exchange.decided(decided);
+    if (decision.action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise).
-      response.setStatus(outcome.status());
+      response.setStatus(decision.status());
       response.setContentLength(0);
       response.flushBuffer();
       return;
@@ -249,36 +257,35 @@ public final class CorsFilter implements Filter {
 
   /** Waits for the function without holding the request thread, when the request allows it. */
   private void suspend(
-      CorsOutcome outcome,
+      CompletableFuture<CorsDecision> decided,
       CorsExchange exchange,
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain)
       throws IOException, ServletException {
     if (!request.isAsyncSupported()) {
-      proceed(waitFor(outcome), exchange, request, response, chain);
+      waitFor(decided);
+      proceed(completed(decided), exchange, request, response, chain);
       return;
     }
-    exchange.suspend();
+    exchange.suspend(decided);
     AsyncContext async = request.startAsync();
-    outcome
-        .completion()
-        .whenComplete(
-            (finalOutcome, error) -> {
-              exchange.complete(finalOutcome, error == null ? null : unwrap(error));
-              try {
-                async.dispatch(); // the container calls doFilter again, in an ASYNC dispatch
-              } catch (IllegalStateException e) {
-                LOG.log(
-                    System.Logger.Level.WARNING,
-                    "CORS: the origin or options function completed after the request ended"
-                        + " (async timeout?): "
-                        + e.getMessage());
-              }
-            });
+    decided.whenComplete(
+        (decision, error) -> {
+          try {
+            async.dispatch(); // the container calls doFilter again, in an ASYNC dispatch
+          } catch (IllegalStateException e) {
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "CORS: the origin or options function completed after the request ended"
+                    + " (async timeout?): "
+                    + e.getMessage());
+          }
+        });
   }
 
-  private CorsOutcome waitFor(CorsOutcome outcome) throws ServletException {
+  /** Blocks this thread until {@code decided} completes, at most 30 seconds. */
+  private void waitFor(CompletableFuture<CorsDecision> decided) throws ServletException {
     if (!warnedBlocking) {
       warnedBlocking = true;
       LOG.log(
@@ -288,13 +295,9 @@ public final class CorsFilter implements Filter {
               + " asyncSupported to free the thread.");
     }
     try {
-      return outcome
-          .completion()
-          .toCompletableFuture()
-          .get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
+      decided.get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      Throwable cause = unwrap(e.getCause());
-      throw new ServletException("CORS: " + cause.getMessage(), cause);
+      return; // proceed() reports the failure
     } catch (TimeoutException e) {
       throw new ServletException(
           "CORS: the origin or options function did not complete in "
@@ -305,11 +308,5 @@ public final class CorsFilter implements Filter {
       Thread.currentThread().interrupt();
       throw new ServletException("CORS: interrupted while waiting for the origin function", e);
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
   }
 }

@@ -1,10 +1,12 @@
 package io.jcors.servlet;
 
+import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
+import io.jcors.CorsRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpStream;
 
 /**
@@ -27,14 +29,14 @@ final class JettyErrors {
 
   private JettyErrors() {}
 
-  /** On Jetty, restores the CORS headers of {@code exchange} when its error response commits. */
-  static void keep(HttpServletRequest request, CorsExchange exchange) {
+  /** On Jetty, restores the headers of {@code decision} when its error response commits. */
+  static void keep(HttpServletRequest request, CorsDecision decision, CorsRequest cors) {
     String server = request.getServletContext().getServerInfo();
     if (server == null || !server.startsWith("jetty/")) {
       return; // Tomcat and others keep the headers, or run the filter again for an error page
     }
     if (VISIBLE) {
-      Hook.add(request, exchange);
+      Hook.add(request, decision, cors);
     } else if (!warned) {
       warned = true;
       LOG.log(
@@ -63,7 +65,7 @@ final class JettyErrors {
   private static final class Hook {
     private Hook() {}
 
-    static void add(HttpServletRequest request, CorsExchange exchange) {
+    static void add(HttpServletRequest request, CorsDecision decision, CorsRequest cors) {
       ServletContextRequest jetty;
       try {
         jetty = ServletContextRequest.getServletContextRequest(request);
@@ -78,11 +80,20 @@ final class JettyErrors {
               new HttpStream.Wrapper(stream) {
                 @Override
                 public void prepareResponse(HttpFields.Mutable headers) {
-                  List<String> vary = headers.getValuesList(HttpHeader.VARY);
-                  exchange.reapply(
-                      headers::contains,
-                      headers::put,
-                      vary.isEmpty() ? null : String.join(", ", vary));
+                  decision.restoreOn(
+                      cors,
+                      new CorsHeaders() {
+                        @Override
+                        public String get(String name) {
+                          List<String> lines = headers.getValuesList(name);
+                          return lines.isEmpty() ? null : String.join(", ", lines);
+                        }
+
+                        @Override
+                        public void set(String name, String value) {
+                          headers.put(name, value);
+                        }
+                      });
                   super.prepareResponse(headers);
                 }
               });

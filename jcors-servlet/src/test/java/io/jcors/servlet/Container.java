@@ -69,9 +69,6 @@ abstract class Container {
 
   abstract void close() throws Exception;
 
-  /** A name for the threads that run requests, to look for them in thread dumps. */
-  abstract String requestThreadPrefix();
-
   static ServletContainerInitializer initializer(Consumer<ServletContext> setup) {
     return (classes, context) -> setup.accept(context);
   }
@@ -155,11 +152,6 @@ abstract class Container {
     }
 
     @Override
-    String requestThreadPrefix() {
-      return "http-nio-127.0.0.1";
-    }
-
-    @Override
     void close() throws Exception {
       if (tomcat != null) {
         tomcat.stop();
@@ -210,11 +202,6 @@ abstract class Container {
       server.setHandler(context);
       server.start();
       return "http://127.0.0.1:" + connector.getLocalPort();
-    }
-
-    @Override
-    String requestThreadPrefix() {
-      return "jetty-request";
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.jcors.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsRequest;
-import io.jcors.CorsResponse;
 import io.jcors.Origins;
 import java.io.IOException;
 import java.net.URI;
@@ -383,15 +383,16 @@ public final class ConcurrentLoad {
 
   /** All Vary lines as one list of names, whatever the server's line folding. */
   private static String vary(HttpResponse<?> response) {
-    String merged = null;
+    List<String> names = new java.util.ArrayList<>();
     for (String line : response.headers().allValues("Vary")) {
       for (String name : line.split(",", -1)) {
-        if (!name.isBlank()) {
-          merged = CorsResponse.mergeVary(merged, name.strip());
+        String n = name.strip();
+        if (!n.isEmpty() && names.stream().noneMatch(n::equalsIgnoreCase)) {
+          names.add(n);
         }
       }
     }
-    return merged;
+    return names.contains("*") ? "*" : names.isEmpty() ? null : String.join(", ", names);
   }
 
   private static Map<String, String> corsHeaders(HttpResponse<?> response) {
@@ -443,19 +444,23 @@ public final class ConcurrentLoad {
     Map<String, String> expected(CorsPolicy policy) {
       Map<String, String> headers = new LinkedHashMap<>();
       CORS_HEADERS.forEach(name -> headers.put(name, null));
-      policy.apply(
-          this,
-          new CorsResponse() {
-            @Override
-            public void setHeader(String name, String value) {
-              headers.put(canonical(name), value);
-            }
+      policy
+          .decide(this)
+          .toCompletableFuture()
+          .join()
+          .writeTo(
+              this,
+              new CorsHeaders() {
+                @Override
+                public String get(String name) {
+                  return headers.get(canonical(name));
+                }
 
-            @Override
-            public void addVary(String name) {
-              headers.put("Vary", CorsResponse.mergeVary(headers.get("Vary"), name));
-            }
-          });
+                @Override
+                public void set(String name, String value) {
+                  headers.put(canonical(name), value);
+                }
+              });
       return headers;
     }
 

@@ -2,10 +2,10 @@ package io.jcors.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsRequest;
-import io.jcors.CorsResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -248,17 +248,18 @@ public final class RoutingPaths {
           }
         };
     CorsPolicy.of(options)
-        .apply(
+        .decideNow(request)
+        .writeTo(
             request,
-            new CorsResponse() {
+            new CorsHeaders() {
               @Override
-              public void setHeader(String name, String value) {
-                headers.put(name, value);
+              public String get(String name) {
+                return headers.get(name);
               }
 
               @Override
-              public void addVary(String name) {
-                headers.merge("Vary", name, CorsResponse::mergeVary);
+              public void set(String name, String value) {
+                headers.put(name, value);
               }
             });
     return headers;

@@ -1,0 +1,175 @@
+package io.jcors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one contract of keeping CORS headers that every adapter relies on: written once, merged into
+ * the application's {@code Vary}, put back after a reset or an error response.
+ */
+class CorsHeadersTest {
+  CorsHeadersTest() {}
+
+  /** Response headers as a server keeps them: by name, ignoring case. */
+  static final class Response implements CorsHeaders {
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    @Override
+    public String get(String name) {
+      return headers.get(name);
+    }
+
+    @Override
+    public void set(String name, String value) {
+      headers.put(name, value);
+    }
+
+    void clear() {
+      headers.clear();
+    }
+
+    Map<String, String> all() {
+      return headers;
+    }
+  }
+
+  private static final TestRequest request =
+      TestRequest.get("/data").origin("https://app.example.com");
+
+  private static CorsDecision decision(CorsOptions options, CorsRequest request) {
+    return CorsPolicy.of(options).decide(request).toCompletableFuture().join();
+  }
+
+  private static final CorsDecision decision =
+      decision(
+          CorsOptions.builder().origin(Origins.of("https://app.example.com")).build(), request);
+
+  /** The example of {@link CorsHeaders}'s Javadoc, verbatim. */
+  @Test
+  void corsHeaders_javadocExample() {
+    CorsRequest request = CorsHeadersTest.request;
+    Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    CorsHeaders response =
+        new CorsHeaders() {
+          public String get(String name) {
+            return map.get(name);
+          }
+
+          public void set(String name, String value) {
+            map.put(name, value);
+          }
+        };
+    decision.writeTo(request, response); // when the decision is applied
+    response.set("Vary", decision.varyWith("Accept-Encoding")); // the application sets Vary
+    map.clear(); // the container resets the response
+    decision.restoreOn(request, response); // before it commits
+    assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
+    assertEquals("Origin", response.get("Vary"));
+  }
+
+  @Test
+  void corsHeaders() {
+    Response response = new Response();
+    decision.writeTo(request, response); // when the decision is applied
+    response.set("Vary", decision.varyWith("Accept-Encoding")); // the application sets Vary
+    response.clear(); // the container resets the response
+    decision.restoreOn(request, response); // before it commits
+    assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
+    assertEquals("Origin", response.get("Vary"));
+  }
+
+  @Nested
+  class WriteTo {
+    @Test
+    void writeTo_mergesIntoTheVaryAlreadyThere() {
+      Response response = new Response();
+      response.set("Vary", "Accept-Encoding");
+      decision.writeTo(request, response);
+      assertThat(response.all())
+          .containsEntry("Vary", "Accept-Encoding, Origin")
+          .containsEntry("Access-Control-Allow-Origin", "https://app.example.com");
+    }
+
+    @Test
+    void writeTo_replacesAValueTheApplicationSetBefore() {
+      Response response = new Response();
+      response.set("Access-Control-Allow-Origin", "*");
+      decision.writeTo(request, response);
+      assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+    }
+
+    @Test
+    void writeTo_echoedOrigin_isTheRequestsOwn() {
+      TestRequest other = TestRequest.get("/").origin("https://b.example");
+      CorsDecision reflected =
+          decision(
+              CorsOptions.builder()
+                  .origin(Origins.of("https://a.example", "https://b.example"))
+                  .build(),
+              other);
+      Response response = new Response();
+      reflected.writeTo(other, response);
+      assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://b.example");
+    }
+  }
+
+  @Nested
+  class Restore {
+    @Test
+    void restore_afterReset_givesTheSameHeadersAsWriteTo() {
+      Response written = new Response();
+      decision.writeTo(request, written);
+      Response reset = new Response();
+      decision.restoreOn(request, reset);
+      assertThat(reset.all()).isEqualTo(written.all());
+    }
+
+    @Test
+    void restore_keepsAHeaderTheApplicationSet_andMergesVary() {
+      Response response = new Response();
+      response.set("Access-Control-Allow-Origin", "https://other.example");
+      response.set("Vary", "Accept");
+      decision.restoreOn(request, response);
+      assertThat(response.all())
+          .containsEntry("Access-Control-Allow-Origin", "https://other.example")
+          .containsEntry("Vary", "Accept, Origin");
+    }
+
+    @Test
+    void restore_twice_changesNothing() {
+      Response response = new Response();
+      decision.restoreOn(request, response);
+      Map<String, String> once = new TreeMap<>(response.all());
+      decision.restoreOn(request, response);
+      assertThat(response.all()).isEqualTo(once);
+    }
+  }
+
+  @Nested
+  class Vary {
+    @Test
+    void vary_applicationList_keepsItsNamesAndAddsCors() {
+      CorsDecision kept = decision;
+      assertThat(kept.varyWith("Accept-Encoding, Accept-Language"))
+          .isEqualTo("Accept-Encoding, Accept-Language, Origin");
+      assertThat(kept.varyWith("ORIGIN")).isEqualTo("ORIGIN");
+      assertThat(kept.varyWith("*")).isEqualTo("*");
+      assertThat(kept.varyWith(null)).isEqualTo("Origin");
+    }
+
+    @Test
+    void isEmpty_withoutCors_writesNothing() {
+      CorsDecision none = CorsPolicy.disabled().decide(request).toCompletableFuture().join();
+      assertThat(none.isEmpty()).isTrue();
+      Response response = new Response();
+      none.writeTo(request, response);
+      none.restoreOn(request, response);
+      assertThat(response.all()).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,418 @@
+package io.jcors.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
+import io.jcors.Origins;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every adapter promises, on its real server, over real HTTP: one abstract contract that an
+ * adapter's test extends by giving a factory for "this server, with this policy in front of the
+ * application routes below" ({@link #start(CorsPolicy)}); {@code jcors-jdk}'s {@code
+ * JdkAdapterTest} is the shortest example. In outline, for the JDK's server:
+ *
+ * <pre>{@code
+ * class JdkServerContractTest extends AdapterContract {
+ *   @Override
+ *   protected Server start(CorsPolicy policy) throws Exception {
+ *     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+ *     http.createContext("/", exchange -> {
+ *       exchange.sendResponseHeaders(200, -1); // the routes listed below, in the real test
+ *       exchange.close();
+ *     }).getFilters().add(new CorsFilter(policy));
+ *     http.start();
+ *     return new Server() {
+ *       public String base() {
+ *         return "http://127.0.0.1:" + http.getAddress().getPort();
+ *       }
+ *
+ *       public int requestThreads() {
+ *         return 1; // the server's default executor: the dispatcher thread
+ *       }
+ *
+ *       public void stop() {
+ *         http.stop(0);
+ *       }
+ *     };
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The application routes a factory serves behind the adapter, each answering any method:
+ *
+ * <ul>
+ *   <li>{@code /vary}: sets {@code Vary: Accept-Encoding}, then answers 200;
+ *   <li>{@code /four-oh-four}: answers 404 the server's way of sending an error ({@code
+ *       sendError(404)} on a servlet container);
+ *   <li>{@code /five-hundred}: throws, as an application that fails does (on a server that answers
+ *       an exception with a 500; see {@link #answersExceptionsWith500()});
+ *   <li>every other path: 200, {@code text/plain}, the body {@code METHOD path}.
+ * </ul>
+ *
+ * <p>What is the same on every server is proved here; an adapter's own tests keep what only its
+ * server has (a servlet container's error pages and async dispatches, the JDK server's contexts),
+ * and the path corpus of {@link RoutingPaths}, which needs the server's own routing.
+ */
+public abstract class AdapterContract {
+  /** The origin the policies of this contract allow. */
+  protected static final String APP_ORIGIN = "https://app.example.com";
+
+  /** A running server. */
+  public interface Server {
+    /** {@code http://127.0.0.1:PORT}, no trailing slash. */
+    String base();
+
+    /**
+     * At least as many threads as the server runs requests on at once: the contract sends one more
+     * request than this whose origin function has not completed, to see that none of them holds a
+     * thread.
+     */
+    int requestThreads();
+
+    /** Stops the server and what it started. */
+    void stop() throws Exception;
+  }
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private Server server;
+
+  /** For subclasses. */
+  protected AdapterContract() {}
+
+  /**
+   * Starts the adapter's server on 127.0.0.1, an ephemeral port, with {@code policy} applied to
+   * every path in front of the application routes of this contract.
+   */
+  protected abstract Server start(CorsPolicy policy) throws Exception;
+
+  /**
+   * Whether the server answers an exception of the application with a 500 response; the JDK's
+   * server closes the connection instead, so there is no response to keep CORS headers on.
+   */
+  protected boolean answersExceptionsWith500() {
+    return true;
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  private String serve(CorsPolicy policy) throws Exception {
+    if (server != null) {
+      server.stop(); // a check that starts a second server (ConcurrentLoad) stops the first
+    }
+    server = start(policy);
+    return server.base();
+  }
+
+  private static CorsPolicy app(boolean credentials) {
+    return CorsPolicy.of(
+        CorsOptions.builder().origin(Origins.of(APP_ORIGIN)).credentials(credentials).build());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.timeout(Duration.ofSeconds(20)).build(), ofString());
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+
+  private static HttpRequest.Builder get(String url, String origin) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    return origin == null ? request : request.header("Origin", origin);
+  }
+
+  private static HttpRequest.Builder preflight(String url, String origin) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "PUT")
+        .header("Access-Control-Request-Headers", "x-token");
+  }
+
+  private static String header(HttpResponse<?> response, String name) {
+    List<String> values = response.headers().allValues(name);
+    return values.isEmpty() ? null : String.join(", ", values);
+  }
+
+  @Test
+  void preflight_defaults_answered204_emptyBody() throws Exception {
+    String base = serve(CorsPolicy.defaults());
+    HttpResponse<String> response = send(preflight(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(204);
+    // The adapter sets Content-Length: 0 as Express does; Tomcat and Jetty drop it from a 204
+    // (RFC 9110 section 8.6), the JDK server keeps it.
+    assertThat(header(response, "Content-Length")).isIn(null, "0");
+    assertThat(response.body()).isEmpty();
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
+    assertThat(header(response, "Access-Control-Allow-Methods"))
+        .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
+    assertThat(header(response, "Access-Control-Allow-Headers")).isEqualTo("x-token");
+    assertThat(header(response, "Vary")).isEqualTo("Access-Control-Request-Headers");
+  }
+
+  @Test
+  void preflight_optionsSuccessStatus200_answered200_contentLengthZero() throws Exception {
+    String base = serve(CorsPolicy.of(CorsOptions.builder().optionsSuccessStatus(200).build()));
+    HttpResponse<String> response = send(preflight(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(header(response, "Content-Length")).isEqualTo("0");
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void preflight_preflightContinue_reachesTheApplicationWithCorsHeaders() throws Exception {
+    String base = serve(CorsPolicy.of(CorsOptions.builder().preflightContinue(true).build()));
+    HttpResponse<String> response = send(preflight(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("OPTIONS /data");
+    assertThat(header(response, "Access-Control-Allow-Methods"))
+        .isEqualTo("GET,HEAD,PUT,PATCH,POST,DELETE");
+  }
+
+  @Test
+  void actual_allowedOrigin_reachesTheApplicationWithCorsHeaders() throws Exception {
+    String base = serve(app(true));
+    HttpResponse<String> response = send(get(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void actual_noOrigin_reachesTheApplicationWithoutAllowOrigin_stillVaries() throws Exception {
+    String base = serve(app(false));
+    HttpResponse<String> response = send(get(base + "/data", null));
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void actual_refusedOrigin_reachesTheApplicationWithoutAllowOrigin() throws Exception {
+    String base =
+        serve(
+            CorsPolicy.of(
+                CorsOptions.builder().origin(Origins.of(APP_ORIGIN, "https://b.example")).build()));
+    HttpResponse<String> response = send(get(base + "/data", "https://evil.example"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void vary_setByTheApplication_keepsTheCorsNames() throws Exception {
+    String base = serve(app(false));
+    HttpResponse<String> response = send(get(base + "/vary", APP_ORIGIN));
+    assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding, Origin");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+  }
+
+  @Test
+  void error_404_keepsAllowOriginAndVary() throws Exception {
+    String base =
+        serve(
+            CorsPolicy.of(
+                CorsOptions.builder().origin(Origins.of(APP_ORIGIN, "https://b.example")).build()));
+    HttpResponse<String> response = send(get(base + "/four-oh-four", "https://b.example"));
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("https://b.example");
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void originFunction_failing_givesA500WithoutCorsHeaders() throws Exception {
+    String base =
+        serve(
+            CorsPolicy.of(
+                CorsOptions.builder()
+                    .origin(
+                        origin -> CompletableFuture.failedFuture(new IllegalStateException("down")))
+                    .build()));
+    HttpResponse<String> response = send(get(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+  }
+
+  /**
+   * More requests than the server has threads wait for an origin function; a request that needs no
+   * function is still answered at once, so none of the waiting ones holds a thread.
+   */
+  @Test
+  void asyncOriginFunction_pendingOnEveryThreadAndOneMore_holdsNoThread() throws Exception {
+    ConcurrentLinkedQueue<CompletableFuture<Origins>> pending = new ConcurrentLinkedQueue<>();
+    CorsPolicy later =
+        CorsPolicy.of(CorsOptions.builder().origin(origin -> waitingIn(pending)).build());
+    List<HttpResponse<String>> answered =
+        waitAndComplete(later, pending, false, f -> f.complete(Origins.of(APP_ORIGIN)));
+    for (int i = 0; i < answered.size(); i++) {
+      HttpResponse<String> response = answered.get(i);
+      assertThat(response.body()).isEqualTo("GET /slow/" + i);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Vary")).isEqualTo("Origin");
+    }
+  }
+
+  /** The same with an options function ({@code cors(function (req, callback))}), for preflights. */
+  @Test
+  void asyncOptionsFunction_pendingOnEveryThreadAndOneMore_holdsNoThread() throws Exception {
+    ConcurrentLinkedQueue<CompletableFuture<CorsOptions>> pending = new ConcurrentLinkedQueue<>();
+    CorsPolicy later = CorsPolicy.of(request -> waitingIn(pending));
+    CorsOptions options = CorsOptions.builder().origin(Origins.of(APP_ORIGIN)).maxAge(60).build();
+    for (HttpResponse<String> response :
+        waitAndComplete(later, pending, true, f -> f.complete(options))) {
+      assertThat(response.statusCode()).isEqualTo(204);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Max-Age")).isEqualTo("60");
+    }
+  }
+
+  private static <T> CompletableFuture<T> waitingIn(ConcurrentLinkedQueue<CompletableFuture<T>> q) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    q.add(result);
+    return result;
+  }
+
+  /**
+   * Sends one request more than the server has threads to {@code /slow/i}, where {@code later}
+   * leaves each waiting in {@code pending}; checks that all of them wait at once and that a request
+   * on another route is answered meanwhile (which fails if a waiting request holds a thread); then
+   * completes every function and gives the answers, in order.
+   */
+  private <T> List<HttpResponse<String>> waitAndComplete(
+      CorsPolicy later,
+      ConcurrentLinkedQueue<CompletableFuture<T>> pending,
+      boolean preflights,
+      java.util.function.Consumer<CompletableFuture<T>> complete)
+      throws Exception {
+    String base =
+        serve(CorsPolicy.builder().route("/slow/**", later).route("/**", app(false)).build());
+    int waiting = server.requestThreads() + 1;
+    List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+    for (int i = 0; i < waiting; i++) {
+      String url = base + "/slow/" + i;
+      HttpRequest.Builder request = preflights ? preflight(url, APP_ORIGIN) : get(url, APP_ORIGIN);
+      slow.add(client.sendAsync(request.timeout(Duration.ofSeconds(30)).build(), ofString()));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (pending.size() < waiting && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(pending).as("requests waiting for the function").hasSize(waiting);
+
+    HttpResponse<String> fast =
+        client.send(
+            get(base + "/fast", APP_ORIGIN).timeout(Duration.ofSeconds(5)).build(), ofString());
+    assertThat(fast.body()).isEqualTo("GET /fast");
+
+    pending.forEach(complete);
+    List<HttpResponse<String>> answered = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> response : slow) {
+      answered.add(response.get(20, TimeUnit.SECONDS));
+    }
+    return answered;
+  }
+
+  @Test
+  void optionsFunction_failingLater_givesA500WithoutCorsHeaders() throws Exception {
+    String base =
+        serve(
+            CorsPolicy.of(
+                request ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          throw new IllegalStateException("config store down");
+                        })));
+    HttpResponse<String> response = send(preflight(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+    // The server goes on: the next request is answered too, with a 500 again.
+    assertThat(send(get(base + "/data", APP_ORIGIN)).statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void error_exceptionInTheApplication_500_keepsAllowOriginAndVary() throws Exception {
+    Assumptions.assumeTrue(answersExceptionsWith500(), "the server answers no exception");
+    String base = serve(app(true));
+    HttpResponse<String> response = send(get(base + "/five-hundred", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void error_404_preflightAnsweredStill_andOptionsWithoutRequestMethodReachesTheApplication()
+      throws Exception {
+    String base = serve(app(false));
+    HttpResponse<String> options =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/data"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", APP_ORIGIN));
+    assertThat(options.body()).isEqualTo("OPTIONS /data"); // not a preflight (Fetch)
+    assertThat(header(options, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(send(preflight(base + "/four-oh-four", APP_ORIGIN)).statusCode()).isEqualTo(204);
+  }
+
+  /** Hostile bytes over a raw socket (S15-S18, S26): {@link HostileRequests}. */
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.jcors.testsupport.HostileRequests#cases")
+  void hostileRequest_noServerError_noInvalidByte_noAllowOrigin(
+      boolean mayMatch, String name, String head) throws Exception {
+    HostileRequests.checkHostileRequest(serve(HostileRequests.policy()), mayMatch, name, head);
+  }
+
+  @Test
+  void hostile_duplicateOrigin_attackerFirst_getsNoAllowOrigin() throws Exception {
+    HostileRequests.checkDuplicateOriginAttackerFirst(serve(HostileRequests.policy()));
+  }
+
+  @Test
+  void hostile_duplicateOrigin_attackerSecond_reflectsOnlyTheFirst() throws Exception {
+    HostileRequests.checkDuplicateOriginAttackerSecond(serve(HostileRequests.policy()));
+  }
+
+  @Test
+  void hostile_afterTheOnslaught_aNormalPreflightStillWorks() throws Exception {
+    HostileRequests.checkNormalPreflightAfterAll(serve(HostileRequests.policy()));
+  }
+
+  /** One policy shared by many connections (S24): {@link ConcurrentLoad}. */
+  @Test
+  void concurrency_differentOrigins_eachResponseCarriesOnlyItsOwnOrigin() throws Exception {
+    ConcurrentLoad.checkEachResponseCarriesOnlyItsOwnOrigin(this::serve);
+  }
+
+  @Test
+  void concurrency_reloadUnderLoad_losesNoRequest_mixesNoPolicies() throws Exception {
+    ConcurrentLoad.checkReloadUnderLoad(this::serve);
+  }
+}
