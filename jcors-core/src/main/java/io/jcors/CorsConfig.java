@@ -1,6 +1,8 @@
 package io.jcors;
 
 import io.jcors.internal.JsRegex;
+import io.jcors.internal.PathPattern;
+import io.jcors.internal.RouteIndex;
 import io.jcors.internal.Suggestions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -151,8 +153,9 @@ public final class CorsConfig {
       }
       List<?> list = (List<?>) routes;
       List<Route> read = new ArrayList<>();
-      List<Route> earlier =
-          new ArrayList<>(); // valid routes so far, for shadowing; null if invalid
+      List<PathPattern> paths = new ArrayList<>(); // the valid paths, for shadowing
+      List<Integer> indexes = new ArrayList<>(); // the route number of each of them
+      List<Integer> marks = new ArrayList<>(); // where its shadowing goes among the problems
       for (int i = 0; i < list.size(); i++) {
         String at = "routes[" + i + "]";
         if (!(list.get(i) instanceof Map)) {
@@ -163,37 +166,26 @@ public final class CorsConfig {
                   Problems.render(list.get(i)),
                   "is not a route object",
                   "write {\"path\": \"/api/**\", \"cors\": {}}"));
-          earlier.add(null);
           continue;
         }
         Map<?, ?> route = (Map<?, ?>) list.get(i);
         unknownKeys(route, ROUTE_KEYS, at, problems);
-        Object path = route.get("path");
-        String pathReason =
-            path instanceof String ? Route.whyNotPath((String) path) : "is not a string";
-        if (pathReason != null) {
-          problems.add(
-              Problems.error(
-                  path instanceof String ? CorsRule.C3 : CorsRule.C2,
-                  at + ".path",
-                  Problems.render(path),
-                  pathReason,
-                  "write an exact path (/products) or a prefix (/api/**)"));
-          earlier.add(null);
+        PathPattern path = Route.compile(route.get("path"), at + ".path", problems);
+        if (path == null) {
           continue;
         }
-        Route placed = new Route((String) path, CorsPolicy.disabled()); // the path, for now
-        shadowed(i, placed, earlier, strict, problems);
-        earlier.add(placed);
+        paths.add(path);
+        indexes.add(i);
+        marks.add(problems.size());
         Object cors = route.get("cors");
         if (cors == null) {
-          read.add(placed); // a route without cors has no CORS
+          read.add(new Route(path, CorsPolicy.disabled())); // a route without cors has no CORS
         } else if (cors instanceof Map) {
           @SuppressWarnings("unchecked")
           Map<String, ?> map = (Map<String, ?>) cors;
           CorsOptions options = options(map, at + ".cors", strict, debug, problems);
           if (options != null) {
-            read.add(new Route((String) path, CorsPolicy.of(options)));
+            read.add(new Route(path, CorsPolicy.of(options)));
           }
         } else {
           problems.add(
@@ -205,35 +197,43 @@ public final class CorsConfig {
                   "write {} for the defaults, or leave cors out for no CORS"));
         }
       }
+      shadowed(paths, indexes, marks, strict, problems);
       return Problems.errors(problems).isEmpty() ? CorsPolicy.routed(read) : null;
     }
 
     /**
-     * A route that an earlier one hides: the first matching route wins, so a later route whose
-     * every path an earlier route matches is never used, and its policy never applies.
+     * Routes that an earlier one hides: the first matching route wins, so a later route whose every
+     * path an earlier route matches is never used, and its policy never applies. A warning, an
+     * error in strict mode; routes with a malformed path are left out (they are errors already).
+     * Each goes where its route's path was read ({@code marks}), before its options' problems.
      */
     private static void shadowed(
-        int index, Route route, List<Route> earlier, Boolean strict, List<CorsProblem> problems) {
-      for (int j = 0; j < earlier.size(); j++) {
-        Route first = earlier.get(j);
-        if (first != null && first.covers(route)) {
-          problems.add(
-              new CorsProblem(
-                  CorsRule.C4,
-                  Boolean.TRUE.equals(strict)
-                      ? CorsProblem.Severity.ERROR
-                      : CorsProblem.Severity.WARNING,
-                  "routes[" + index + "].path",
-                  Problems.quote(route.path()),
-                  "is never used: routes["
-                      + j
-                      + "] ("
-                      + Problems.quote(first.path())
-                      + ") comes first and matches every request this route would, so this"
-                      + " route's CORS policy never applies",
-                  "put the more specific route first, or remove one of them"));
-          return;
-        }
+        List<PathPattern> paths,
+        List<Integer> indexes,
+        List<Integer> marks,
+        Boolean strict,
+        List<CorsProblem> problems) {
+      List<RouteIndex.Shadow> shadows = new RouteIndex(paths).shadowed();
+      for (int s = shadows.size() - 1; s >= 0; s--) { // from the last: earlier marks stay right
+        RouteIndex.Shadow shadow = shadows.get(s);
+        PathPattern hidden = paths.get(shadow.route());
+        PathPattern first = paths.get(shadow.coveredBy());
+        problems.add(
+            marks.get(shadow.route()),
+            new CorsProblem(
+                CorsRule.C4,
+                Boolean.TRUE.equals(strict)
+                    ? CorsProblem.Severity.ERROR
+                    : CorsProblem.Severity.WARNING,
+                "routes[" + indexes.get(shadow.route()) + "].path",
+                Problems.quote(hidden.source()),
+                "is never used: routes["
+                    + indexes.get(shadow.coveredBy())
+                    + "] ("
+                    + Problems.quote(first.source())
+                    + ") comes first and matches every request this route would, so this"
+                    + " route's CORS policy never applies",
+                "put the more specific route first, or remove one of them"));
       }
     }
 

@@ -1,5 +1,7 @@
 package io.jcors;
 
+import io.jcors.internal.PathPattern;
+import io.jcors.internal.RouteIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -366,8 +368,16 @@ public final class CorsPolicy {
   private static final class Routed implements Handler {
     private final Route[] routes;
 
+    /** The routes' paths by their segments: the first match without trying each route in turn. */
+    private final RouteIndex index;
+
     Routed(List<Route> routes) {
       this.routes = routes.toArray(new Route[0]);
+      List<PathPattern> patterns = new ArrayList<>(this.routes.length);
+      for (Route route : this.routes) {
+        patterns.add(route.pattern());
+      }
+      this.index = new RouteIndex(patterns);
     }
 
     @Override
@@ -392,12 +402,8 @@ public final class CorsPolicy {
 
     /** The first route matching {@code path}, or null: no route, no CORS. */
     private Route route(String path) {
-      for (Route route : routes) {
-        if (route.matches(path)) {
-          return route;
-        }
-      }
-      return null;
+      int chosen = index.first(path); // allocates nothing, tries no route one by one
+      return chosen < 0 ? null : routes[chosen];
     }
 
     @Override
@@ -418,11 +424,12 @@ public final class CorsPolicy {
 
   /**
    * Per-path policies, tried in order; the first route whose path matches wins, and a request that
-   * matches no route gets no CORS headers. A path is exact ({@code /products}) or a prefix ({@code
-   * /api/**}: {@code /api} and everything under it; {@code /**}: every path). Routes are matched on
-   * the path the server dispatches on ({@link CorsRequest#path()}, the form {@link RequestPath}
-   * gives); a request whose path cannot be normalised without ambiguity gets no CORS headers from
-   * any route, and a log line says so when a route's options have debug mode on.
+   * matches no route gets no CORS headers. A path is matched on whole segments ({@code /products},
+   * {@code /products/:id}, {@code /files/*.json}, {@code /api/**}, {@code /**}; see {@link Route}),
+   * compiled when the route is added. Routes are matched on the path the server dispatches on
+   * ({@link CorsRequest#path()}, the form {@link RequestPath} gives); a request whose path cannot
+   * be normalised without ambiguity gets no CORS headers from any route, and a log line says so
+   * when a route's options have debug mode on.
    */
   public static final class Routes {
     private final List<Route> routes = new ArrayList<>();
@@ -435,22 +442,16 @@ public final class CorsPolicy {
       return route(path, of(options));
     }
 
-    /** Requests whose path matches {@code path} get {@code policy}. */
+    /**
+     * Requests whose path matches {@code path} get {@code policy}. A path that is not a route path
+     * (an unclosed <code>&#123;</code>, a {@code :} without a name, {@code ***}, a regex) is
+     * refused by {@link #build()}, with the reason and how to write it.
+     */
     public Routes route(String path, CorsPolicy policy) {
       Objects.requireNonNull(policy, "policy");
-      String reason = Route.whyNotPath(path);
-      if (reason != null) {
-        problems.add(
-            Problems.error(
-                CorsRule.C3,
-                "routes[" + routes.size() + "].path",
-                Problems.render(path),
-                reason,
-                "write an exact path (/products) or a prefix (/api/**)"));
-        routes.add(null); // a place only, for the index of the next: build() refuses them all
-        return this;
-      }
-      routes.add(new Route(path, policy));
+      PathPattern pattern = Route.compile(path, "routes[" + routes.size() + "].path", problems);
+      // A malformed path keeps its place (null), for the index of the next: build() refuses them.
+      routes.add(pattern == null ? null : new Route(pattern, policy));
       return this;
     }
 

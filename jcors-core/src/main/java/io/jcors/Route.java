@@ -1,41 +1,57 @@
 package io.jcors;
 
+import io.jcors.internal.PathPattern;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One route of a {@link CorsPolicy}: a path and the policy of the requests whose path it matches. A
- * path is exact ({@code /products}) or a prefix ({@code /api/**}: {@code /api} and everything under
- * {@code /api/}; {@code /**}: every path). {@link CorsPolicy#routes()} lists a policy's routes, for
- * tools that serve or describe them.
+ * path is matched segment by segment, case-sensitively: text matches itself, {@code :name} or
+ * <code>&#123;name&#125;</code> any one non-empty segment, {@code *} any characters within a
+ * segment ({@code /files/*.json}; alone, any one segment), {@code **} alone any number of segments,
+ * none too ({@code /api/**}: {@code /api} and everything under it; {@code /**}: every path). A
+ * trailing {@code /} on the request is the same route. {@link CorsPolicy#routes()} lists a policy's
+ * routes, for tools that serve or describe them.
  *
  * <pre>{@code
  * CorsPolicy policy =
  *     CorsPolicy.builder()
+ *         .route("/products/:id", CorsOptions.builder().origin("http://example.com").build())
  *         .route("/api/**", CorsOptions.builder().origin("https://app.example.com").build())
  *         .route("/internal/**", CorsPolicy.disabled())
  *         .build();
- * Route api = policy.routes().get(0);
+ * Route product = policy.routes().get(0);
+ * assertTrue(product.matches("/products/42"));
+ * assertTrue(product.matches("/products/42/"));
+ * assertFalse(product.matches("/products/42/reviews"));
+ * Route api = policy.routes().get(1);
  * assertTrue(api.matches("/api/orders"));
+ * assertTrue(api.matches("/api"));
  * assertFalse(api.matches("/apiary"));
- * assertNull(policy.routes().get(1).options()); // a route without CORS
+ * assertNull(policy.routes().get(2).options()); // a route without CORS
  * }</pre>
  */
 public final class Route {
-  private final String path;
-  private final boolean prefix;
-  private final String base;
+  private final PathPattern pattern;
   private final CorsPolicy policy;
 
+  /**
+   * A route of {@code path}.
+   *
+   * @throws PathPattern.Invalid when {@code path} is not a route path
+   */
   Route(String path, CorsPolicy policy) {
-    this.path = Objects.requireNonNull(path, "path");
-    this.policy = Objects.requireNonNull(policy, "policy");
-    this.prefix = path.endsWith("/**");
-    this.base = prefix ? path.substring(0, path.length() - 3) : path;
+    this(PathPattern.compile(Objects.requireNonNull(path, "path")), policy);
   }
 
-  /** The path as written: {@code /products} or {@code /api/**}. */
+  Route(PathPattern pattern, CorsPolicy policy) {
+    this.pattern = Objects.requireNonNull(pattern, "pattern");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /** The path as written: {@code /products/:id} or {@code /api/**}. */
   public String path() {
-    return path;
+    return pattern.source();
   }
 
   /** The policy of the requests this route matches. */
@@ -52,50 +68,55 @@ public final class Route {
   }
 
   /**
-   * Whether this route matches {@code requestPath}, a path as {@link CorsRequest#path()} gives it:
-   * an exact path matches itself only; {@code /a/**} matches {@code /a} and everything under {@code
-   * /a/}; {@code /**} matches every path. The one place where route paths are matched.
+   * Whether this route matches {@code requestPath}, a path as {@link CorsRequest#path()} gives it
+   * (decoded and normalised): on whole segments, case-sensitively, a trailing {@code /} ignored
+   * ({@code /products/:id} matches {@code /products/42} and {@code /products/42/}, not {@code
+   * /products} nor {@code /products/42/reviews}). A policy's routes are chosen with the same
+   * matcher, through an index of their segments.
    */
   public boolean matches(String requestPath) {
-    if (!prefix) {
-      return requestPath.equals(base);
-    }
-    return base.isEmpty()
-        || (requestPath.startsWith(base)
-            && (requestPath.length() == base.length() || requestPath.charAt(base.length()) == '/'));
+    return pattern.matches(requestPath);
+  }
+
+  /** The compiled path. */
+  PathPattern pattern() {
+    return pattern;
   }
 
   /**
-   * Whether this route matches every path that {@code later} matches, so that {@code later}, tried
-   * after it, is never used. An exact path is covered when it is matched; a prefix when its own
-   * base path is, by a prefix.
+   * The compiled {@code path}, or null when it is not a route path (or not a string): then an error
+   * at {@code option} ({@code routes[i].path}) is added to {@code problems}, with the reason and
+   * how to write it instead.
    */
-  boolean covers(Route later) {
-    return later.prefix ? prefix && matches(later.base) : matches(later.path);
-  }
-
-  /** Why {@code path} cannot be a route path, or null when it can. */
-  static String whyNotPath(String path) {
-    if (path == null || !path.startsWith("/")) {
-      return "does not start with /";
+  static PathPattern compile(Object path, String option, List<CorsProblem> problems) {
+    if (!(path instanceof String)) {
+      problems.add(
+          Problems.error(
+              CorsRule.C2,
+              option,
+              Problems.render(path),
+              "is not a string",
+              "write a route path such as \"/products/:id\" or \"/api/**\""));
+      return null;
     }
-    int star = path.indexOf('*');
-    if (star >= 0 && !(path.endsWith("/**") && star == path.length() - 2)) {
-      return "has a * other than a final /** (a path is exact, or a prefix ending in /**)";
+    try {
+      return PathPattern.compile((String) path);
+    } catch (PathPattern.Invalid e) {
+      problems.add(
+          Problems.error(
+              CorsRule.C3,
+              option,
+              Problems.render(path),
+              Problems.escape(e.getMessage()),
+              Problems.escape(e.fix())));
+      return null;
     }
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#') {
-        return "has a character that cannot appear in a request path (space, control, ? or #)";
-      }
-    }
-    return null;
   }
 
   /** {@code /api/** -> <policy>}. */
   @Override
   public String toString() {
     CorsOptions options = options();
-    return path + " -> " + (options != null ? options : policy);
+    return path() + " -> " + (options != null ? options : policy);
   }
 }

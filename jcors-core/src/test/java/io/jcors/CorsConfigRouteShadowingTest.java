@@ -64,4 +64,56 @@ public class CorsConfigRouteShadowingTest {
         .containsExactly(CorsProblem.Severity.ERROR);
     assertThat(config.hasErrors()).isTrue();
   }
+
+  @Test
+  void patterns_aParameterHidesItsLiteralsAndTheOrderOfTheRestIsKept() {
+    CorsConfig config =
+        read(
+            false,
+            "/products/:id",
+            "/products/new",
+            "/products/{sku}",
+            "/files/*.json",
+            "/files/a.json",
+            "/**/health",
+            "/api/health",
+            "/products/new/edit");
+
+    assertThat(config.problems())
+        .extracting(CorsProblem::rule, CorsProblem::option, CorsProblem::reason)
+        .containsExactly(
+            tuple(
+                CorsRule.C4,
+                "routes[1].path",
+                "is never used: routes[0] (\"/products/:id\") comes first and matches every"
+                    + " request this route would, so this route's CORS policy never applies"),
+            tuple(
+                CorsRule.C4,
+                "routes[2].path",
+                "is never used: routes[0] (\"/products/:id\") comes first and matches every"
+                    + " request this route would, so this route's CORS policy never applies"),
+            tuple(
+                CorsRule.C4,
+                "routes[4].path",
+                "is never used: routes[3] (\"/files/*.json\") comes first and matches every"
+                    + " request this route would, so this route's CORS policy never applies"),
+            tuple(
+                CorsRule.C4,
+                "routes[6].path",
+                "is never used: routes[5] (\"/**/health\") comes first and matches every"
+                    + " request this route would, so this route's CORS policy never applies"));
+  }
+
+  @Test
+  void aMalformedPath_isLeftOutOfTheAnalysis_andTheNumbersStayThoseOfTheFile() {
+    CorsConfig config = read(true, "/a/{id", "/b/**", "/b/c");
+
+    assertThat(config.problems())
+        .extracting(CorsProblem::rule, CorsProblem::severity, CorsProblem::option)
+        .containsExactly(
+            tuple(CorsRule.C3, CorsProblem.Severity.ERROR, "routes[0].path"),
+            tuple(CorsRule.C4, CorsProblem.Severity.ERROR, "routes[2].path"));
+    assertThat(config.problems().get(1).reason())
+        .startsWith("is never used: routes[1] (\"/b/**\")");
+  }
 }

@@ -153,17 +153,25 @@ class JavadocExamplesTest {
   void route() {
     CorsPolicy policy =
         CorsPolicy.builder()
+            .route("/products/:id", CorsOptions.builder().origin("http://example.com").build())
             .route("/api/**", CorsOptions.builder().origin("https://app.example.com").build())
             .route("/internal/**", CorsPolicy.disabled())
             .build();
-    Route api = policy.routes().get(0);
+    Route product = policy.routes().get(0);
+    assertTrue(product.matches("/products/42"));
+    assertTrue(product.matches("/products/42/"));
+    assertFalse(product.matches("/products/42/reviews"));
+    Route api = policy.routes().get(1);
     assertTrue(api.matches("/api/orders"));
+    assertTrue(api.matches("/api"));
     assertFalse(api.matches("/apiary"));
-    assertNull(policy.routes().get(1).options()); // a route without CORS
+    assertNull(policy.routes().get(2).options()); // a route without CORS
 
     assertThat(api.path()).isEqualTo("/api/**");
     assertThat(api.options().origin()).isEqualTo(Origins.fixed("https://app.example.com"));
-    assertThat(policy.routes()).extracting(Route::path).containsExactly("/api/**", "/internal/**");
+    assertThat(policy.routes())
+        .extracting(Route::path)
+        .containsExactly("/products/:id", "/api/**", "/internal/**");
   }
 
   @Test

@@ -115,6 +115,22 @@ public class BadFilesIT {
   }
 
   @Test
+  void serve_malformedRoutePath_locatedWithItsFix_startsNothing() throws Exception {
+    Files.writeString(dir.resolve("cors.yaml"), "routes:\n  - path: /products/{id\n    cors: {}\n");
+
+    JcorsProcess.Result result =
+        JcorsProcess.run(dir, "serve", "--config", "cors.yaml", "--port", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .startsWith(
+            "cors.yaml:2:11: error: routes[0].path: \"/products/{id\" has an unclosed { at index"
+                + " 10\n    fix: close it: {id}\n")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void serve_portInUse_namesPortAndFlag_exit2() throws Exception {
     Files.writeString(dir.resolve("cors.json"), "{}");
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -425,6 +425,73 @@ public class ServeIT {
     }
   }
 
+  /**
+   * The cors README's {@code app.options('/products/:id', cors(corsOptions))} and {@code
+   * app.get('/products/:id', cors(corsOptions), handler)}, as a config file: one segment, a
+   * trailing / the same route, nothing else of /products.
+   */
+  @Test
+  void productsById_routesOneSegment_trailingSlashIsTheSameRoute() throws Exception {
+    String example = "http://example.com";
+    try (JcorsProcess.Server server = JcorsProcess.Server.start(resource("products.yaml"))) {
+      for (String path : List.of("/products/42", "/products/42/", "/products/%34%32")) {
+        HttpResponse<String> get = send(server.url, "GET", path, Map.of("Origin", example));
+        assertThat(get.statusCode()).as(path).isEqualTo(200);
+        assertThat(get.headers().firstValue("X-Route")).as(path).contains("/products/:id");
+        assertThat(get.headers().firstValue("Access-Control-Allow-Origin"))
+            .as(path)
+            .contains(example);
+      }
+      HttpResponse<String> preflight =
+          send(
+              server.url,
+              "OPTIONS",
+              "/products/42",
+              Map.of("Origin", example, "Access-Control-Request-Method", "DELETE"));
+      assertThat(preflight.statusCode()).isEqualTo(200); // optionsSuccessStatus
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(example);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+          .contains(DEFAULT_METHODS);
+      for (String path : List.of("/products", "/products/42/reviews", "/Products/42")) {
+        HttpResponse<String> none = send(server.url, "GET", path, Map.of("Origin", example));
+        assertThat(none.statusCode()).as(path).isEqualTo(404);
+        assertThat(none.headers().map().keySet())
+            .as(path)
+            .noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).startsWith("access-control"));
+      }
+    }
+  }
+
+  /**
+   * The cors README's {@code app.options('*', cors())} (pre-flight on every path) beside a route of
+   * its own: Express's {@code *} is {@code /**}, and the first route that matches wins.
+   */
+  @Test
+  void preflightEverywhere_catchAllAfterAParameterRoute() throws Exception {
+    try (JcorsProcess.Server server =
+        JcorsProcess.Server.start(resource("preflight-everywhere.json"))) {
+      HttpResponse<String> deep =
+          send(
+              server.url,
+              "OPTIONS",
+              "/any/deep/path",
+              Map.of("Origin", APP, "Access-Control-Request-Method", "PUT"));
+      HttpResponse<String> product =
+          send(server.url, "GET", "/products/42/", Map.of("Origin", "http://example.com"));
+      HttpResponse<String> other = send(server.url, "GET", "/products", Map.of("Origin", APP));
+
+      assertThat(deep.statusCode()).isEqualTo(204);
+      assertThat(deep.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+      assertThat(deep.headers().firstValue("Access-Control-Allow-Methods"))
+          .contains(DEFAULT_METHODS);
+      assertThat(product.headers().firstValue("X-Route")).contains("/products/{id}");
+      assertThat(product.headers().firstValue("Access-Control-Allow-Origin"))
+          .contains("http://example.com");
+      assertThat(other.headers().firstValue("X-Route")).contains("/**");
+      assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    }
+  }
+
   static HttpResponse<String> send(
       String url, String method, String path, Map<String, String> headers)
       throws IOException, InterruptedException {

@@ -147,6 +147,25 @@ class FlatConfigTest {
     }
 
     @Test
+    void malformedRoutePath_isAtItsKey_withTheFix_andAPatternIsRead() {
+      LoadedConfig config =
+          read("routes[0].path", "/products/:id", "routes[1].path", "/files/:name.json");
+
+      assertThat(config.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.key()).isEqualTo("routes[1].path");
+                assertThat(p.toString())
+                    .isEqualTo(
+                        "routes[1].path: \"/files/:name.json\" has a parameter that is not a whole"
+                            + " segment (:name.json at index 7). Fix: a parameter is a whole"
+                            + " segment (/files/:name); for part of a segment write *"
+                            + " (/files/*.json)");
+              });
+    }
+
+    @Test
     void optionsOfARoute_areAtTheirKey() {
       LoadedConfig config = read("routes[0].path", "/api/**", "routes[0].cors.maxAg", "5");
 

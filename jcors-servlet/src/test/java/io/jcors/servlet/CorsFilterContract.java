@@ -159,6 +159,22 @@ abstract class CorsFilterContract {
   }
 
   @Test
+  void routes_productsById_oneSegment_trailingSlashIsTheSameRoute() throws Exception {
+    CorsPolicy routes = CorsPolicy.builder().route("/products/:id", appOnly()).build();
+    start(global(new CorsFilter(routes)));
+    for (String path : List.of("/products/42", "/products/42/", "/products/4%32")) {
+      assertThat(header(get(path, APP_ORIGIN), "Access-Control-Allow-Origin"))
+          .as(path)
+          .isEqualTo(APP_ORIGIN);
+    }
+    for (String path : List.of("/products", "/products/42/reviews", "/Products/42")) {
+      assertThat(header(get(path, APP_ORIGIN), "Access-Control-Allow-Origin")).as(path).isNull();
+    }
+    assertThat(header(preflight("/products/42", APP_ORIGIN, "PUT"), "Access-Control-Allow-Origin"))
+        .isEqualTo(APP_ORIGIN);
+  }
+
+  @Test
   void initParams_noArgumentFilter_readsExpressOptionNames() throws Exception {
     start(
         context -> {
