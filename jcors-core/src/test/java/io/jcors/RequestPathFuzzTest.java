@@ -25,7 +25,9 @@ class RequestPathFuzzTest {
     }
     assertThat(RequestPath.whyRefused(raw)).isNull();
     assertThat(normal).startsWith("/").doesNotContain("//");
-    if (normal.indexOf('%') < 0 && normal.indexOf('\\') < 0) {
+    // Decoding once is not idempotent where a decoded byte means something when read again: %25
+    // is a '%', and %3B a ';' that is part of its segment but would start a path parameter.
+    if (normal.indexOf('%') < 0 && normal.indexOf('\\') < 0 && normal.indexOf(';') < 0) {
       assertThat(RequestPath.normalize(normal)).as("normal form of \"%s\"", raw).isEqualTo(normal);
     }
   }
