@@ -90,16 +90,10 @@ class JavadocExamplesTest {
   @Test
   void customizer_anOriginFunctionFromARepository() throws Exception {
     try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(SecuredApi.class, Partners.class)
-            .properties(
-                "jcors.routes[0].path=/api/**",
-                "jcors.routes[0].cors.origin=https://app.example.com",
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
-                "spring.security.user.name=user",
-                "spring.security.user.password=secret")
-            .run()) {
+        StartupTest.start(
+            new Class<?>[] {SecuredApi.class, Partners.class},
+            "jcors.routes[0].path=/api/**",
+            "jcors.routes[0].cors.origin=https://app.example.com")) {
       assertThat(StartupTest.allowOrigin(app, "https://partner.example.com"))
           .isEqualTo("https://partner.example.com");
       assertThat(StartupTest.allowOrigin(app, "https://app.example.com")).isNull();
@@ -109,14 +103,7 @@ class JavadocExamplesTest {
   @Test
   void docs_aCorsPolicyBean_replacesTheProperties() throws Exception {
     try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(SecuredApi.class, OwnPolicy.class)
-            .properties(
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
-                "spring.security.user.name=user",
-                "spring.security.user.password=secret")
-            .run()) {
+        StartupTest.start(new Class<?>[] {SecuredApi.class, OwnPolicy.class})) {
       assertThat(StartupTest.allowOrigin(app, "https://app.example.com"))
           .isEqualTo("https://app.example.com");
       assertThat(StartupTest.allowOrigin(app, "https://other.example.com")).isNull();
