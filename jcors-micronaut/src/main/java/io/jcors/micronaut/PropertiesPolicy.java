@@ -129,21 +129,36 @@ final class PropertiesPolicy {
       if (!NAMES.contains(first) && !written.contains(squash(first))) {
         continue; // a system property or variable that is no jcors property
       }
-      if (value instanceof Map<?, ?> map) {
-        if (map.isEmpty()) {
-          properties.put(name, "{}"); // routes[1].cors: {} (the Express defaults)
-        }
-        continue; // the entries of a map are properties of their own
-      }
-      if (value instanceof List<?> list) {
-        if (list.isEmpty()) {
-          properties.put(name, ""); // allowed-headers: [] (reflect), exposed-headers: []
-        }
-        continue; // the entries of a list are properties of their own: origin[0], origin[1]
+      if (value instanceof Map<?, ?> || value instanceof List<?>) {
+        empties(name, value, properties); // their entries are properties of their own
+        continue;
       }
       properties.put(name, String.valueOf(value));
     }
     return properties;
+  }
+
+  /**
+   * Puts the empty maps and lists inside {@code value} (a map or list property at {@code name}),
+   * which Micronaut gives no property of their own: {@code routes[1].cors: {}} (the Express
+   * defaults of a route) as {@code {}}, {@code allowed-headers: []} as an empty string (reflect the
+   * requested headers, as in Express).
+   */
+  private static void empties(String name, Object value, Map<String, String> properties) {
+    if (value instanceof Map<?, ?> map) {
+      if (map.isEmpty()) {
+        properties.put(name, "{}");
+      }
+      map.forEach(
+          (key, entry) -> empties(name + "." + kebab(String.valueOf(key)), entry, properties));
+    } else if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        properties.put(name, "");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        empties(name + "[" + i + "]", list.get(i), properties);
+      }
+    }
   }
 
   private static String firstName(String name) {

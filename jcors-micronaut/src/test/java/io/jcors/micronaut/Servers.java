@@ -2,6 +2,7 @@ package io.jcors.micronaut;
 
 import io.jcors.CorsPolicy;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +16,12 @@ final class Servers {
 
   /** A server with {@code app}'s controllers, {@code properties}, and {@code policy} as a bean. */
   static EmbeddedServer start(String app, CorsPolicy policy, Map<String, Object> properties) {
+    return start(app, policy, properties, new String[0]);
+  }
+
+  /** The same, with {@code environments} active (their {@code application-NAME.yml} read). */
+  static EmbeddedServer start(
+      String app, CorsPolicy policy, Map<String, Object> properties, String... environments) {
     Map<String, Object> all = new HashMap<>();
     all.put("micronaut.security.enabled", false); // on only where a test turns it on
     all.putAll(properties);
@@ -22,10 +29,10 @@ final class Servers {
     all.put("micronaut.server.host", "127.0.0.1");
     all.put("micronaut.server.port", -1); // a random free port
     all.put("micronaut.server.netty.worker.threads", EVENT_LOOP_THREADS);
+    ApplicationContextBuilder builder =
+        ApplicationContext.builder().environments(environments).properties(all);
     ApplicationContext context =
-        policy == null
-            ? ApplicationContext.builder().properties(all).start()
-            : ApplicationContext.builder().properties(all).singletons(policy).start();
+        policy == null ? builder.start() : builder.singletons(policy).start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     server.start();
     return server;
