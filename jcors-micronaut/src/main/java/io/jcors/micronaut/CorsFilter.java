@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>or from a {@link CorsPolicy} bean, which replaces the properties:
  *
  * <pre>{@code
- * @Factory
+ * &#64;Factory
  * class Cors {
- *   @Singleton
+ *   &#64;Singleton
  *   CorsPolicy corsPolicy() {
  *     return CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
  *   }
