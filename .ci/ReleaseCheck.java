@@ -41,6 +41,7 @@ public final class ReleaseCheck {
           "jcors-core",
           "jcors-jdk",
           "jcors-micronaut",
+          "jcors-javalin",
           "jcors-servlet",
           "jcors-jdbc",
           "jcors-config",
@@ -60,7 +61,7 @@ public final class ReleaseCheck {
    * Published, but not in README.md's general Maven block either: an application of a framework
    * adds that framework's adapter alone (its page in docs/ shows the dependency).
    */
-  static final Set<String> FRAMEWORKS = Set.of("jcors-micronaut");
+  static final Set<String> FRAMEWORKS = Set.of("jcors-micronaut", "jcors-javalin");
 
   static final Set<String> UNPUBLISHED =
       Set.of(

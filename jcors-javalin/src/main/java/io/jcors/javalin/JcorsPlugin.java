@@ -2,13 +2,20 @@ package io.jcors.javalin;
 
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
+import io.javalin.http.servlet.JavalinServletContext;
+import io.javalin.http.servlet.SubmitOrder;
+import io.javalin.http.servlet.Task;
+import io.javalin.http.servlet.TaskInitializer;
 import io.javalin.plugin.Plugin;
 import io.javalin.plugin.PluginPriority;
 import io.jcors.CorsDecision;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import kotlin.Unit;
 
 /**
  * Applies a jcors policy to every request of a Javalin 7 application: {@code app.use(cors())} for
@@ -21,20 +28,20 @@ import java.util.concurrent.CompletableFuture;
  *           config.registerPlugin(
  *               new JcorsPlugin(
  *                   CorsOptions.builder().origin(Origins.of("https://app.example.com")).build()));
- *           config.routes.get("/products", ctx -> ctx.json(List.of("lamp", "desk")));
+ *           config.routes.get("/products", ctx -> ctx.result("lamp, desk"));
  *         });
  * app.start("127.0.0.1", 0);
  * }</pre>
  *
- * <p>The plugin adds a before-handler on every path when it is registered, and an after-handler.
- * Register it first in the configuration: before-handlers run in the order they were added, so the
- * plugin's runs before every before-handler added after it, and always before the {@code
- * beforeMatched} handlers that check access. Preflights are answered there, with {@code
- * optionsSuccessStatus} and {@code Content-Length: 0}, and the remaining handlers are skipped (the
- * after-handlers still run), unless {@code preflightContinue} passes them on. Every other request
- * goes on with its CORS headers set; the status of a request from a refused origin is never changed
- * (javalin#2105 answered it 400). Exception and error handlers keep the headers, and the
- * after-handler puts back the CORS names in a {@code Vary} the application set.
+ * <p>The plugin puts its step first in Javalin's request lifecycle, ahead of every before-handler
+ * (wherever the configuration adds it) and of the {@code beforeMatched} handlers that check access,
+ * and adds an after-handler. Preflights are answered there, with {@code optionsSuccessStatus} and
+ * {@code Content-Length: 0}, and the remaining handlers are skipped (the after-handlers still run),
+ * unless {@code preflightContinue} passes them on. Every other request goes on with its CORS
+ * headers set; the status of a request from a refused origin is never changed (javalin#2105
+ * answered it 400). Exception and error handlers keep the headers, and the after-handler puts back
+ * the CORS names in a {@code Vary} the application set. A configuration that replaces the request
+ * lifecycle ({@code config.requestLifeCycle(...)}) after registering the plugin drops its step.
  *
  * <p>When an origin or options function completes later, the request waits in {@code
  * ctx.future(...)}, holding no request thread; when it fails, the client gets a 500 without CORS
@@ -74,10 +81,26 @@ public final class JcorsPlugin extends Plugin<Void> {
     return PluginPriority.EARLY;
   }
 
-  /** Adds the handlers now, so that they come before the ones the configuration adds next. */
+  /**
+   * Puts the CORS step first in Javalin's request lifecycle, ahead of its before-handlers, wherever
+   * the configuration adds them, and adds the after-handler.
+   */
   @Override
   public void onInitialize(JavalinState state) {
-    state.routes.before(this::before);
+    List<TaskInitializer<JavalinServletContext>> lifecycle =
+        new ArrayList<>(state.servletRequestLifecycle);
+    lifecycle.add(
+        0,
+        (submitTask, servlet, ctx, requestUri) ->
+            submitTask.invoke(
+                SubmitOrder.LAST,
+                new Task(
+                    true,
+                    () -> {
+                      before(ctx);
+                      return Unit.INSTANCE;
+                    })));
+    state.servletRequestLifecycle = lifecycle;
     state.routes.after(JcorsPlugin::after);
   }
 
