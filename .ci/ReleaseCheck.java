@@ -41,6 +41,7 @@ public final class ReleaseCheck {
           "jcors-core",
           "jcors-jdk",
           "jcors-servlet",
+          "jcors-webflux",
           "jcors-jdbc",
           "jcors-config",
           "jcors-check",
@@ -50,10 +51,11 @@ public final class ReleaseCheck {
 
   /**
    * Published, but not in README.md's general Maven block: a Spring Boot application adds the
-   * starter alone (README's Spring Boot block, and examples/spring-boot, built by release-check).
+   * starter alone (README's Spring Boot block, and examples/spring-boot and examples/spring-webflux,
+   * built by release-check); jcors-webflux needs the Spring WebFlux the application provides.
    */
   static final Set<String> SPRING_BOOT =
-      Set.of("jcors-spring-boot-autoconfigure", "jcors-spring-boot-starter");
+      Set.of("jcors-spring-boot-autoconfigure", "jcors-spring-boot-starter", "jcors-webflux");
 
   static final Set<String> UNPUBLISHED =
       Set.of(
