@@ -59,11 +59,6 @@ public final class CorsFilter implements WebFilter {
     this(CorsPolicy.of(options));
   }
 
-  /** The policy this filter applies. */
-  public CorsPolicy policy() {
-    return policy;
-  }
-
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ExchangeView view = new ExchangeView(exchange);
