@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies a jcors policy in a Spring WebFlux application: {@code app.use(cors())} as a {@link
- * WebFilter}, on any server WebFlux runs on (Reactor Netty, Tomcat, Jetty, Undertow).
+ * WebFilter}. It uses WebFlux's own request and response types only, so it runs on any server
+ * WebFlux supports; it is tested on Reactor Netty.
  *
  * <pre>{@code
  * HttpHandler app =
