@@ -63,6 +63,7 @@ final class Netty implements AdapterContract.Server {
   @Override
   public void stop() {
     server.disposeNow(Duration.ofSeconds(10));
-    loop.disposeLater().block(Duration.ofSeconds(10));
+    // No quiet period: the default waits 2 s per server for tasks that a test never submits.
+    loop.disposeLater(Duration.ZERO, Duration.ofSeconds(10)).block(Duration.ofSeconds(15));
   }
 }
