@@ -43,6 +43,7 @@ public final class ReleaseCheck {
           "jcors-micronaut",
           "jcors-javalin",
           "jcors-servlet",
+          "jcors-webflux",
           "jcors-jdbc",
           "jcors-config",
           "jcors-check",
@@ -52,10 +53,11 @@ public final class ReleaseCheck {
 
   /**
    * Published, but not in README.md's general Maven block: a Spring Boot application adds the
-   * starter alone (README's Spring Boot block, and examples/spring-boot, built by release-check).
+   * starter alone (README's Spring Boot block, and examples/spring-boot and examples/spring-webflux,
+   * built by release-check); jcors-webflux needs the Spring WebFlux the application provides.
    */
   static final Set<String> SPRING_BOOT =
-      Set.of("jcors-spring-boot-autoconfigure", "jcors-spring-boot-starter");
+      Set.of("jcors-spring-boot-autoconfigure", "jcors-spring-boot-starter", "jcors-webflux");
 
   /**
    * Published, but not in README.md's general Maven block either: an application of a framework

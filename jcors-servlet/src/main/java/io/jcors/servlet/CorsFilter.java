@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
@@ -46,11 +47,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dispatcher types and mark it {@code asyncSupported}, as {@link #addTo(ServletContext, String...)}
  * does: when an origin or options function has not completed yet, the filter starts async
  * processing, frees the request thread, and continues in an {@code ASYNC} dispatch of the same
- * request once the function completes (so filters after this one see that dispatch). A function
- * that fails ends as the container's 500 error response. The servlet itself need not be {@code
- * asyncSupported}. When the request does not support async at this filter (a filter before it is
- * not {@code asyncSupported}), the request thread waits, at most 30 seconds, and a warning says so
- * once.
+ * request once the function completes. The filters after this one and the servlet see that dispatch
+ * as the first it is, {@code getDispatcherType()} {@code REQUEST}, so a filter that skips {@code
+ * ASYNC} dispatches (an authentication filter) still runs; the application's own async dispatches
+ * and error dispatches keep their types. A function that fails ends as the container's 500 error
+ * response. The servlet itself need not be {@code asyncSupported}. When the request does not
+ * support async at this filter (a filter before it is not {@code asyncSupported}), the request
+ * thread waits, at most 30 seconds, and a warning says so once.
  *
  * <p><b>web.xml.</b> The no-argument constructor reads the filter's init-params: the Express option
  * names ({@code origin}, {@code methods}, {@code allowedHeaders}, {@code exposedHeaders}, {@code
@@ -200,7 +203,12 @@ public final class CorsFilter implements Filter {
     CompletableFuture<CorsDecision> decided =
         type == DispatcherType.ASYNC ? exchange.resume() : null;
     if (decided != null) {
-      proceed(completed(decided), exchange, request, response, chain);
+      FirstDispatch first = new FirstDispatch(request);
+      try {
+        proceed(completed(decided), exchange, first, response, chain);
+      } finally {
+        first.end();
+      }
       return;
     }
     if (type == DispatcherType.ERROR) {
@@ -282,6 +290,33 @@ public final class CorsFilter implements Filter {
                     + e.getMessage());
           }
         });
+  }
+
+  /**
+   * The request this filter resumed, as the rest of the chain must see it: its first dispatch, not
+   * an {@code ASYNC} one. Filters that skip {@code ASYNC} dispatches because they ran on the first
+   * (Spring's {@code OncePerRequestFilter}, Spring Security's authentication) have not run yet; to
+   * them the container's {@code ASYNC} type would mean "done before", they would skip it, and an
+   * authenticated request would be answered 401. Only while this dispatch lasts: when the
+   * application starts async itself with this request ({@code startAsync(request, response)}, as
+   * Spring's {@code Callable} and {@code DeferredResult} do), its own later dispatch is {@code
+   * ASYNC} again, and an error dispatch is {@code ERROR}.
+   */
+  private static final class FirstDispatch extends HttpServletRequestWrapper {
+    private volatile boolean during = true;
+
+    FirstDispatch(HttpServletRequest request) {
+      super(request);
+    }
+
+    void end() {
+      during = false;
+    }
+
+    @Override
+    public DispatcherType getDispatcherType() {
+      return during ? DispatcherType.REQUEST : super.getDispatcherType();
+    }
   }
 
   /** Blocks this thread until {@code decided} completes, at most 30 seconds. */

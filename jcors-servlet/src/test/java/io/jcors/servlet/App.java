@@ -38,8 +38,13 @@ final class App extends HttpServlet {
         response.setHeader("Vary", "Accept-Encoding");
         break;
       case "/async-vary":
+      case "/async-wrapped":
         if (request.getDispatcherType() == DispatcherType.REQUEST) {
-          AsyncContext async = request.startAsync();
+          response.setHeader("X-First-Dispatch", "REQUEST");
+          AsyncContext async =
+              path.equals("/async-vary")
+                  ? request.startAsync()
+                  : request.startAsync(request, response);
           async.start(async::dispatch); // the application's own ASYNC dispatch sets Vary
           return;
         }

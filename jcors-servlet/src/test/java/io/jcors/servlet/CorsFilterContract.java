@@ -311,7 +311,9 @@ abstract class CorsFilterContract {
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(allowed.body()).isEqualTo("GET /data");
     assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
-    assertThat(header(allowed, "X-Dispatch")).as("resumed in an ASYNC dispatch").isEqualTo("ASYNC");
+    // Resumed in an ASYNC dispatch, but the first the rest of the chain sees: filters that skip
+    // ASYNC dispatches (Spring Security's OncePerRequestFilters) must still run on it.
+    assertThat(header(allowed, "X-Dispatch")).as("seen downstream").isEqualTo("REQUEST");
     HttpResponse<String> refused = get("/data", "https://evil.test");
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
@@ -362,7 +364,69 @@ abstract class CorsFilterContract {
     HttpResponse<String> response = get("/data", APP_ORIGIN);
     assertThat(response.body()).isEqualTo("GET /data");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
-    assertThat(header(response, "X-Dispatch")).isEqualTo("ASYNC");
+    assertThat(header(response, "X-Dispatch")).isEqualTo("REQUEST");
+  }
+
+  @Test
+  void asyncOrigin_completesLater_laterFilterSeesTheFirstDispatchOnce() throws Exception {
+    // A filter after jcors that skips ASYNC dispatches, as a OncePerRequestFilter does: it must
+    // run once on a request jcors resumed, and its own attribute must not be there yet.
+    start(
+        context -> {
+          new CorsFilter(CorsOptions.builder().origin(delayed(30)).build()).addTo(context, "/*");
+          var once =
+              context.addFilter(
+                  "once",
+                  (req, res, chain) -> {
+                    if (req.getDispatcherType() != DispatcherType.ASYNC
+                        && req.getAttribute("once") == null) {
+                      req.setAttribute("once", "x");
+                      ((jakarta.servlet.http.HttpServletResponse) res)
+                          .addHeader("X-Once", req.getDispatcherType().name());
+                    }
+                    chain.doFilter(req, res);
+                  });
+          once.setAsyncSupported(true);
+          once.addMappingForUrlPatterns(
+              EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR),
+              true,
+              "/*");
+          app(context, true);
+        });
+    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    assertThat(response.body()).isEqualTo("GET /data");
+    assertThat(response.headers().allValues("X-Once")).containsExactly("REQUEST");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+  }
+
+  @Test
+  void asyncOrigin_completesLater_applicationsOwnAsyncStillAsync() throws Exception {
+    // After the resume the application starts async itself, with the request it was given (as
+    // Spring's Callable and DeferredResult do) or the unwrapped one: its own dispatch is ASYNC.
+    start(global(new CorsFilter(CorsOptions.builder().origin(delayed(30)).build())));
+    for (String path : List.of("/async-vary", "/async-wrapped")) {
+      HttpResponse<String> response = get(path, APP_ORIGIN);
+      assertThat(response.body()).as(path).isEqualTo("GET " + path);
+      assertThat(header(response, "X-Dispatch")).as(path).isEqualTo("ASYNC");
+      assertThat(header(response, "X-First-Dispatch")).as(path).isEqualTo("REQUEST");
+      assertThat(header(response, "Access-Control-Allow-Origin")).as(path).isEqualTo(APP_ORIGIN);
+      assertThat(response.headers().allValues("Vary"))
+          .as(path)
+          .containsExactly("Accept-Encoding, Origin");
+    }
+  }
+
+  @Test
+  void asyncOrigin_completesLater_errorPageIsAnErrorDispatch() throws Exception {
+    start(
+        kind().create().errorPage(500, "/error-page"),
+        global(new CorsFilter(CorsOptions.builder().origin(delayed(30)).build())));
+    HttpResponse<String> response = get("/five-hundred", APP_ORIGIN);
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEqualTo("error page 500");
+    assertThat(header(response, "X-Dispatch")).isEqualTo("ERROR");
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Vary")).isEqualTo("Origin");
   }
 
   @Test

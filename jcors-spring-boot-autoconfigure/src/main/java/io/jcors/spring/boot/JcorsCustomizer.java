@@ -28,9 +28,8 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Under Spring Security, give a function that completes at once (as above): one that completes
- * later resumes the request in an {@code ASYNC} dispatch, which Spring Security's authentication
- * filters skip (docs/spring-boot.md).
+ * <p>A function may also complete later, on another thread: the request continues when it does, and
+ * Spring Security authenticates it as any other request.
  */
 @FunctionalInterface
 public interface JcorsCustomizer {

@@ -17,6 +17,7 @@ import org.springframework.util.ClassUtils;
 final class StartupReport implements SmartInitializingSingleton {
   private static final Log LOG = LogFactory.getLog(StartupReport.class);
   private static final String SERVLET_FILTER = "io.jcors.servlet.CorsFilter";
+  private static final String REACTIVE_FILTER = "io.jcors.spring.boot.JcorsWebFilter";
   private static final String FILTER = "jcorsFilter";
 
   private final ApplicationContext context;
@@ -39,17 +40,23 @@ final class StartupReport implements SmartInitializingSingleton {
     if (!beans.containsBean(FILTER)) {
       LOG.warn(
           "jcors: a CORS policy is configured, but no jcors filter is registered, so responses get"
-              + " no CORS headers: the application is not a servlet web application (WebFlux is"
-              + " not supported yet), io.jcors:jcors-servlet is missing, or there are several"
+              + " no CORS headers: the application is not a servlet or reactive web application,"
+              + " io.jcors:jcors-servlet (servlet) or io.jcors:jcors-webflux (WebFlux) is missing,"
+              + " or there are several"
               + " CorsPolicy beans "
               + java.util.Arrays.toString(policies)
               + " and none is @Primary");
       return;
     }
-    if (!ClassUtils.isPresent(SERVLET_FILTER, classLoader)) {
+    List<String> spring;
+    Class<?> filter = beans.getType(FILTER);
+    if (filter != null && filter.getName().equals(REACTIVE_FILTER)) {
+      spring = ReactiveSpringCors.find(beans, classLoader);
+    } else if (ClassUtils.isPresent(SERVLET_FILTER, classLoader)) {
+      spring = SpringCors.find(beans, classLoader);
+    } else {
       return;
     }
-    List<String> spring = SpringCors.find(beans, classLoader);
     if (!spring.isEmpty()) {
       LOG.warn(
           "jcors: Spring's own CORS is configured too: "

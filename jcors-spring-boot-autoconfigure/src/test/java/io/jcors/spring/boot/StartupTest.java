@@ -211,8 +211,8 @@ class StartupTest {
       paths.clear();
       OriginResolver function =
           origin ->
-              // Complete at once, as a synchronous repository call is: see docs/spring-boot.md
-              // for functions that complete later under Spring Security.
+              // Complete at once, as a synchronous repository call is (SecuredMvcAsyncOriginTest
+              // has one that completes later).
               CompletableFuture.completedFuture(
                   "https://function.example.com".equals(origin)
                       ? Origins.reflect()
