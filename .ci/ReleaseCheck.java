@@ -41,6 +41,7 @@ public final class ReleaseCheck {
           "jcors-core",
           "jcors-jdk",
           "jcors-servlet",
+          "jcors-jaxrs",
           "jcors-jdbc",
           "jcors-config",
           "jcors-check",
@@ -61,7 +62,8 @@ public final class ReleaseCheck {
           "jcors-demo",
           "jcors-benchmarks",
           "jcors-test-support",
-          "jcors-spring-boot3-tests");
+          "jcors-spring-boot3-tests",
+          "jcors-dropwizard-tests");
 
   private static final List<String> problems = new ArrayList<>();
 
