@@ -1,6 +1,6 @@
 /**
- * jcors for Jakarta REST (JAX-RS): filters for Jersey, RESTEasy and every other implementation of
- * the Jakarta REST 3.1 or 4 API.
+ * jcors for Jakarta REST (JAX-RS): one {@code Feature} with a pre-matching request filter and a
+ * response filter, for Jersey, RESTEasy and other implementations of the Jakarta REST 4 API.
  */
 module io.jcors.jaxrs {
   requires transitive io.jcors;

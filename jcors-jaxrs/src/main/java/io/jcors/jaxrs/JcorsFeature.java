@@ -38,7 +38,7 @@ import java.util.Objects;
  * <p>For scanning, a subclass with a no-argument constructor is a {@code @Provider}:
  *
  * <pre>{@code
- * @Provider
+ * &#64;Provider
  * public class Cors extends JcorsFeature {
  *   public Cors() {
  *     super(CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build()));
@@ -50,17 +50,23 @@ import java.util.Objects;
  * cannot suspend the request and free its thread. When a function has not completed, the request
  * thread waits for it, at most {@link #DEFAULT_WAIT} (or the wait given to the constructor); a
  * function that fails, or does not complete in time, ends the request with a 500 without CORS
- * headers. A function that answers from memory (a list refreshed in the background, as {@code
- * jcors-jdbc}'s) never waits.
+ * headers. A function whose stage is already complete when it returns (an origin list kept in
+ * memory) makes no request wait.
  *
  * <p><b>Paths.</b> Routes ({@link CorsPolicy#routes()}) and options functions see the path of the
  * request relative to the application ({@code UriInfo}), as {@link io.jcors.RequestPath} normalises
- * it. A path with path parameters, dot or empty segments, or an encoding that is not read one way
- * only, gets no CORS headers from them: the implementation may match resources on it differently.
+ * it. Jakarta REST matches resources on the path as received, still percent-encoded, without
+ * removing path parameters or resolving dot and empty segments; so a path with {@code ;}
+ * parameters, dot or empty segments, a percent-encoded letter, digit or {@code -._~} (which a
+ * resource template does not match as that character), or an encoding that is not read one way
+ * only, gets no CORS headers from routes: jcors never picks a route for a resource the runtime
+ * would not match.
  *
- * <p><b>What it cannot do.</b> It runs inside the Jakarta REST runtime, so anything that answers
- * before that runtime (a servlet container's security constraints, a servlet filter, a gateway)
- * answers without CORS headers; on a servlet container, use {@code jcors-servlet} there instead.
+ * <p><b>What it cannot do.</b> It runs inside the Jakarta REST runtime, so whatever answers before
+ * that runtime answers without CORS headers: a servlet container's security constraints, a servlet
+ * filter, the server's own errors (Jersey's Grizzly container answers an invalid request target
+ * with a 500 before any filter). On a servlet container, use {@code jcors-servlet} instead, which
+ * runs before all of them.
  */
 public class JcorsFeature implements Feature {
   /**

@@ -124,13 +124,4 @@ final class Apps {
       return Response.ok(route, "text/plain").header(RoutingPaths.SERVED, route).build();
     }
   }
-
-  /** The feature as a scanned {@code @Provider}: a subclass with a no-argument constructor. */
-  @Provider
-  public static final class ScannedCors extends JcorsFeature {
-    /** Made by the runtime. */
-    public ScannedCors() {
-      super(appPolicy());
-    }
-  }
 }

@@ -149,7 +149,7 @@ abstract class JaxrsContract {
 
   @Test
   void provider_aSubclassRegisteredAsAClass_appliesItsPolicy() throws Exception {
-    String base = serve(ContractResource.class, Apps.ScannedCors.class);
+    String base = serve(ContractResource.class, io.jcors.jaxrs.example.Cors.class);
     HttpResponse<String> response = send(get(base + "/data"));
     assertThat(response.body()).isEqualTo("GET /data");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
