@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ExceptionMapper}'s response and on an unmapped exception's 500, the feature as a scanned
  * provider, the bounded wait for a function, and routes chosen on the path the runtime matches.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JaxrsContract {
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -37,6 +40,9 @@ abstract class JaxrsContract {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final List<AdapterContract.Server> started = new ArrayList<>();
+
+  /** The server of the path corpus, started once for the class. */
+  private AdapterContract.Server routed;
 
   abstract Runtime runtime();
 
@@ -53,6 +59,14 @@ abstract class JaxrsContract {
   void stopServers() throws Exception {
     for (AdapterContract.Server server : started) {
       server.stop();
+    }
+    started.clear();
+  }
+
+  @AfterAll
+  void stopRouted() throws Exception {
+    if (routed != null) {
+      routed.stop();
     }
   }
 
@@ -307,6 +321,9 @@ abstract class JaxrsContract {
   }
 
   private String routed() throws Exception {
-    return serve(Apps.Routed.class, new JcorsFeature(RoutingPaths.policy()));
+    if (routed == null) {
+      routed = runtime().start(List.of(Apps.Routed.class, new JcorsFeature(RoutingPaths.policy())));
+    }
+    return routed.base();
   }
 }
