@@ -44,6 +44,7 @@ public final class ReleaseCheck {
           "jcors-javalin",
           "jcors-servlet",
           "jcors-webflux",
+          "jcors-jaxrs",
           "jcors-jdbc",
           "jcors-config",
           "jcors-check",
@@ -71,7 +72,8 @@ public final class ReleaseCheck {
           "jcors-demo",
           "jcors-benchmarks",
           "jcors-test-support",
-          "jcors-spring-boot3-tests");
+          "jcors-spring-boot3-tests",
+          "jcors-dropwizard-tests");
 
   private static final List<String> problems = new ArrayList<>();
 
