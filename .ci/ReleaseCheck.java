@@ -41,6 +41,7 @@ public final class ReleaseCheck {
           "jcors-core",
           "jcors-jdk",
           "jcors-servlet",
+          "jcors-vertx",
           "jcors-jdbc",
           "jcors-config",
           "jcors-check",
