@@ -77,12 +77,18 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
     return origin;
   }
 
+  /**
+   * Every line of {@code Vary} joined, the value the decision merges its names into; for the other
+   * names, the first line. The decision asks only whether those are there ({@link
+   * CorsDecision#restoreOn}), for each of its headers on every response, and collecting every line
+   * would make a list each time.
+   */
   @Override
   public String get(String name) {
     MultiMap headers = ctx.response().headers();
     String first = headers.get(name);
-    if (first == null) {
-      return null;
+    if (first == null || !"Vary".equals(name)) {
+      return first;
     }
     List<String> lines = headers.getAll(name);
     return lines.size() == 1 ? first : String.join(", ", lines);
