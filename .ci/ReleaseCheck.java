@@ -45,6 +45,7 @@ public final class ReleaseCheck {
           "jcors-servlet",
           "jcors-webflux",
           "jcors-jaxrs",
+          "jcors-vertx",
           "jcors-jdbc",
           "jcors-config",
           "jcors-check",

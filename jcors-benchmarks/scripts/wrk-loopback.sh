@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end on loopback: wrk against one route (/api/data, 200 {"ok":true}) with and without CORS,
-# on the JDK HTTP server (jcors-jdk), embedded Jetty 12 (jcors-servlet) and Express with the cors
-# package, for the same requests.
+# on the JDK HTTP server (jcors-jdk), embedded Jetty 12 (jcors-servlet), Vert.x Web 5 (jcors-vertx,
+# and Vert.x's own CorsHandler with the same options) and Express with the cors package, for the
+# same requests.
 #
 #   ./mvnw -q -pl jcors-benchmarks -am package -DskipTests
 #   (cd jcors-benchmarks/express && npm ci)
@@ -10,7 +11,10 @@
 # Each round starts every server in turn, warms it up, then runs wrk once per scenario; servers
 # alternate so that a noisy minute hurts both sides of a comparison alike. Prints the requests per
 # second and the server's CPU time per request of every run, then the medians of the rounds and
-# the ratios with CORS / without.
+# the ratios with CORS / without; for Vert.x, the median over the rounds of each round's ratio
+# (jcors / no CORS, jcors / Vert.x CorsHandler), whose servers ran next to each other.
+#   SERVERS="vertx-plain vertx-builtin vertx-cors" jcors-benchmarks/scripts/wrk-loopback.sh 5 3
+# runs Vert.x alone.
 # Needs: java 17+, wrk (Debian package wrk), node and npm for the Express servers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,16 +33,19 @@ else
   WRK_PIN=
 fi
 JAR=${JAR:-jcors-benchmarks/target/benchmarks.jar}
-SERVERS=${SERVERS:-"jdk-plain jdk-filter jdk-cors jetty-plain jetty-filter jetty-cors express-plain express-cors"}
+SERVERS=${SERVERS:-"jdk-plain jdk-filter jdk-cors jetty-plain jetty-filter jetty-cors vertx-plain vertx-builtin vertx-cors express-plain express-cors"}
 SCENARIOS="actual-allowed preflight-allowed no-origin"
 ORIGIN=https://app50.example.com
 
-for tool in java wrk node; do
+for tool in java wrk; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the top of this script)" >&2; exit 2; }
-[ -d jcors-benchmarks/express/node_modules ] \
-  || { echo "run 'npm ci' in jcors-benchmarks/express first" >&2; exit 2; }
+if [[ " $SERVERS " == *" express-"* ]]; then
+  command -v node >/dev/null || { echo "missing: node (for the Express servers)" >&2; exit 2; }
+  [ -d jcors-benchmarks/express/node_modules ] \
+    || { echo "run 'npm ci' in jcors-benchmarks/express first" >&2; exit 2; }
+fi
 
 WORK=$(mktemp -d)
 PID=
@@ -68,7 +75,8 @@ start_server() {
   case $1 in
     # nodelay: without TCP_NODELAY the JDK server's header and body writes meet delayed ACKs, and
     # every keep-alive request waits about 40 ms whatever the CORS layer does.
-    jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors)
+    jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors \
+      | vertx-plain | vertx-builtin | vertx-cors)
       $SERVER_PIN java -Dsun.net.httpserver.nodelay=true -cp "$JAR" io.jcors.benchmarks.LoopbackServer \
         "${1%-*}" "${1#*-}" 0 > "$log" 2>&1 & ;;
     express-plain) $SERVER_PIN node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;
@@ -144,12 +152,46 @@ awk -F'\t' '
   { rps[$2 "|" $3] = rps[$2 "|" $3] " " $4; cpu[$2 "|" $3] = cpu[$2 "|" $3] " " $5 }
   END {
     split("actual-allowed preflight-allowed no-origin", sc, " ")
-    split("jdk jetty express", srv, " ")
+    split("jdk jetty vertx express", srv, " ")
     print "| server | scenario | req/s plain | req/s filter | req/s cors | cors / plain | cors / filter | CPU µs/req plain | filter | cors |"
     print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    for (s = 1; s <= 3; s++) for (c = 1; c <= 3; c++) {
-      p = srv[s] "-plain|" sc[c]; f = srv[s] "-filter|" sc[c]; w = srv[s] "-cors|" sc[c]
+    for (s = 1; s <= 4; s++) for (c = 1; c <= 3; c++) {
+      p = srv[s] "-plain|" sc[c]; f = srv[s] "-" (srv[s] == "vertx" ? "builtin" : "filter") "|" sc[c]; w = srv[s] "-cors|" sc[c]
       if (!(p in rps) && !(w in rps)) continue
       printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", srv[s], sc[c], cell(p, rps), cell(f, rps), cell(w, rps), ratio(w, p, rps), ratio(w, f, rps), cpucell(p), cpucell(f), cpucell(w)
     }
   }' "$RESULTS"
+echo "(for vertx, the filter column is Vert.x Web's CorsHandler with the same options)"
+
+# Vert.x: each round's ratios, then their medians. The three servers of a round ran one after the
+# other, so a ratio within a round is less exposed to a noisy minute than a ratio of medians.
+if [[ " $SERVERS " == *" vertx-plain "* && " $SERVERS " == *" vertx-cors "* ]]; then
+  echo
+  echo "Vert.x, medians over the rounds of each round's ratio"
+  awk -F'\t' '
+    function median(list,    a, n, i, j, t) {
+      n = split(substr(list, 2), a, " ")
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    $2 ~ /^vertx-/ { rps[$1 "|" $2 "|" $3] = $4; cpu[$1 "|" $2 "|" $3] = $5; rounds[$1] = 1 }
+    END {
+      split("actual-allowed preflight-allowed no-origin", sc, " ")
+      print "| scenario | jcors / no CORS, req/s | jcors / CorsHandler, req/s | jcors / CorsHandler, CPU µs/req | rounds |"
+      print "|---|---:|---:|---:|---:|"
+      for (c = 1; c <= 3; c++) {
+        plain = ""; builtin = ""; cpuratio = ""; n = 0
+        for (r in rounds) {
+          w = r "|vertx-cors|" sc[c]; p = r "|vertx-plain|" sc[c]; b = r "|vertx-builtin|" sc[c]
+          if (!(w in rps) || !(p in rps)) continue
+          n++
+          plain = plain " " rps[w] / rps[p]
+          if (b in rps) { builtin = builtin " " rps[w] / rps[b]; cpuratio = cpuratio " " cpu[w] / cpu[b] }
+        }
+        printf "| %s | %s | %s | %s | %d |\n", sc[c], \
+          (plain == "" ? "-" : sprintf("%.1f%%", 100 * median(plain))), \
+          (builtin == "" ? "-" : sprintf("%.1f%%", 100 * median(builtin))), \
+          (cpuratio == "" ? "-" : sprintf("%.1f%%", 100 * median(cpuratio))), n
+      }
+    }' "$RESULTS"
+fi

@@ -23,11 +23,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The server of the end-to-end measurement ({@code scripts/wrk-loopback.sh}): the JDK's HTTP server
- * on 127.0.0.1 with one route, {@code /api/data}, answering every method with {@code 200
- * {"ok":true}}, behind jcors ({@code cors}), behind a filter that only passes the request on
- * ({@code filter}: what any filter costs on that server), or neither ({@code plain}). The jcors
- * policy is the JMH comparison's, with 100 allowed origins.
+ * The server of the end-to-end measurement ({@code scripts/wrk-loopback.sh}): the JDK's HTTP
+ * server, embedded Jetty or Vert.x Web on 127.0.0.1 with one route, {@code /api/data}, answering
+ * every method with {@code 200 {"ok":true}}, behind jcors ({@code cors}), behind a filter that only
+ * passes the request on ({@code filter}: what any filter costs on that server; JDK and Jetty),
+ * behind the server's own CORS ({@code builtin}: Vert.x Web's {@code CorsHandler}, same options),
+ * or neither ({@code plain}). The jcors policy is the JMH comparison's, with 100 allowed origins.
  *
  * <pre>
  * java -cp jcors-benchmarks/target/benchmarks.jar io.jcors.benchmarks.LoopbackServer jdk cors 8080
@@ -43,10 +44,10 @@ public final class LoopbackServer {
 
   /** Arguments: {@code jdk|jetty}, {@code cors|filter|plain}, port (0 for any). */
   public static void main(String[] args) throws Exception {
-    if (args.length != 3
-        || !(args[0].equals("jdk") || args[0].equals("jetty"))
-        || !(args[1].equals("cors") || args[1].equals("filter") || args[1].equals("plain"))) {
-      System.err.println("usage: LoopbackServer jdk|jetty cors|filter|plain PORT");
+    if (args.length != 3 || !valid(args[0], args[1])) {
+      System.err.println(
+          "usage: LoopbackServer jdk|jetty cors|filter|plain PORT, or vertx cors|builtin|plain"
+              + " PORT");
       System.exit(2);
       return;
     }
@@ -71,9 +72,25 @@ public final class LoopbackServer {
     void close() throws IOException;
   }
 
-  /** Starts {@code server} ({@code jdk|jetty}) with {@code layer} ({@code cors|filter|plain}). */
+  private static boolean valid(String server, String layer) {
+    return switch (server) {
+      case "jdk", "jetty" ->
+          layer.equals("cors") || layer.equals("filter") || layer.equals("plain");
+      case "vertx" -> layer.equals("cors") || layer.equals("builtin") || layer.equals("plain");
+      default -> false;
+    };
+  }
+
+  /**
+   * Starts {@code server} ({@code jdk|jetty|vertx}) with {@code layer} ({@code cors|filter|plain};
+   * {@code cors|builtin|plain} for {@code vertx}).
+   */
   static Running start(String server, String layer, int port) throws Exception {
-    return server.equals("jdk") ? startJdk(layer, port) : startJetty(layer, port);
+    return switch (server) {
+      case "jdk" -> startJdk(layer, port);
+      case "jetty" -> startJetty(layer, port);
+      default -> VertxLoopback.start(layer, port);
+    };
   }
 
   private static Running startJdk(String layer, int port) throws IOException {

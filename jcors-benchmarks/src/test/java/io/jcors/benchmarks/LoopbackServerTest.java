@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The servers of {@code scripts/wrk-loopback.sh} answer the script's three requests as it expects:
- * the route's body every time, and CORS headers only from the {@code cors} layer.
+ * the route's body every time, and CORS headers only from the {@code cors} and {@code builtin}
+ * layers.
  */
 class LoopbackServerTest {
   private static final String ORIGIN = "https://app50.example.com";
@@ -27,10 +28,13 @@ class LoopbackServerTest {
     "jdk, cors",
     "jetty, plain",
     "jetty, filter",
-    "jetty, cors"
+    "jetty, cors",
+    "vertx, plain",
+    "vertx, builtin",
+    "vertx, cors"
   })
   void answersTheScriptsRequests(String server, String layer) throws Exception {
-    boolean cors = layer.equals("cors");
+    boolean cors = layer.equals("cors") || layer.equals("builtin");
     try (LoopbackServer.Running running = LoopbackServer.start(server, layer, 0)) {
       URI uri = URI.create("http://127.0.0.1:" + running.port() + Fixture.PATH);
 
