@@ -175,7 +175,10 @@ public final class CorsPolicy {
      */
     public CorsPolicy reload(CorsPolicy next) {
       Objects.requireNonNull(next, "next");
-      if (next == policy) {
+      // Itself, or itself with a listener: the current policy would read itself forever.
+      Handler own =
+          next.handler instanceof Listened ? ((Listened) next.handler).inner : next.handler;
+      if (next == policy || own == policy.handler) {
         throw new IllegalArgumentException("a reloadable policy cannot be reloaded with itself");
       }
       return current.getAndSet(next);

@@ -153,6 +153,20 @@ class CorsListenerTest {
     }
 
     @Test
+    void reloadablePolicy_reloadedWithItselfWithAListener_isRefused() {
+      CorsPolicy.Reloadable reloadable = CorsPolicy.reloadable(CorsPolicy.of(APP));
+      CorsPolicy listened = reloadable.policy().withListener(new Recorder());
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> reloadable.reload(listened))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("a reloadable policy cannot be reloaded with itself");
+      assertThat(
+              reloadable
+                  .current()
+                  .decideNow(TestRequest.get("/x").origin("https://app.example.com")))
+          .isNotNull();
+    }
+
+    @Test
     void reloadablePolicy_reportsTheCurrentRoutes() {
       CorsPolicy.Reloadable reloadable = CorsPolicy.reloadable(CorsPolicy.of(APP));
       Recorder recorder = new Recorder();
