@@ -1,5 +1,9 @@
 package io.jcors;
 
+import static io.jcors.internal.HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN;
+import static io.jcors.internal.HeaderNames.ACCESS_CONTROL_REQUEST_METHOD;
+import static io.jcors.internal.HeaderNames.ORIGIN;
+
 import io.jcors.internal.PathPattern;
 import io.jcors.internal.RouteIndex;
 import java.util.ArrayList;
@@ -83,7 +87,44 @@ public final class CorsPolicy {
 
   /** The options applied to every request, or null when they differ by request or are none. */
   CorsOptions options() {
-    return handler instanceof Static ? ((Static) handler).options : null;
+    Handler h = handler instanceof Listened ? ((Listened) handler).inner : handler;
+    return h instanceof Static ? ((Static) h).options : null;
+  }
+
+  /**
+   * This policy, telling {@code listener} what it decides for each CORS request: allowed, refused
+   * with the reason, preflight answered, with the route. The policy itself is unchanged (policies
+   * are immutable); a listener given before is replaced, not added to. Give the listener to the
+   * policy the adapter receives: a routed policy reports the route it chose. For a {@link
+   * #reloadable(CorsPolicy)} policy, give it to {@link Reloadable#policy()}, and it keeps reporting
+   * across reloads.
+   *
+   * <pre>{@code
+   * List<String> seen = new ArrayList<>();
+   * CorsPolicy policy =
+   *     CorsPolicy.builder()
+   *         .route("/api/**", CorsOptions.builder().origin(Origins.of("https://app.example.com")).build())
+   *         .build()
+   *         .withListener(
+   *             new CorsListener() {
+   *               public void allowed(String route, CorsRequest request) {
+   *                 seen.add("allowed " + route);
+   *               }
+   *
+   *               public void refused(String route, CorsListener.Refusal reason, CorsRequest request) {
+   *                 seen.add("refused " + route + " " + reason);
+   *               }
+   *             });
+   * }</pre>
+   *
+   * <p>A policy without a listener runs exactly as before; with one, deciding a request still
+   * allocates nothing for a policy without functions (the reason is an enum, the route the path as
+   * written).
+   */
+  public CorsPolicy withListener(CorsListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    Handler base = handler instanceof Listened ? ((Listened) handler).inner : handler;
+    return new CorsPolicy(new Listened(base, listener));
   }
 
   /**
@@ -134,7 +175,10 @@ public final class CorsPolicy {
      */
     public CorsPolicy reload(CorsPolicy next) {
       Objects.requireNonNull(next, "next");
-      if (next == policy) {
+      // Itself, or itself with a listener: the current policy would read itself forever.
+      Handler own =
+          next.handler instanceof Listened ? ((Listened) next.handler).inner : next.handler;
+      if (next == policy || own == policy.handler) {
         throw new IllegalArgumentException("a reloadable policy cannot be reloaded with itself");
       }
       return current.getAndSet(next);
@@ -262,6 +306,155 @@ public final class CorsPolicy {
       return Problems.quote(value);
     }
     return Problems.quote(value.substring(0, 200)) + "... (" + value.length() + " chars)";
+  }
+
+  /**
+   * The handler of {@link #withListener}: decides with {@code inner}, then tells the listener what
+   * the decision means for the request's origin. Only a request with an {@code Origin} is reported:
+   * one without is not a CORS request (Fetch "CORS protocol").
+   */
+  private static final class Listened implements Handler {
+    /** The path reported for a policy without routes: it applies to every path. */
+    private static final String EVERY_PATH = "/**";
+
+    private final Handler inner;
+    private final CorsListener listener;
+
+    Listened(Handler inner, CorsListener listener) {
+      this.inner = inner;
+      this.listener = listener;
+    }
+
+    @Override
+    public CorsDecision now(CorsRequest request) {
+      CorsDecision decision = inner.now(request);
+      if (decision != null) {
+        report(request, decision);
+      }
+      return decision;
+    }
+
+    @Override
+    public CompletableFuture<CorsDecision> decide(CorsRequest request) {
+      CompletableFuture<CorsDecision> reported = new CompletableFuture<>();
+      inner
+          .decide(request)
+          .whenComplete(
+              (decision, error) -> {
+                if (error != null) {
+                  Throwable cause = Decision.unwrap(error);
+                  if (request.header(ORIGIN) != null) {
+                    String path = request.path();
+                    notify(
+                        path == null ? null : route(inner, path),
+                        CorsListener.Refusal.FUNCTION_FAILED,
+                        request);
+                  }
+                  reported.completeExceptionally(cause); // itself, as decide() promises
+                } else {
+                  report(request, decision);
+                  reported.complete(decision);
+                }
+              });
+      return reported;
+    }
+
+    @Override
+    public List<Route> routes(CorsPolicy policy) {
+      return inner.routes(policy);
+    }
+
+    @Override
+    public boolean debug() {
+      return inner.debug();
+    }
+
+    /** Reads what {@code decision} means for the request's origin; allocates nothing. */
+    private void report(CorsRequest request, CorsDecision decision) {
+      String origin = request.header(ORIGIN);
+      if (origin == null) {
+        return;
+      }
+      String path = request.path();
+      if (path == null) {
+        notify(null, CorsListener.Refusal.AMBIGUOUS_PATH, request);
+        return;
+      }
+      String route = route(inner, path);
+      if (route == null) {
+        notify(null, CorsListener.Refusal.NO_ROUTE, request);
+      } else if (allows(decision, origin, request)) {
+        // A preflight is an OPTIONS request with Origin and Access-Control-Request-Method (Fetch
+        // "CORS-preflight request"), as the decision itself reads it.
+        boolean preflight =
+            "OPTIONS".equalsIgnoreCase(request.method())
+                && request.header(ACCESS_CONTROL_REQUEST_METHOD) != null;
+        try {
+          if (preflight) {
+            listener.preflight(route, request);
+          } else {
+            listener.allowed(route, request);
+          }
+        } catch (RuntimeException e) {
+          failed(e);
+        }
+      } else {
+        // No header at all: the route has no CORS; otherwise the origin was refused (the decision
+        // still varies on Origin).
+        notify(
+            route,
+            decision.isEmpty()
+                ? CorsListener.Refusal.CORS_DISABLED
+                : CorsListener.Refusal.ORIGIN_NOT_ALLOWED,
+            request);
+      }
+    }
+
+    private void notify(String route, CorsListener.Refusal reason, CorsRequest request) {
+      try {
+        listener.refused(route, reason, request);
+      } catch (RuntimeException e) {
+        failed(e);
+      }
+    }
+
+    private static void failed(RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CORS: the listener threw; the request goes on as decided: "
+              + Problems.escape(String.valueOf(e)),
+          e);
+    }
+
+    /**
+     * Whether the response allows {@code origin}: its {@code Access-Control-Allow-Origin} is {@code
+     * *} or that origin (a fixed origin option sends its one origin to every request, which the
+     * browser then compares; Fetch "CORS check").
+     */
+    private static boolean allows(CorsDecision decision, String origin, CorsRequest request) {
+      for (int i = 0; i < decision.headerCount(); i++) {
+        if (ACCESS_CONTROL_ALLOW_ORIGIN.equals(decision.headerName(i))) {
+          String value = decision.headerValue(i, request);
+          return "*".equals(value) || origin.equals(value);
+        }
+      }
+      return false;
+    }
+
+    /** The path of the route {@code handler} chooses for {@code path}, as written; null if none. */
+    private static String route(Handler handler, String path) {
+      if (handler instanceof Routed) {
+        Route route = ((Routed) handler).route(path);
+        return route == null ? null : route.path();
+      }
+      if (handler instanceof Current) {
+        return route(((Current) handler).current.get().handler, path);
+      }
+      if (handler instanceof Listened) {
+        return route(((Listened) handler).inner, path);
+      }
+      return EVERY_PATH;
+    }
   }
 
   private static final class Disabled implements Handler {

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -263,5 +265,52 @@ class JavadocExamplesTest {
     assertTrue(origins.allows("https://admin.example.org"));
     assertFalse(origins.allows("https://example.org"));
     assertFalse(origins.allows("https://evil-example.org"));
+  }
+
+  @Test
+  void corsListener() {
+    LongAdder refused = new LongAdder();
+    CorsListener listener =
+        new CorsListener() {
+          public void refused(String route, CorsListener.Refusal reason, CorsRequest request) {
+            refused.increment();
+          }
+        };
+    CorsPolicy policy =
+        CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build())
+            .withListener(listener);
+
+    policy.decideNow(TestRequest.get("/x").origin("https://evil.example"));
+    policy.decideNow(TestRequest.get("/x").origin("https://app.example.com"));
+    assertEquals(1, refused.sum());
+  }
+
+  @Test
+  void corsPolicyWithListener() {
+    List<String> seen = new ArrayList<>();
+    CorsPolicy policy =
+        CorsPolicy.builder()
+            .route(
+                "/api/**",
+                CorsOptions.builder().origin(Origins.of("https://app.example.com")).build())
+            .build()
+            .withListener(
+                new CorsListener() {
+                  public void allowed(String route, CorsRequest request) {
+                    seen.add("allowed " + route);
+                  }
+
+                  public void refused(
+                      String route, CorsListener.Refusal reason, CorsRequest request) {
+                    seen.add("refused " + route + " " + reason);
+                  }
+                });
+
+    policy.decideNow(TestRequest.get("/api/orders").origin("https://app.example.com"));
+    policy.decideNow(TestRequest.get("/api/orders").origin("https://evil.example"));
+    policy.decideNow(TestRequest.get("/other").origin("https://app.example.com"));
+    assertEquals(
+        List.of("allowed /api/**", "refused /api/** ORIGIN_NOT_ALLOWED", "refused null NO_ROUTE"),
+        seen);
   }
 }

@@ -2,6 +2,7 @@ package io.jcors.benchmarks;
 
 import io.jcors.CorsDecision;
 import io.jcors.CorsHeaders;
+import io.jcors.CorsListener;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsRequest;
@@ -30,9 +31,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * preflights from allowed origins).
  *
  * <p>The policy is the comparison benchmark's ({@code origins} exact origins, credentials, methods,
- * exposed header, max-age 600) with {@code headers=listed} ({@code allowedHeaders} set: the
- * configured list is sent) or {@code headers=reflected} (Express's default: the requested headers
- * are validated and echoed, which is where a hostile 1 MiB header list would cost).
+ * exposed header, max-age 600), without a listener or with one that does nothing ({@code
+ * listener=none|noop}), with {@code headers=listed} ({@code allowedHeaders} set: the configured
+ * list is sent) or {@code headers=reflected} (Express's default: the requested headers are
+ * validated and echoed, which is where a hostile 1 MiB header list would cost).
  *
  * <p>Run (build first with {@code ./mvnw -q -pl jcors-core,jcors-benchmarks -am package
  * -DskipTests}):
@@ -68,6 +70,16 @@ public class CorsDecisionBenchmark {
   @Param({"listed", "reflected"})
   public String headers;
 
+  /**
+   * {@code none}: the policy as built; {@code noop}: the same policy with a {@link CorsListener}
+   * that does nothing ({@link CorsPolicy#withListener(CorsListener)}), which must keep 0 B/op.
+   */
+  @Param({"none", "noop"})
+  public String listener;
+
+  /** A listener whose methods are the interface's defaults: what the hook itself costs. */
+  private static final CorsListener NOOP = new CorsListener() {};
+
   private CorsPolicy policy;
   private RequestView request;
   private final BlackholeResponse response = new BlackholeResponse();
@@ -96,6 +108,15 @@ public class CorsDecisionBenchmark {
         throw new IllegalArgumentException("unknown headers: " + headers);
     }
     policy = CorsPolicy.of(options.build());
+    switch (listener) {
+      case "none":
+        break;
+      case "noop":
+        policy = policy.withListener(NOOP);
+        break;
+      default:
+        throw new IllegalArgumentException("unknown listener: " + listener);
+    }
     request = new RequestView(fixture);
   }
 

@@ -102,8 +102,8 @@ public class BenchmarkSmokeTest {
             .verbosity(VerboseMode.SILENT)
             .build();
     Collection<RunResult> results = new Runner(options).run();
-    // 6 impls x 2 scenarios, plus the decision alone for 2 scenarios
-    assertThat(results).hasSize(14);
+    // 6 impls x 2 scenarios, plus the decision alone for 2 scenarios without and with a listener
+    assertThat(results).hasSize(16);
     for (RunResult result : results) {
       assertThat(result.getPrimaryResult().getScore()).isPositive();
     }

@@ -75,6 +75,29 @@ public final class OriginSources implements AutoCloseable {
     this.opened = List.copyOf(open);
   }
 
+  /**
+   * The given sources, by key, made by the application itself (a {@code jdbc} source over its
+   * connection pool) rather than found on the class path; a key not given is refused as for {@link
+   * #none()}. Closing this closes none of them: they belong to the caller.
+   *
+   * <pre>{@code
+   * CorsConfig.OriginSource partners =
+   *     settings -> origin -> CompletableFuture.completedFuture(Origins.of("https://partner.example.com"));
+   * LoadedConfig config =
+   *     ConfigReader.readMap(
+   *         "filter cors", Map.of("origin.partners.region", "eu"), OriginSources.of(Map.of("partners", partners)));
+   * }</pre>
+   */
+  public static OriginSources of(Map<String, CorsConfig.OriginSource> sources) {
+    return new OriginSources(Map.copyOf(sources));
+  }
+
+  private OriginSources(Map<String, CorsConfig.OriginSource> given) {
+    this.providers = Map.of();
+    this.sources = given;
+    this.opened = List.of();
+  }
+
   /** No origin source: a configuration that names one is refused. */
   public static OriginSources none() {
     return new OriginSources(Map.of(), false, false);

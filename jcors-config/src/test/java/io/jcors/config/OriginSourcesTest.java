@@ -3,6 +3,7 @@ package io.jcors.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcors.CorsConfig;
 import io.jcors.OriginResolver;
 import io.jcors.OriginSourceProvider;
 import io.jcors.Origins;
@@ -311,5 +312,24 @@ class OriginSourcesTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("no origin source has the key ldap");
     }
+  }
+
+  @Test
+  void of_theApplicationsOwnSources_byKey() {
+    CorsConfig.OriginSource partners =
+        settings ->
+            origin -> CompletableFuture.completedFuture(Origins.of("https://partner.example.com"));
+    LoadedConfig config =
+        ConfigReader.readMap(
+            "filter cors",
+            Map.of("origin.partners.region", "eu"),
+            OriginSources.of(Map.of("partners", partners)));
+
+    assertThat(config.problems()).isEmpty();
+    assertThat(config.policy()).isNotNull();
+    LoadedConfig unknown =
+        ConfigReader.readMap(
+            "filter cors", Map.of("origin.jdbc.query", "SELECT 1"), OriginSources.of(Map.of()));
+    assertThat(unknown.hasErrors()).isTrue();
   }
 }

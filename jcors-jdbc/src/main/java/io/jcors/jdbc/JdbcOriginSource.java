@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The {@code jdbc} origin source of config files: {@code "origin": {"jdbc": {"url": ..., "query":
@@ -72,8 +73,31 @@ public final class JdbcOriginSource implements OriginSourceProvider.Source {
 
   private final List<JdbcOrigins> started = Collections.synchronizedList(new ArrayList<>());
 
-  /** A source whose lists are closed with it. */
-  public JdbcOriginSource() {}
+  /** The application's data source, read when the settings name no {@code url}; or null. */
+  private final DataSource dataSource;
+
+  /** A source whose lists are closed with it; each names its database with {@code url}. */
+  public JdbcOriginSource() {
+    this.dataSource = null;
+  }
+
+  /**
+   * A source whose lists read from {@code dataSource} (an application's connection pool: each load
+   * borrows one connection) when their settings name no {@code url}, and from that {@code url} when
+   * they do; {@code user} and {@code password} then go with the {@code url} only.
+   *
+   * <pre>{@code
+   * try (JdbcOriginSource jdbc = new JdbcOriginSource(dataSource)) {
+   *   Map<String, Object> tree =
+   *       Map.of("origin", Map.of("jdbc", Map.of("query", "SELECT origin FROM cors_origins")));
+   *   CorsPolicy policy = CorsConfig.read(tree, Map.of("jdbc", jdbc)).policy();
+   *   serve(policy); // until the server stops; closing the source stops its refresh threads
+   * }
+   * }</pre>
+   */
+  public JdbcOriginSource(DataSource dataSource) {
+    this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
+  }
 
   /**
    * Checks {@code settings} and starts a {@link JdbcOrigins} over them (its first load included).
@@ -93,7 +117,11 @@ public final class JdbcOriginSource implements OriginSourceProvider.Source {
    */
   @Override
   public OriginResolver create(Map<String, ?> settings, boolean credentials, boolean strict) {
-    JdbcOrigins origins = builder(check(settings)).credentials(credentials).strict(strict).start();
+    JdbcOrigins origins =
+        builder(check(settings, dataSource != null), dataSource)
+            .credentials(credentials)
+            .strict(strict)
+            .start();
     started.add(origins);
     return origins;
   }
@@ -108,12 +136,14 @@ public final class JdbcOriginSource implements OriginSourceProvider.Source {
    *     java.util.concurrent.TimeoutException}, a bound passed)
    */
   public static List<String> readOnce(Map<String, ?> settings) throws Exception {
-    return builder(check(settings)).readOnce();
+    return builder(check(settings, false), null).readOnce();
   }
 
-  private static JdbcOrigins.Builder builder(Settings s) {
+  private static JdbcOrigins.Builder builder(Settings s, DataSource dataSource) {
     JdbcOrigins.Builder builder =
-        JdbcOrigins.builder(s.url, s.user, s.password)
+        (s.url == null
+                ? JdbcOrigins.builder(dataSource)
+                : JdbcOrigins.builder(s.url, s.user, s.password))
             .query(s.query)
             .refreshInterval(s.refreshInterval)
             .queryTimeout(s.queryTimeout)
@@ -134,7 +164,7 @@ public final class JdbcOriginSource implements OriginSourceProvider.Source {
    * @throws IllegalArgumentException naming every wrong setting and its fix
    */
   public static void validate(Map<String, ?> settings) {
-    check(settings);
+    check(settings, false);
   }
 
   /** Every list this source started, in order. */
@@ -152,7 +182,10 @@ public final class JdbcOriginSource implements OriginSourceProvider.Source {
     }
   }
 
-  private static Settings check(Map<String, ?> settings) {
+  /**
+   * @param dataSource whether a data source is there to read when the settings name no url
+   */
+  private static Settings check(Map<String, ?> settings, boolean dataSource) {
     List<String> problems = new ArrayList<>();
     for (Object key : settings.keySet()) {
       String name = String.valueOf(key);
@@ -168,7 +201,7 @@ public final class JdbcOriginSource implements OriginSourceProvider.Source {
       }
     }
     String url = text(settings, "url", problems);
-    if (url == null && !settings.containsKey("url")) {
+    if (url == null && !settings.containsKey("url") && !dataSource) {
       problems.add(
           "has no \"url\"; write the JDBC URL of the database, e.g. \"jdbc:sqlite:cors.db\" or"
               + " \"jdbc:postgresql://db.internal:5432/app\"");
@@ -189,6 +222,17 @@ public final class JdbcOriginSource implements OriginSourceProvider.Source {
     }
     String user = text(settings, "user", problems);
     String password = text(settings, "password", problems);
+    if (dataSource && !settings.containsKey("url")) {
+      for (String secret : List.of("user", "password")) {
+        if (settings.containsKey(secret)) {
+          problems.add(
+              "has \""
+                  + secret
+                  + "\" without \"url\"; the application's DataSource is read with its own"
+                  + " credentials: remove it, or add the url it goes with");
+        }
+      }
+    }
     String query = text(settings, "query", problems);
     if (query == null && !settings.containsKey("query")) {
       problems.add(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcors.CorsConfig;
+import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem;
 import io.jcors.jdbc.testing.Sql;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 class JdbcOriginSourceTest {
   @TempDir Path dir;
@@ -288,6 +290,50 @@ class JdbcOriginSourceTest {
     assertThat(started.get(0).lastLoadSkipped()).containsExactly("http://plain.example");
     assertThat(started.get(1).checksCredentials()).isFalse();
     assertThat(started.get(1).lastLoadSkipped()).isEmpty();
+  }
+
+  @Test
+  void dataSource_readWhenTheSettingsNameNoUrl() {
+    new Sql(url(), null).run("CREATE TABLE cors_origins (origin TEXT)");
+    new Sql(url(), null).insert("https://app.example.com");
+    SQLiteDataSource dataSource = new SQLiteDataSource();
+    dataSource.setUrl(url());
+    try (JdbcOriginSource jdbc = new JdbcOriginSource(dataSource)) {
+      Map<String, Object> tree =
+          Map.of("origin", Map.of("jdbc", Map.of("query", "SELECT origin FROM cors_origins")));
+      CorsPolicy policy = CorsConfig.read(tree, Map.of("jdbc", jdbc)).policy();
+      serve(policy); // until the server stops; closing the source stops its refresh threads
+    }
+    assertThat(served).isNotNull();
+  }
+
+  private CorsPolicy served;
+
+  /** What the example's server does with the policy: the list it started reads the DataSource. */
+  private void serve(CorsPolicy policy) {
+    served = policy;
+    JdbcOrigins list = (JdbcOrigins) policy.routes().get(0).options().origin();
+    assertThat(list.origins().allows("https://app.example.com")).isTrue();
+    assertThat(list.toString()).contains("SQLiteDataSource");
+  }
+
+  @Test
+  void dataSource_userWithoutUrl_isAProblem() {
+    SQLiteDataSource dataSource = new SQLiteDataSource();
+    dataSource.setUrl(url());
+    try (JdbcOriginSource jdbc = new JdbcOriginSource(dataSource)) {
+      CorsConfig config =
+          CorsConfig.read(
+              Map.of(
+                  "origin",
+                  Map.of("jdbc", settings("query", "SELECT origin FROM t", "user", "app"))),
+              Map.of("jdbc", jdbc));
+      assertThat(config.problems().get(0).reason())
+          .isEqualTo(
+              "has \"user\" without \"url\"; the application's DataSource is read with its own"
+                  + " credentials: remove it, or add the url it goes with");
+      assertThat(jdbc.started()).isEmpty();
+    }
   }
 
   @Test

@@ -1,6 +1,10 @@
 package io.jcors.spring.boot;
 
+import io.jcors.CorsConfig;
 import io.jcors.CorsProblem;
+import io.jcors.OriginList;
+import io.jcors.OriginResolver;
+import io.jcors.Origins;
 import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
@@ -10,8 +14,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -24,7 +32,11 @@ import org.springframework.core.io.ResourceLoader;
 final class ConfigFileTree {
   private ConfigFileTree() {}
 
-  static PropertiesTree.Read read(String location, ResourceLoader loader) {
+  /**
+   * @param sourceKeys the origin sources ({@code jdbc}) the policy is built with later: named in
+   *     the file, they are read as written here, and opened once, by {@link PropertiesPolicy}
+   */
+  static PropertiesTree.Read read(String location, ResourceLoader loader, Set<String> sourceKeys) {
     List<Problem> problems = new ArrayList<>();
     String quoted = CorsProblem.quote(location);
     boolean resource = location.startsWith("classpath:") || location.startsWith("file:");
@@ -41,7 +53,7 @@ final class ConfigFileTree {
         return new PropertiesTree.Read(Map.of(), problems);
       }
       // Origin sources ({"jdbc": ...}) need the application's lifecycle; none are opened here.
-      loaded = ConfigReader.read(name, in, OriginSources.none());
+      loaded = ConfigReader.read(name, in, notOpened(sourceKeys));
     } catch (IOException e) {
       problems.add(
           new Problem(
@@ -65,6 +77,46 @@ final class ConfigFileTree {
       }
     }
     return new PropertiesTree.Read(Map.of(), problems);
+  }
+
+  /**
+   * Sources that open nothing: their settings are checked, and their lists started, when the policy
+   * is built from the tree with the application's sources.
+   */
+  private static OriginSources notOpened(Set<String> keys) {
+    Map<String, CorsConfig.OriginSource> sources = new HashMap<>();
+    for (String key : keys) {
+      sources.put(
+          key,
+          new CorsConfig.OriginSource() {
+            @Override
+            public OriginResolver create(Map<String, ?> settings) {
+              return create(settings, false, false);
+            }
+
+            @Override
+            public OriginResolver create(
+                Map<String, ?> settings, boolean credentials, boolean strict) {
+              return new OriginList.Source() {
+                @Override
+                public CompletionStage<Origins> resolve(String requestOrigin) {
+                  return CompletableFuture.completedFuture(Origins.none());
+                }
+
+                @Override
+                public boolean checksCredentials() {
+                  return credentials;
+                }
+
+                @Override
+                public boolean checksStrict() {
+                  return strict;
+                }
+              };
+            }
+          });
+    }
+    return OriginSources.of(sources);
   }
 
   private static InputStream open(String location, boolean resource, ResourceLoader loader)

@@ -1,9 +1,12 @@
 package io.jcors.spring.boot;
 
 import io.jcors.CorsPolicy;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -12,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -53,15 +57,50 @@ public class JcorsAutoConfiguration {
       JcorsProperties properties,
       Environment environment,
       ResourceLoader resourceLoader,
-      ObjectProvider<JcorsCustomizer> customizers) {
+      ObjectProvider<JcorsCustomizer> customizers,
+      StartupWarnings warnings,
+      ObjectProvider<OriginSourceBeans> sources) {
+    OriginSourceBeans beans = sources.getIfAvailable();
     return PropertiesPolicy.build(
-        properties, environment, resourceLoader, customizers.orderedStream().toList());
+        properties,
+        environment,
+        resourceLoader,
+        customizers.orderedStream().toList(),
+        warnings,
+        beans == null ? Map.of() : beans.byKey());
+  }
+
+  /** The warnings of the configuration, logged at startup and shown by the jcors endpoint. */
+  @Bean
+  StartupWarnings jcorsStartupWarnings() {
+    return new StartupWarnings();
   }
 
   /** Logs, once the beans exist, whether CORS is off and whether Spring's CORS is on too. */
   @Bean
   StartupReport jcorsStartupReport(ApplicationContext context) {
     return new StartupReport(context);
+  }
+
+  /**
+   * The {@code jdbc} origin source, when jcors-jdbc is on the class path: it reads the
+   * application's {@code DataSource} (when there is exactly one) for a source that names no {@code
+   * url}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.jcors.jdbc.JdbcOriginSource")
+  static class Database {
+    @Bean(destroyMethod = "close")
+    OriginSourceBeans jcorsOriginSources(ObjectProvider<DataSource> dataSource) {
+      return new OriginSourceBeans(
+          "jdbc",
+          () -> {
+            DataSource application = dataSource.getIfUnique();
+            return application == null
+                ? new io.jcors.jdbc.JdbcOriginSource()
+                : new io.jcors.jdbc.JdbcOriginSource(application);
+          });
+    }
   }
 
   /** Matches when at least one {@code jcors.*} property other than {@code jcors.enabled} is set. */

@@ -30,6 +30,21 @@ final class PropertiesPolicy {
       Environment environment,
       ResourceLoader loader,
       List<JcorsCustomizer> customizers) {
+    return build(properties, environment, loader, customizers, new StartupWarnings(), Map.of());
+  }
+
+  /**
+   * @param warnings where each warning logged is kept too
+   * @param sources the origin sources a configuration may name, by key ({@code jdbc})
+   * @throws JcorsConfigurationException listing every problem that makes the configuration unusable
+   */
+  static CorsPolicy build(
+      JcorsProperties properties,
+      Environment environment,
+      ResourceLoader loader,
+      List<JcorsCustomizer> customizers,
+      StartupWarnings warnings,
+      Map<String, CorsConfig.OriginSource> sources) {
     String config = properties.getConfig();
     PropertiesTree.Read read;
     if (config != null) {
@@ -46,14 +61,14 @@ final class PropertiesPolicy {
                   "keep either jcors.config or the other jcors.* properties"));
         }
       }
-      read = ConfigFileTree.read(config.trim(), loader);
+      read = ConfigFileTree.read(config.trim(), loader, sources.keySet());
       beside.addAll(read.problems());
       read = new PropertiesTree.Read(read.tree(), beside);
     } else {
       read = PropertiesTree.read(properties, environment);
     }
     Map<String, Object> tree = customize(read.tree(), customizers);
-    CorsConfig checked = CorsConfig.read(tree);
+    CorsConfig checked = CorsConfig.read(tree, sources);
     List<Problem> errors = new ArrayList<>(read.problems());
     for (CorsProblem problem : checked.problems()) {
       Problem named =
@@ -64,6 +79,7 @@ final class PropertiesPolicy {
         errors.add(named);
       } else {
         LOG.warn("jcors: CORS configuration risk: " + named);
+        warnings.add(named.toString());
       }
     }
     if (!errors.isEmpty()) {

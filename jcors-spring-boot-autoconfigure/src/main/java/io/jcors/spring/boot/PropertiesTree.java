@@ -58,6 +58,31 @@ final class PropertiesTree {
   private static final List<String> BOOLEANS =
       List.of("credentials", "preflightContinue", "strict", "debug");
 
+  /**
+   * The settings of the {@code jdbc} origin source ({@code jcors.origin.jdbc.query}), by their
+   * uniform form; those that are numbers. jcors-jdbc checks them and names a wrong one.
+   */
+  private static final Map<String, String> JDBC_SETTINGS = new LinkedHashMap<>();
+
+  private static final List<String> JDBC_NUMBERS =
+      List.of(
+          "refreshSeconds",
+          "queryTimeoutSeconds",
+          "maxRows",
+          "maxBytes",
+          "fetchSize",
+          "fullReloadEvery",
+          "staleAfterRefreshes");
+
+  static {
+    for (String setting : List.of("url", "user", "password", "query", "listen", "versionQuery")) {
+      JDBC_SETTINGS.put(setting.toLowerCase(Locale.ROOT), setting);
+    }
+    for (String setting : JDBC_NUMBERS) {
+      JDBC_SETTINGS.put(setting.toLowerCase(Locale.ROOT), setting);
+    }
+  }
+
   /** What was read: the tree, and the problems found before the core reads it. */
   record Read(Map<String, Object> tree, List<Problem> problems) {}
 
@@ -116,7 +141,8 @@ final class PropertiesTree {
         (name, fix) -> problems.add(new Problem(name, null, "is not a jcors property", fix)));
 
     Map<String, Object> tree = new LinkedHashMap<>();
-    Map<String, Object> top = options(properties, "jcors", binder);
+    List<ConfigurationPropertyName> all = names(environment);
+    Map<String, Object> top = options(properties, "jcors", binder, all);
     if (properties.getRoutes().isEmpty()) {
       tree.putAll(top);
       return new Read(tree, problems);
@@ -147,7 +173,7 @@ final class PropertiesTree {
         entry.put("path", route.getPath());
       }
       if (route.getCors() != null) {
-        entry.put("cors", options(route.getCors(), "jcors.routes[" + i + "].cors", binder));
+        entry.put("cors", options(route.getCors(), "jcors.routes[" + i + "].cors", binder, all));
       }
       routes.add(entry);
     }
@@ -157,7 +183,10 @@ final class PropertiesTree {
 
   /** The options object of one policy, with the config file's names and value shapes. */
   private static Map<String, Object> options(
-      JcorsOptionsProperties properties, String prefix, Binder binder) {
+      JcorsOptionsProperties properties,
+      String prefix,
+      Binder binder,
+      List<ConfigurationPropertyName> names) {
     Map<String, List<String>> lists = new LinkedHashMap<>(); // null values: not set
     lists.put("origin", properties.getOrigin());
     lists.put("methods", properties.getMethods());
@@ -183,6 +212,10 @@ final class PropertiesTree {
         options.put(option, new ArrayList<Object>(list.getValue()));
       }
     }
+    Map<String, Object> jdbc = jdbc(prefix, binder, names);
+    if (!jdbc.isEmpty()) {
+      options.put("origin", Map.of("jdbc", jdbc)); // the config file's {"jdbc": {...}} source
+    }
     for (Map.Entry<String, String> scalar : scalars.entrySet()) {
       if (scalar.getValue() == null) {
         continue;
@@ -195,6 +228,40 @@ final class PropertiesTree {
       }
     }
     return options;
+  }
+
+  /**
+   * The settings under {@code <prefix>.origin.jdbc}, named as in a config file ({@code
+   * refresh-seconds} is {@code refreshSeconds}), a number setting written as a number read as one
+   * (as {@link io.jcors.config.FlatConfig} reads {@code origin.jdbc.refreshSeconds=30}); empty when
+   * none is set.
+   */
+  private static Map<String, Object> jdbc(
+      String prefix, Binder binder, List<ConfigurationPropertyName> names) {
+    ConfigurationPropertyName parent = ConfigurationPropertyName.of(prefix + ".origin.jdbc");
+    Map<String, Object> settings = new java.util.TreeMap<>();
+    for (ConfigurationPropertyName name : names) {
+      if (!parent.isParentOf(name)) {
+        continue;
+      }
+      int last = name.getNumberOfElements() - 1;
+      String setting = JDBC_SETTINGS.get(element(name, last));
+      String key = setting != null ? setting : name.getElement(last, Form.DASHED);
+      String value = binder.bind(name, Bindable.of(String.class)).orElse(null);
+      if (value == null) {
+        continue;
+      }
+      Object read = value.trim();
+      if (JDBC_NUMBERS.contains(key)) {
+        try {
+          read = new java.math.BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+          // as written: jcors-jdbc says it is not a number
+        }
+      }
+      settings.put(key, read);
+    }
+    return settings;
   }
 
   /**
@@ -264,6 +331,9 @@ final class PropertiesTree {
     }
     if (n == from + 1) {
       return -1;
+    }
+    if (option.equals("origin") && element(name, from + 1).equals("jdbc")) {
+      return n == from + 3 ? -1 : from + 2; // jcors.origin.jdbc.<setting>, checked by jcors-jdbc
     }
     return LISTS.contains(option) && n == from + 2 && name.isNumericIndex(from + 1) ? -1 : from + 1;
   }

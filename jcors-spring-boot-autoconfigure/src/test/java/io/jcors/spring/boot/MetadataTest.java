@@ -47,7 +47,20 @@ class MetadataTest {
             "jcors.preflight-continue",
             "jcors.options-success-status",
             "jcors.strict",
-            "jcors.debug");
+            "jcors.debug",
+            "jcors.origin.jdbc.query",
+            "jcors.origin.jdbc.refresh-seconds",
+            "jcors.origin.jdbc.query-timeout-seconds",
+            "jcors.origin.jdbc.max-rows",
+            "jcors.origin.jdbc.max-bytes",
+            "jcors.origin.jdbc.fetch-size",
+            "jcors.origin.jdbc.version-query",
+            "jcors.origin.jdbc.full-reload-every",
+            "jcors.origin.jdbc.listen",
+            "jcors.origin.jdbc.stale-after-refreshes",
+            "jcors.origin.jdbc.url",
+            "jcors.origin.jdbc.user",
+            "jcors.origin.jdbc.password");
     described.forEach(
         (name, description) -> assertThat(description).as(name).hasSizeGreaterThan(20));
     assertThat(described.get("jcors.routes")).contains("path").contains("cors");
