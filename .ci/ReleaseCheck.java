@@ -46,7 +46,8 @@ public final class ReleaseCheck {
           "jcors-check",
           "jcors-cli",
           "jcors-spring-boot-autoconfigure",
-          "jcors-spring-boot-starter");
+          "jcors-spring-boot-starter",
+          "jcors-quarkus");
 
   /**
    * Published, but not in README.md's general Maven block: a Spring Boot application adds the
@@ -54,6 +55,12 @@ public final class ReleaseCheck {
    */
   static final Set<String> SPRING_BOOT =
       Set.of("jcors-spring-boot-autoconfigure", "jcors-spring-boot-starter");
+
+  /**
+   * Published, but not in README.md's general Maven block: a Quarkus application adds it to its
+   * own Quarkus build (docs/quarkus.md), which brings Quarkus's BOM.
+   */
+  static final Set<String> QUARKUS = Set.of("jcors-quarkus");
 
   static final Set<String> UNPUBLISHED =
       Set.of(
@@ -248,7 +255,9 @@ public final class ReleaseCheck {
     }
     Set<String> expected = new TreeSet<>();
     for (String artifact : PUBLISHED) {
-      if (!artifact.equals("jcors-bom") && !SPRING_BOOT.contains(artifact)) {
+      if (!artifact.equals("jcors-bom")
+          && !SPRING_BOOT.contains(artifact)
+          && !QUARKUS.contains(artifact)) {
         expected.add("io.jcors:" + artifact);
       }
     }
