@@ -51,7 +51,8 @@ public final class ReleaseCheck {
           "jcors-check",
           "jcors-cli",
           "jcors-spring-boot-autoconfigure",
-          "jcors-spring-boot-starter");
+          "jcors-spring-boot-starter",
+          "jcors-quarkus");
 
   /**
    * Published, but not in README.md's general Maven block: a Spring Boot application adds the
@@ -65,7 +66,9 @@ public final class ReleaseCheck {
    * Published, but not in README.md's general Maven block either: an application of a framework
    * adds that framework's adapter alone (its page in docs/ shows the dependency).
    */
-  static final Set<String> FRAMEWORKS = Set.of("jcors-micronaut", "jcors-javalin");
+  static final Set<String> FRAMEWORKS =
+      Set.of("jcors-micronaut", "jcors-javalin", "jcors-quarkus");
+
 
   static final Set<String> UNPUBLISHED =
       Set.of(

@@ -1,0 +1,81 @@
+package io.jcors.quarkus;
+
+import io.jcors.CorsPolicy;
+import io.jcors.quarkus.app.ContractRoutes;
+import io.jcors.testsupport.AdapterContract;
+import io.jcors.testsupport.RoutingPaths;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The adapter test kit's contract, and the path corpus, on a real Quarkus application: Quarkus
+ * starts once for the class (one application per test class), so {@link #start(CorsPolicy)} gives
+ * the {@link CorsHandler} registered at {@link CorsHandler#PRIORITY} the test's policy ({@link
+ * ContractRoutes}) instead of starting a server; the kit's routes are Vert.x routes after Quarkus
+ * REST's, the corpus's routes are Quarkus REST resources ({@code RoutedResource}).
+ */
+@QuarkusTest
+@TestProfile(QuarkusContractTest.Contract.class)
+class QuarkusContractTest extends AdapterContract {
+  /** The kit's routes and handler on, the jcors.* properties of application.properties off. */
+  public static class Contract implements QuarkusTestProfile {
+    /** The event loops the kit's requests run on (its routes never leave the event loop). */
+    static final int EVENT_LOOPS = 2;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "jcors.enabled", "false",
+          "jcors-test.contract", "true",
+          "quarkus.vertx.event-loops-pool-size", String.valueOf(EVENT_LOOPS));
+    }
+  }
+
+  @TestHTTPResource("/")
+  URL url;
+
+  private String base() {
+    return url.toString().replaceAll("/$", "");
+  }
+
+  @Override
+  protected Server start(CorsPolicy policy) {
+    ContractRoutes.POLICY.set(policy);
+    String base = base();
+    return new Server() {
+      @Override
+      public String base() {
+        return base;
+      }
+
+      @Override
+      public int requestThreads() {
+        return Contract.EVENT_LOOPS;
+      }
+
+      @Override
+      public void stop() {
+        // Quarkus stops after the class; the next start swaps the policy, as a reload does.
+      }
+    };
+  }
+
+  /**
+   * Quarkus REST dispatches on the decoded path, matrix parameters removed, and Vert.x resolves dot
+   * segments before: the adapter gives a path with parameters, dot or empty segments no CORS
+   * headers from routes ({@code serverResolves} false), every other path those of the route served.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.jcors.testsupport.RoutingPaths#cases")
+  void routingPath_getsTheCorsHeadersOfTheRouteServedOrNone(RoutingPaths.Entry entry)
+      throws Exception {
+    ContractRoutes.POLICY.set(RoutingPaths.policy());
+    RoutingPaths.check(base(), entry, false);
+  }
+}
