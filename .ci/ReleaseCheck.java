@@ -40,6 +40,7 @@ public final class ReleaseCheck {
           "jcors-bom",
           "jcors-core",
           "jcors-jdk",
+          "jcors-netty",
           "jcors-servlet",
           "jcors-jdbc",
           "jcors-config",
