@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end on loopback: wrk against one route (/api/data, 200 {"ok":true}) with and without CORS,
-# on the JDK HTTP server (jcors-jdk), embedded Jetty 12 (jcors-servlet) and Express with the cors
-# package, for the same requests.
+# on the JDK HTTP server (jcors-jdk), embedded Jetty 12 (jcors-servlet), Netty 4.2 (jcors-netty,
+# beside Netty's own CorsHandler with the same options) and Express with the cors package, for the
+# same requests.
 #
 #   ./mvnw -q -pl jcors-benchmarks -am package -DskipTests
 #   (cd jcors-benchmarks/express && npm ci)
@@ -10,8 +11,10 @@
 # Each round starts every server in turn, warms it up, then runs wrk once per scenario; servers
 # alternate so that a noisy minute hurts both sides of a comparison alike. Prints the requests per
 # second and the server's CPU time per request of every run, then the medians of the rounds and
-# the ratios with CORS / without.
+# the ratios with CORS / without; for Netty, the medians of each round's ratios (jcors / no CORS,
+# jcors / Netty's CorsHandler), each ratio taken between runs of the same round.
 # Needs: java 17+, wrk (Debian package wrk), node and npm for the Express servers.
+# SERVERS="netty-plain netty-native netty-cors" runs only Netty (no node needed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -29,16 +32,21 @@ else
   WRK_PIN=
 fi
 JAR=${JAR:-jcors-benchmarks/target/benchmarks.jar}
-SERVERS=${SERVERS:-"jdk-plain jdk-filter jdk-cors jetty-plain jetty-filter jetty-cors express-plain express-cors"}
+SERVERS=${SERVERS:-"jdk-plain jdk-filter jdk-cors jetty-plain jetty-filter jetty-cors netty-plain netty-native netty-cors express-plain express-cors"}
 SCENARIOS="actual-allowed preflight-allowed no-origin"
 ORIGIN=https://app50.example.com
 
-for tool in java wrk node; do
+TOOLS="java wrk"
+case " $SERVERS " in *" express-"*) TOOLS="$TOOLS node" ;; esac
+for tool in $TOOLS; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the top of this script)" >&2; exit 2; }
-[ -d jcors-benchmarks/express/node_modules ] \
-  || { echo "run 'npm ci' in jcors-benchmarks/express first" >&2; exit 2; }
+case " $SERVERS " in
+  *" express-"*)
+    [ -d jcors-benchmarks/express/node_modules ] \
+      || { echo "run 'npm ci' in jcors-benchmarks/express first" >&2; exit 2; } ;;
+esac
 
 WORK=$(mktemp -d)
 PID=
@@ -68,7 +76,8 @@ start_server() {
   case $1 in
     # nodelay: without TCP_NODELAY the JDK server's header and body writes meet delayed ACKs, and
     # every keep-alive request waits about 40 ms whatever the CORS layer does.
-    jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors)
+    jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors \
+      | netty-plain | netty-native | netty-cors)
       $SERVER_PIN java -Dsun.net.httpserver.nodelay=true -cp "$JAR" io.jcors.benchmarks.LoopbackServer \
         "${1%-*}" "${1#*-}" 0 > "$log" 2>&1 & ;;
     express-plain) $SERVER_PIN node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;
@@ -145,11 +154,47 @@ awk -F'\t' '
   END {
     split("actual-allowed preflight-allowed no-origin", sc, " ")
     split("jdk jetty express", srv, " ")
-    print "| server | scenario | req/s plain | req/s filter | req/s cors | cors / plain | cors / filter | CPU µs/req plain | filter | cors |"
-    print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    header = 0
     for (s = 1; s <= 3; s++) for (c = 1; c <= 3; c++) {
       p = srv[s] "-plain|" sc[c]; f = srv[s] "-filter|" sc[c]; w = srv[s] "-cors|" sc[c]
       if (!(p in rps) && !(w in rps)) continue
+      if (!header++) {
+        print "| server | scenario | req/s plain | req/s filter | req/s cors | cors / plain | cors / filter | CPU µs/req plain | filter | cors |"
+        print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+      }
       printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", srv[s], sc[c], cell(p, rps), cell(f, rps), cell(w, rps), ratio(w, p, rps), ratio(w, f, rps), cpucell(p), cpucell(f), cpucell(w)
+    }
+  }' "$RESULTS"
+
+echo
+echo "Netty: medians over $ROUNDS rounds of the ratios within each round (jcors = jcors-netty,"
+echo "netty = Netty's CorsHandler); requests/s and CPU µs/request are medians of the runs"
+awk -F'\t' '
+  function median(list,    a, n, i, j, t) {
+    n = split(substr(list, 2), a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  { rps[$1 "|" $2 "|" $3] = $4; cpu[$1 "|" $2 "|" $3] = $5; rounds[$1] = 1
+    all[$2 "|" $3] = all[$2 "|" $3] " " $4; allcpu[$2 "|" $3] = allcpu[$2 "|" $3] " " $5 }
+  END {
+    split("actual-allowed preflight-allowed no-origin", sc, " ")
+    print "| scenario | req/s plain | req/s netty | req/s jcors | jcors / plain | jcors / netty | CPU µs/req plain | netty | jcors | jcors / netty CPU |"
+    print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for (c = 1; c <= 3; c++) {
+      p = "netty-plain|" sc[c]; n = "netty-native|" sc[c]; w = "netty-cors|" sc[c]
+      if (!(w in all)) continue
+      vp = ""; vn = ""; vc = ""
+      for (r in rounds) {
+        if ((r "|" w) in rps && (r "|" p) in rps) vp = vp " " rps[r "|" w] / rps[r "|" p]
+        if ((r "|" w) in rps && (r "|" n) in rps) vn = vn " " rps[r "|" w] / rps[r "|" n]
+        if ((r "|" w) in cpu && (r "|" n) in cpu && cpu[r "|" n] > 0) vc = vc " " cpu[r "|" w] / cpu[r "|" n]
+      }
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", sc[c],
+        (p in all) ? sprintf("%.0f", median(all[p])) : "-", (n in all) ? sprintf("%.0f", median(all[n])) : "-",
+        sprintf("%.0f", median(all[w])),
+        vp != "" ? sprintf("%.1f%%", 100 * median(vp)) : "-", vn != "" ? sprintf("%.1f%%", 100 * median(vn)) : "-",
+        (p in allcpu) ? sprintf("%.1f", median(allcpu[p])) : "-", (n in allcpu) ? sprintf("%.1f", median(allcpu[n])) : "-",
+        sprintf("%.1f", median(allcpu[w])), vc != "" ? sprintf("%.1f%%", 100 * median(vc)) : "-"
     }
   }' "$RESULTS"

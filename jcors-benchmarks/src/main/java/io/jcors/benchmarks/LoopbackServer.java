@@ -23,11 +23,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The server of the end-to-end measurement ({@code scripts/wrk-loopback.sh}): the JDK's HTTP server
- * on 127.0.0.1 with one route, {@code /api/data}, answering every method with {@code 200
- * {"ok":true}}, behind jcors ({@code cors}), behind a filter that only passes the request on
- * ({@code filter}: what any filter costs on that server), or neither ({@code plain}). The jcors
- * policy is the JMH comparison's, with 100 allowed origins.
+ * The server of the end-to-end measurement ({@code scripts/wrk-loopback.sh}): the JDK's HTTP
+ * server, embedded Jetty or Netty ({@link NettyLoopback}) on 127.0.0.1 with one route, {@code
+ * /api/data}, answering every method with {@code 200 {"ok":true}}, behind jcors ({@code cors}),
+ * behind a filter that only passes the request on ({@code filter}: what any filter costs on that
+ * server; for Netty, {@code native}: Netty's own CorsHandler with the same options), or neither
+ * ({@code plain}). The jcors policy is the JMH comparison's, with 100 allowed origins.
  *
  * <pre>
  * java -cp jcors-benchmarks/target/benchmarks.jar io.jcors.benchmarks.LoopbackServer jdk cors 8080
@@ -41,12 +42,19 @@ public final class LoopbackServer {
 
   private LoopbackServer() {}
 
-  /** Arguments: {@code jdk|jetty}, {@code cors|filter|plain}, port (0 for any). */
+  /**
+   * Arguments: {@code jdk|jetty|netty}, {@code cors|filter|plain} ({@code cors|native|plain} for
+   * Netty: {@code native} is Netty's own CorsHandler), port (0 for any).
+   */
   public static void main(String[] args) throws Exception {
+    boolean netty = args.length == 3 && args[0].equals("netty");
     if (args.length != 3
-        || !(args[0].equals("jdk") || args[0].equals("jetty"))
-        || !(args[1].equals("cors") || args[1].equals("filter") || args[1].equals("plain"))) {
-      System.err.println("usage: LoopbackServer jdk|jetty cors|filter|plain PORT");
+        || !(args[0].equals("jdk") || args[0].equals("jetty") || netty)
+        || !(args[1].equals("cors")
+            || args[1].equals(netty ? "native" : "filter")
+            || args[1].equals("plain"))) {
+      System.err.println(
+          "usage: LoopbackServer jdk|jetty cors|filter|plain PORT, or netty cors|native|plain PORT");
       System.exit(2);
       return;
     }
@@ -71,9 +79,16 @@ public final class LoopbackServer {
     void close() throws IOException;
   }
 
-  /** Starts {@code server} ({@code jdk|jetty}) with {@code layer} ({@code cors|filter|plain}). */
+  /**
+   * Starts {@code server} ({@code jdk|jetty|netty}) with {@code layer} ({@code cors|filter|plain},
+   * or {@code cors|native|plain} for Netty).
+   */
   static Running start(String server, String layer, int port) throws Exception {
-    return server.equals("jdk") ? startJdk(layer, port) : startJetty(layer, port);
+    return switch (server) {
+      case "jdk" -> startJdk(layer, port);
+      case "netty" -> NettyLoopback.start(layer, port);
+      default -> startJetty(layer, port);
+    };
   }
 
   private static Running startJdk(String layer, int port) throws IOException {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Applies a jcors policy in a Netty HTTP/1.1 pipeline: {@code app.use(cors())} for a Netty server.
@@ -74,6 +75,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CorsHandler extends ChannelDuplexHandler {
   private static final System.Logger LOG = System.getLogger("io.jcors.netty");
+
+  /**
+   * How many requests may wait for their responses before reading pauses: a client pipelining
+   * preflights behind a slow response cannot make the handler keep an unbounded queue of answers.
+   */
+  static final int MAX_WAITING_RESPONSES = 64;
+
   private static final byte[] SERVER_ERROR =
       "Internal Server Error\n".getBytes(StandardCharsets.UTF_8);
 
@@ -88,7 +96,10 @@ public final class CorsHandler extends ChannelDuplexHandler {
   /** Whether a decision is still being made: inbound messages are held until it is. */
   private boolean deciding;
 
-  /** Whether this handler turned reading off while deciding, and turns it on again after. */
+  /**
+   * Whether this handler turned reading off (while deciding, or while too many responses wait), and
+   * turns it on again after.
+   */
   private boolean pausedReading;
 
   /**
@@ -122,7 +133,7 @@ public final class CorsHandler extends ChannelDuplexHandler {
       PendingRequest pending = new PendingRequest(request);
       if (request.decoderResult().isFailure()) {
         // A head the codec could not read: no CORS; the application answers it (usually 400).
-        responses.add(pending);
+        queue(ctx, pending);
         ctx.fireChannelRead(msg);
         return;
       }
@@ -155,16 +166,19 @@ public final class CorsHandler extends ChannelDuplexHandler {
   private void holdUntil(
       ChannelHandlerContext ctx, PendingRequest pending, CompletableFuture<CorsDecision> decision) {
     deciding = true;
-    if (ctx.channel().config().isAutoRead()) {
-      ctx.channel().config().setAutoRead(false);
-      pausedReading = true;
-    }
+    pauseReading(ctx);
     decision.whenComplete(
         (decided, error) -> {
           if (ctx.executor().inEventLoop()) {
             resume(ctx, pending, decided, error);
-          } else {
+            return;
+          }
+          try {
             ctx.executor().execute(() -> resume(ctx, pending, decided, error));
+          } catch (RejectedExecutionException e) {
+            // The event loop is shutting down: the connection closes, and with it what was held
+            // (handlerRemoved); the request itself is released here.
+            ReferenceCountUtil.release(pending.message);
           }
         });
   }
@@ -189,9 +203,31 @@ public final class CorsHandler extends ChannelDuplexHandler {
     // The read that brought these messages completed while they were held: applications that
     // flush on channelReadComplete see it again now.
     ctx.fireChannelReadComplete();
-    if (!deciding && pausedReading) {
+    resumeReading(ctx);
+  }
+
+  private void pauseReading(ChannelHandlerContext ctx) {
+    if (!pausedReading && ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(false);
+      pausedReading = true;
+    }
+  }
+
+  /** Turns reading on again once nothing is being decided and few enough responses wait. */
+  private void resumeReading(ChannelHandlerContext ctx) {
+    if (pausedReading && !deciding && responses.size() <= MAX_WAITING_RESPONSES) {
       pausedReading = false;
       ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  /**
+   * Adds {@code pending} to the requests awaiting their responses; pauses reading past the bound.
+   */
+  private void queue(ChannelHandlerContext ctx, PendingRequest pending) {
+    responses.add(pending);
+    if (responses.size() > MAX_WAITING_RESPONSES) {
+      pauseReading(ctx);
     }
   }
 
@@ -205,7 +241,7 @@ public final class CorsHandler extends ChannelDuplexHandler {
       answer(ctx, pending, answer);
       return;
     }
-    responses.add(pending);
+    queue(ctx, pending);
     Object msg = pending.message;
     pending.message = null;
     ctx.fireChannelRead(msg);
@@ -245,7 +281,7 @@ public final class CorsHandler extends ChannelDuplexHandler {
     dropping = !(msg instanceof LastHttpContent);
     ReferenceCountUtil.release(msg);
     pending.answer = answer;
-    responses.add(pending);
+    queue(ctx, pending);
     if (responses.size() == 1) {
       sendAnswers(ctx);
       ctx.flush();
@@ -270,6 +306,7 @@ public final class CorsHandler extends ChannelDuplexHandler {
         if (!responses.isEmpty() && responses.peek().answer != null) {
           sendAnswers(ctx); // the application flushes what it wrote, and these with it
         }
+        resumeReading(ctx);
         return;
       }
     }

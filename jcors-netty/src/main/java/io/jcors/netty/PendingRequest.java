@@ -4,6 +4,7 @@ import io.jcors.CorsDecision;
 import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -12,9 +13,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 /**
  * One request of a connection, from the moment its head is read until its response has left: the
  * request as the core reads it, the decision made for it, and (when the handler answers it itself)
- * that answer. The only object the handler makes for a request; the handler keeps these in the
- * order the requests arrived, which is the order HTTP/1.1 sends the responses in (RFC 9112 section
- * 9.3.2).
+ * that answer. The one object the handler keeps for a request; it keeps these in the order the
+ * requests arrived, which is the order HTTP/1.1 sends the responses in (RFC 9112 section 9.3.2).
  */
 final class PendingRequest implements CorsRequest {
   private final HttpRequest request;
@@ -88,7 +88,26 @@ final class PendingRequest implements CorsRequest {
 
   @Override
   public String header(String name) {
-    return request.headers().get(name);
+    return request.headers().get(nettyName(name));
+  }
+
+  /**
+   * Netty's constant for a header name the core reads or writes, whose case-insensitive hash is
+   * computed once; any other name as it is. Netty hashes a {@code String} name on every lookup.
+   */
+  static CharSequence nettyName(String name) {
+    return switch (name) {
+      case "Origin" -> HttpHeaderNames.ORIGIN;
+      case "Access-Control-Request-Method" -> HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD;
+      case "Access-Control-Request-Headers" -> HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS;
+      case "Access-Control-Allow-Origin" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN;
+      case "Access-Control-Allow-Credentials" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS;
+      case "Access-Control-Allow-Methods" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS;
+      case "Access-Control-Allow-Headers" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS;
+      case "Access-Control-Expose-Headers" -> HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS;
+      case "Access-Control-Max-Age" -> HttpHeaderNames.ACCESS_CONTROL_MAX_AGE;
+      default -> name;
+    };
   }
 
   /**
@@ -99,7 +118,7 @@ final class PendingRequest implements CorsRequest {
   void writeOn(HttpHeaders headers) {
     CorsDecision decided = decision;
     for (int i = 0, n = decided.headerCount(); i < n; i++) {
-      String name = decided.headerName(i);
+      CharSequence name = nettyName(decided.headerName(i));
       if (!headers.contains(name)) {
         headers.set(name, decided.headerValue(i, this));
       }
@@ -108,18 +127,18 @@ final class PendingRequest implements CorsRequest {
       String application = vary(headers);
       String merged = decided.varyWith(application);
       if (!merged.equals(application)) {
-        headers.set("Vary", merged);
+        headers.set(HttpHeaderNames.VARY, merged);
       }
     }
   }
 
   /** Every {@code Vary} line of {@code headers} joined with {@code ", "}, or null for none. */
   private static String vary(HttpHeaders headers) {
-    String first = headers.get("Vary");
+    String first = headers.get(HttpHeaderNames.VARY);
     if (first == null) {
       return null;
     }
-    java.util.List<String> lines = headers.getAll("Vary");
+    java.util.List<String> lines = headers.getAll(HttpHeaderNames.VARY);
     return lines.size() == 1 ? first : String.join(", ", lines);
   }
 }

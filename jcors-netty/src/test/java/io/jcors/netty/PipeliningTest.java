@@ -110,6 +110,37 @@ class PipeliningTest {
   }
 
   /**
+   * More preflights than the handler keeps waiting ({@link CorsHandler#MAX_WAITING_RESPONSES})
+   * behind a slow response: reading pauses and resumes, and every one is answered, in order.
+   */
+  @ParameterizedTest
+  @EnumSource(NettyServer.Pipeline.class)
+  void pipelined_manyPreflightsBehindASlowResponse_allAnsweredInOrder(NettyServer.Pipeline pipeline)
+      throws Exception {
+    // Past the handler's bound, within HttpServerCodec's own (128 requests awaiting responses).
+    int preflights = CorsHandler.MAX_WAITING_RESPONSES + 32;
+    try (Pipelined connection = connect(aAndB(), pipeline)) {
+      String[] requests = new String[preflights + 2];
+      requests[0] = get("/later", A);
+      for (int i = 1; i <= preflights; i++) {
+        requests[i] = preflight("/p" + i, i % 2 == 0 ? A : B, null);
+      }
+      requests[preflights + 1] = get("/last", B);
+      connection.send(requests);
+      Pipelined.Response first = connection.read();
+      assertThat(first.body()).as("%s %s", first.status(), first.headers()).isEqualTo("GET /later");
+      for (int i = 1; i <= preflights; i++) {
+        Pipelined.Response pre = connection.read();
+        assertThat(pre.status()).isEqualTo(204);
+        assertThat(pre.header("Access-Control-Allow-Origin")).isEqualTo(i % 2 == 0 ? A : B);
+      }
+      Pipelined.Response last = connection.read();
+      assertThat(last.body()).isEqualTo("GET /last");
+      assertThat(last.header("Access-Control-Allow-Origin")).isEqualTo(B);
+    }
+  }
+
+  /**
    * An origin function that answers 100 ms later, on another thread, for every path under /slow.
    */
   private static CorsPolicy slowUnderSlow() {
