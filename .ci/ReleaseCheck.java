@@ -42,6 +42,7 @@ public final class ReleaseCheck {
           "jcors-jdk",
           "jcors-micronaut",
           "jcors-javalin",
+          "jcors-netty",
           "jcors-servlet",
           "jcors-webflux",
           "jcors-jaxrs",

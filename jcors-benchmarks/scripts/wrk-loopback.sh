@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end on loopback: wrk against one route (/api/data, 200 {"ok":true}) with and without CORS,
 # on the JDK HTTP server (jcors-jdk), embedded Jetty 12 (jcors-servlet), Vert.x Web 5 (jcors-vertx,
-# and Vert.x's own CorsHandler with the same options) and Express with the cors package, for the
+# and Vert.x's own CorsHandler with the same options), Netty 4.2 (jcors-netty, beside Netty's own
+# CorsHandler with the same options) and Express with the cors package, for the
 # same requests.
 #
 #   ./mvnw -q -pl jcors-benchmarks -am package -DskipTests
@@ -15,7 +16,11 @@
 # (jcors / no CORS, jcors / Vert.x CorsHandler), whose servers ran next to each other.
 #   SERVERS="vertx-plain vertx-builtin vertx-cors" jcors-benchmarks/scripts/wrk-loopback.sh 5 3
 # runs Vert.x alone.
+# For Netty, the medians of each round's ratios (jcors / no CORS, jcors / Netty's CorsHandler),
+# each ratio taken between runs of the same round:
+#   SERVERS="netty-plain netty-native netty-cors" jcors-benchmarks/scripts/wrk-loopback.sh 5 5
 # Needs: java 17+, wrk (Debian package wrk), node and npm for the Express servers.
+# SERVERS="netty-plain netty-native netty-cors" runs only Netty (no node needed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,19 +38,21 @@ else
   WRK_PIN=
 fi
 JAR=${JAR:-jcors-benchmarks/target/benchmarks.jar}
-SERVERS=${SERVERS:-"jdk-plain jdk-filter jdk-cors jetty-plain jetty-filter jetty-cors vertx-plain vertx-builtin vertx-cors express-plain express-cors"}
+SERVERS=${SERVERS:-"jdk-plain jdk-filter jdk-cors jetty-plain jetty-filter jetty-cors vertx-plain vertx-builtin vertx-cors netty-plain netty-native netty-cors express-plain express-cors"}
 SCENARIOS="actual-allowed preflight-allowed no-origin"
 ORIGIN=https://app50.example.com
 
-for tool in java wrk; do
+TOOLS="java wrk"
+case " $SERVERS " in *" express-"*) TOOLS="$TOOLS node" ;; esac
+for tool in $TOOLS; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the top of this script)" >&2; exit 2; }
-if [[ " $SERVERS " == *" express-"* ]]; then
-  command -v node >/dev/null || { echo "missing: node (for the Express servers)" >&2; exit 2; }
-  [ -d jcors-benchmarks/express/node_modules ] \
-    || { echo "run 'npm ci' in jcors-benchmarks/express first" >&2; exit 2; }
-fi
+case " $SERVERS " in
+  *" express-"*)
+    [ -d jcors-benchmarks/express/node_modules ] \
+      || { echo "run 'npm ci' in jcors-benchmarks/express first" >&2; exit 2; } ;;
+esac
 
 WORK=$(mktemp -d)
 PID=
@@ -76,7 +83,7 @@ start_server() {
     # nodelay: without TCP_NODELAY the JDK server's header and body writes meet delayed ACKs, and
     # every keep-alive request waits about 40 ms whatever the CORS layer does.
     jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors \
-      | vertx-plain | vertx-builtin | vertx-cors)
+      | vertx-plain | vertx-builtin | vertx-cors | netty-plain | netty-native | netty-cors)
       $SERVER_PIN java -Dsun.net.httpserver.nodelay=true -cp "$JAR" io.jcors.benchmarks.LoopbackServer \
         "${1%-*}" "${1#*-}" 0 > "$log" 2>&1 & ;;
     express-plain) $SERVER_PIN node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;
@@ -158,6 +165,10 @@ awk -F'\t' '
     for (s = 1; s <= 4; s++) for (c = 1; c <= 3; c++) {
       p = srv[s] "-plain|" sc[c]; f = srv[s] "-" (srv[s] == "vertx" ? "builtin" : "filter") "|" sc[c]; w = srv[s] "-cors|" sc[c]
       if (!(p in rps) && !(w in rps)) continue
+      if (!header++) {
+        print "| server | scenario | req/s plain | req/s filter | req/s cors | cors / plain | cors / filter | CPU µs/req plain | filter | cors |"
+        print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+      }
       printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", srv[s], sc[c], cell(p, rps), cell(f, rps), cell(w, rps), ratio(w, p, rps), ratio(w, f, rps), cpucell(p), cpucell(f), cpucell(w)
     }
   }' "$RESULTS"
@@ -194,4 +205,40 @@ if [[ " $SERVERS " == *" vertx-plain "* && " $SERVERS " == *" vertx-cors "* ]]; 
           (cpuratio == "" ? "-" : sprintf("%.1f%%", 100 * median(cpuratio))), n
       }
     }' "$RESULTS"
+fi
+
+if [[ " $SERVERS " == *" netty-cors "* ]]; then
+
+echo
+echo "Netty: medians over $ROUNDS rounds of the ratios within each round (jcors = jcors-netty,"
+echo "netty = Netty's CorsHandler); requests/s and CPU µs/request are medians of the runs"
+awk -F'\t' '
+  function median(list,    a, n, i, j, t) {
+    n = split(substr(list, 2), a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  { rps[$1 "|" $2 "|" $3] = $4; cpu[$1 "|" $2 "|" $3] = $5; rounds[$1] = 1
+    all[$2 "|" $3] = all[$2 "|" $3] " " $4; allcpu[$2 "|" $3] = allcpu[$2 "|" $3] " " $5 }
+  END {
+    split("actual-allowed preflight-allowed no-origin", sc, " ")
+    print "| scenario | req/s plain | req/s netty | req/s jcors | jcors / plain | jcors / netty | CPU µs/req plain | netty | jcors | jcors / netty CPU |"
+    print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for (c = 1; c <= 3; c++) {
+      p = "netty-plain|" sc[c]; n = "netty-native|" sc[c]; w = "netty-cors|" sc[c]
+      if (!(w in all)) continue
+      vp = ""; vn = ""; vc = ""
+      for (r in rounds) {
+        if ((r "|" w) in rps && (r "|" p) in rps) vp = vp " " rps[r "|" w] / rps[r "|" p]
+        if ((r "|" w) in rps && (r "|" n) in rps) vn = vn " " rps[r "|" w] / rps[r "|" n]
+        if ((r "|" w) in cpu && (r "|" n) in cpu && cpu[r "|" n] > 0) vc = vc " " cpu[r "|" w] / cpu[r "|" n]
+      }
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", sc[c],
+        (p in all) ? sprintf("%.0f", median(all[p])) : "-", (n in all) ? sprintf("%.0f", median(all[n])) : "-",
+        sprintf("%.0f", median(all[w])),
+        vp != "" ? sprintf("%.1f%%", 100 * median(vp)) : "-", vn != "" ? sprintf("%.1f%%", 100 * median(vn)) : "-",
+        (p in allcpu) ? sprintf("%.1f", median(allcpu[p])) : "-", (n in allcpu) ? sprintf("%.1f", median(allcpu[n])) : "-",
+        sprintf("%.1f", median(allcpu[w])), vc != "" ? sprintf("%.1f%%", 100 * median(vc)) : "-"
+    }
+  }' "$RESULTS"
 fi

@@ -65,4 +65,23 @@ class ConsumerTest {
     }
     assertNotNull(JdbcOrigins.builder("jdbc:sqlite:" + dir.resolve("origins.db"), null, null));
   }
+
+  @Test
+  void nettyHandler_answersAPreflight_inAPipeline() {
+    io.netty.channel.embedded.EmbeddedChannel channel =
+        new io.netty.channel.embedded.EmbeddedChannel(
+            new io.jcors.netty.CorsHandler(CorsOptions.builder().origin(ORIGIN).build()));
+    io.netty.handler.codec.http.FullHttpRequest preflight =
+        new io.netty.handler.codec.http.DefaultFullHttpRequest(
+            io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+            io.netty.handler.codec.http.HttpMethod.OPTIONS,
+            "/items");
+    preflight.headers().set("Origin", ORIGIN).set("Access-Control-Request-Method", "PUT");
+    channel.writeInbound(preflight);
+    io.netty.handler.codec.http.HttpResponse response = channel.readOutbound();
+
+    assertEquals(204, response.status().code());
+    assertEquals(ORIGIN, response.headers().get("Access-Control-Allow-Origin"));
+    channel.finishAndReleaseAll();
+  }
 }

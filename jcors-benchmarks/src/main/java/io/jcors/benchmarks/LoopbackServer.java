@@ -24,11 +24,12 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The server of the end-to-end measurement ({@code scripts/wrk-loopback.sh}): the JDK's HTTP
- * server, embedded Jetty or Vert.x Web on 127.0.0.1 with one route, {@code /api/data}, answering
- * every method with {@code 200 {"ok":true}}, behind jcors ({@code cors}), behind a filter that only
- * passes the request on ({@code filter}: what any filter costs on that server; JDK and Jetty),
- * behind the server's own CORS ({@code builtin}: Vert.x Web's {@code CorsHandler}, same options),
- * or neither ({@code plain}). The jcors policy is the JMH comparison's, with 100 allowed origins.
+ * server, embedded Jetty, Vert.x Web or Netty ({@link NettyLoopback}) on 127.0.0.1 with one route,
+ * {@code /api/data}, answering every method with {@code 200 {"ok":true}}, behind jcors ({@code
+ * cors}), behind a filter that only passes the request on ({@code filter}: what any filter costs on
+ * that server; JDK and Jetty), behind the server's own CORS with the same options ({@code builtin}:
+ * Vert.x Web's {@code CorsHandler}; {@code native}: Netty's {@code CorsHandler}), or neither
+ * ({@code plain}). The jcors policy is the JMH comparison's, with 100 allowed origins.
  *
  * <pre>
  * java -cp jcors-benchmarks/target/benchmarks.jar io.jcors.benchmarks.LoopbackServer jdk cors 8080
@@ -42,12 +43,15 @@ public final class LoopbackServer {
 
   private LoopbackServer() {}
 
-  /** Arguments: {@code jdk|jetty}, {@code cors|filter|plain}, port (0 for any). */
+  /**
+   * Arguments: {@code jdk|jetty|netty}, {@code cors|filter|plain} ({@code cors|native|plain} for
+   * Netty: {@code native} is Netty's own CorsHandler), port (0 for any).
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 3 || !valid(args[0], args[1])) {
       System.err.println(
-          "usage: LoopbackServer jdk|jetty cors|filter|plain PORT, or vertx cors|builtin|plain"
-              + " PORT");
+          "usage: LoopbackServer jdk|jetty cors|filter|plain PORT, vertx cors|builtin|plain"
+              + " PORT, or netty cors|native|plain PORT");
       System.exit(2);
       return;
     }
@@ -77,18 +81,20 @@ public final class LoopbackServer {
       case "jdk", "jetty" ->
           layer.equals("cors") || layer.equals("filter") || layer.equals("plain");
       case "vertx" -> layer.equals("cors") || layer.equals("builtin") || layer.equals("plain");
+      case "netty" -> layer.equals("cors") || layer.equals("native") || layer.equals("plain");
       default -> false;
     };
   }
 
   /**
-   * Starts {@code server} ({@code jdk|jetty|vertx}) with {@code layer} ({@code cors|filter|plain};
-   * {@code cors|builtin|plain} for {@code vertx}).
+   * Starts {@code server} ({@code jdk|jetty|vertx|netty}) with {@code layer} ({@code cors|filter|plain};
+   * {@code cors|builtin|plain} for {@code vertx}, {@code cors|native|plain} for {@code netty}).
    */
   static Running start(String server, String layer, int port) throws Exception {
     return switch (server) {
       case "jdk" -> startJdk(layer, port);
       case "jetty" -> startJetty(layer, port);
+      case "netty" -> NettyLoopback.start(layer, port);
       default -> VertxLoopback.start(layer, port);
     };
   }

@@ -36,22 +36,7 @@ final class NettySubject implements Subject {
   private final CorsHandler cors;
 
   NettySubject(Fixture fixture) {
-    HttpMethod[] methods = new HttpMethod[Fixture.METHODS.size()];
-    for (int i = 0; i < methods.length; i++) {
-      methods[i] = HttpMethod.valueOf(Fixture.METHODS.get(i));
-    }
-    CorsConfig config =
-        CorsConfigBuilder.forOrigins(fixture.origins.toArray(new String[0]))
-            .allowCredentials()
-            .allowedRequestMethods(methods)
-            .allowedRequestHeaders(Fixture.ALLOWED_HEADERS.toArray(new String[0]))
-            .exposeHeaders(Fixture.EXPOSED_HEADERS.toArray(new String[0]))
-            .maxAge(Fixture.MAX_AGE)
-            // By default Netty adds a Date header to preflights, computed per request; no other
-            // implementation does, so it is turned off to compare the same work.
-            .noPreflightResponseHeaders()
-            .build();
-    this.cors = new CorsHandler(config);
+    this.cors = new CorsHandler(config(fixture));
     EmbeddedChannel channel = new EmbeddedChannel(sink, cors, new Application(response));
     this.context = channel.pipeline().context(cors);
     this.request =
@@ -63,6 +48,28 @@ final class NettySubject implements Subject {
     for (String[] field : fixture.headers) {
       request.headers().add(field[0], field[1]);
     }
+  }
+
+  /**
+   * Netty's configuration of the comparison's options: the fixture's origins, credentials, methods,
+   * allowed and exposed headers, max-age; not short-circuited (a refused origin's request reaches
+   * the application, as with jcors).
+   */
+  static CorsConfig config(Fixture fixture) {
+    HttpMethod[] methods = new HttpMethod[Fixture.METHODS.size()];
+    for (int i = 0; i < methods.length; i++) {
+      methods[i] = HttpMethod.valueOf(Fixture.METHODS.get(i));
+    }
+    return CorsConfigBuilder.forOrigins(fixture.origins.toArray(new String[0]))
+        .allowCredentials()
+        .allowedRequestMethods(methods)
+        .allowedRequestHeaders(Fixture.ALLOWED_HEADERS.toArray(new String[0]))
+        .exposeHeaders(Fixture.EXPOSED_HEADERS.toArray(new String[0]))
+        .maxAge(Fixture.MAX_AGE)
+        // By default Netty adds a Date header to preflights, computed per request; no other
+        // implementation does, so it is turned off to compare the same work.
+        .noPreflightResponseHeaders()
+        .build();
   }
 
   @Override
