@@ -49,9 +49,17 @@ final class FileOriginSourceProvider implements OriginSourceProvider {
     };
   }
 
+  /**
+   * Checks the settings, and reads the file within its bounds: a local file is no connection, and a
+   * file that {@code serve} could not read is an error of the configuration for {@code lint} too.
+   */
   @Override
   public void check(Map<String, ?> settings) {
-    OriginFile.Settings.of(settings);
+    try {
+      OriginFile.read(OriginFile.Settings.of(settings));
+    } catch (java.io.IOException | IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   @Override

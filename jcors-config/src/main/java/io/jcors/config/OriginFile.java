@@ -130,10 +130,12 @@ final class OriginFile {
       throw new IOException(
           "the file "
               + CorsProblem.quote(settings.path())
-              + " does not exist (relative paths are read from the directory the server runs in,"
-              + " "
-              + CorsProblem.quote(Path.of("").toAbsolutePath().toString())
-              + ")",
+              + " does not exist"
+              + (file.isAbsolute()
+                  ? ""
+                  : " (a relative path is read from the directory the server runs in, "
+                      + CorsProblem.quote(Path.of("").toAbsolutePath().toString())
+                      + ")"),
           e);
     } catch (IOException e) {
       throw new IOException(

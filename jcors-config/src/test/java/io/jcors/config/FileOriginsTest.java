@@ -92,7 +92,7 @@ class FileOriginsTest {
                   assertThat(p.location()).isEqualTo(new Location(2, 70));
                   assertThat(p.reason())
                       .startsWith(
-                          "the file \"no-such-tenants.txt\" does not exist (relative paths");
+                          "the file \"no-such-tenants.txt\" does not exist (a relative path is read from");
                 });
       }
     }
