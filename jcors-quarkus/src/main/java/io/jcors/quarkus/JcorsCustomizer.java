@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *   @Override
  *   public void customize(String path, Options options) {
  *     if (path.equals("/api/**")) {
- *       // Runs off the event loop; the request is paused until the stage completes.
+ *       // Called on the event loop: returns a stage, never blocks; the request waits, paused.
  *       options.origin(
  *           origin ->
  *               partners
