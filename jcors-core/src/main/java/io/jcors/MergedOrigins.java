@@ -2,6 +2,7 @@ package io.jcors;
 
 import io.jcors.internal.OriginMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,7 +32,9 @@ final class MergedOrigins implements OriginResolver {
       List<OriginResolver> sources,
       List<String> paths,
       Origins fixed) {
-    this.written = List.copyOf(written);
+    // Not List.copyOf: an entry may be null (a JSON null in the list), a problem that checked()
+    // reports at its place rather than an exception here.
+    this.written = Collections.unmodifiableList(new ArrayList<>(written));
     this.indexes = List.copyOf(indexes);
     this.sources = List.copyOf(sources);
     this.paths = List.copyOf(paths);

@@ -94,6 +94,26 @@ class CorsConfigMergedOriginsTest {
   }
 
   @Test
+  void aNullEntryBesideASource_isAProblemAtItsPlace_neverAnException() {
+    // Found by CorsConfigFuzzTest (input null-entry-beside-an-origin-source): a JSON null in a
+    // list that also names a source threw a NullPointerException out of CorsConfig.read.
+    List<Object> origins = new ArrayList<>();
+    origins.add(null);
+    origins.add(tree("listed", tree("origins", List.of("https://a.example"))));
+
+    CorsConfig config = read(tree("origin", origins));
+
+    assertThat(asTuples(config.problems()))
+        .containsExactly(
+            problem(
+                ERROR,
+                "origin[0]",
+                "null",
+                "is neither an origin string nor a regex",
+                "list origins as strings (\"https://app.example.com\") or regexes"));
+  }
+
+  @Test
   void anOriginInAnyPart_isAllowed_oneInNone_isRefused() {
     CorsConfig config =
         read(
