@@ -6,6 +6,7 @@ import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
@@ -68,35 +69,83 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
   @Override
   public String header(String name) {
     if (!"Origin".equals(name)) {
-      return ctx.request().getHeader(name);
+      return ctx.request().getHeader(vertxName(name));
     }
     if (!originRead) {
-      origin = ctx.request().getHeader(name);
+      origin = ctx.request().getHeader(ORIGIN);
       originRead = true;
     }
     return origin;
   }
 
   /**
-   * Every line of {@code Vary} joined, the value the decision merges its names into; for the other
-   * names, the first line. The decision asks only whether those are there ({@link
-   * CorsDecision#restoreOn}), for each of its headers on every response, and collecting every line
-   * would make a list each time.
+   * For {@code Vary}, the value the decision merges its names into: the first line when it names
+   * them all already (the merge leaves {@code Vary} as it is then, whatever the other lines say),
+   * otherwise every line joined; for the other names, the first line. The decision asks only
+   * whether those are there ({@link CorsDecision#restoreOn}), for each of its headers on every
+   * response, and collecting every line would make a list each time.
    */
   @Override
   public String get(String name) {
     MultiMap headers = ctx.response().headers();
-    String first = headers.get(name);
-    if (first == null || !"Vary".equals(name)) {
+    CharSequence key = vertxName(name);
+    String first = headers.get(key);
+    if (first == null || key != VARY) {
       return first;
     }
-    List<String> lines = headers.getAll(name);
+    if (decision != null && decision.varyWith(first).equals(first)) {
+      return first;
+    }
+    List<String> lines = headers.getAll(key);
     return lines.size() == 1 ? first : String.join(", ", lines);
   }
 
   @Override
   public void set(String name, String value) {
-    ctx.response().headers().set(name, value);
+    ctx.response().headers().set(vertxName(name), value);
+  }
+
+  // The names the core reads and writes, as Vert.x's optimized form (an AsciiString) with the
+  // case the core sends them in.
+  private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
+  static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+  private static final CharSequence REQUEST_METHOD =
+      HttpHeaders.createOptimized("Access-Control-Request-Method");
+  private static final CharSequence REQUEST_HEADERS =
+      HttpHeaders.createOptimized("Access-Control-Request-Headers");
+  private static final CharSequence ALLOW_ORIGIN =
+      HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+  private static final CharSequence ALLOW_CREDENTIALS =
+      HttpHeaders.createOptimized("Access-Control-Allow-Credentials");
+  private static final CharSequence ALLOW_METHODS =
+      HttpHeaders.createOptimized("Access-Control-Allow-Methods");
+  private static final CharSequence ALLOW_HEADERS =
+      HttpHeaders.createOptimized("Access-Control-Allow-Headers");
+  private static final CharSequence EXPOSE_HEADERS =
+      HttpHeaders.createOptimized("Access-Control-Expose-Headers");
+  private static final CharSequence MAX_AGE = HttpHeaders.createOptimized("Access-Control-Max-Age");
+
+  /**
+   * The optimized form of a header name the core reads or writes, else {@code name}. Vert.x hashes
+   * and checks a name on every lookup and write, character by character for a {@code String}; the
+   * optimized form carries its hash and its check (Vert.x Web's own {@code CorsHandler} uses
+   * Vert.x's constants, the lower-case form of these). The switch costs the {@code String}'s cached
+   * hash and one comparison.
+   */
+  static CharSequence vertxName(String name) {
+    return switch (name) {
+      case "Origin" -> ORIGIN;
+      case "Vary" -> VARY;
+      case "Access-Control-Request-Method" -> REQUEST_METHOD;
+      case "Access-Control-Request-Headers" -> REQUEST_HEADERS;
+      case "Access-Control-Allow-Origin" -> ALLOW_ORIGIN;
+      case "Access-Control-Allow-Credentials" -> ALLOW_CREDENTIALS;
+      case "Access-Control-Allow-Methods" -> ALLOW_METHODS;
+      case "Access-Control-Allow-Headers" -> ALLOW_HEADERS;
+      case "Access-Control-Expose-Headers" -> EXPOSE_HEADERS;
+      case "Access-Control-Max-Age" -> MAX_AGE;
+      default -> name;
+    };
   }
 
   /**
