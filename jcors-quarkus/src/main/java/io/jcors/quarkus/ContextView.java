@@ -4,7 +4,9 @@ import io.jcors.CorsDecision;
 import io.jcors.CorsHeaders;
 import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
@@ -16,9 +18,36 @@ import java.util.List;
  * and the hook that puts the decision back just before the headers leave. The only object the
  * handler makes for a request.
  */
-final class ContextView implements CorsRequest, CorsHeaders {
+final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
+  // The names the core reads and writes, in Vert.x's optimized form (an AsciiString, its hash
+  // computed once) with the case the core sends them in: Vert.x hashes and checks a String name
+  // character by character on every lookup and write.
+  private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
+  private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+  private static final CharSequence REQUEST_METHOD =
+      HttpHeaders.createOptimized("Access-Control-Request-Method");
+  private static final CharSequence REQUEST_HEADERS =
+      HttpHeaders.createOptimized("Access-Control-Request-Headers");
+  private static final CharSequence ALLOW_ORIGIN =
+      HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+  private static final CharSequence ALLOW_CREDENTIALS =
+      HttpHeaders.createOptimized("Access-Control-Allow-Credentials");
+  private static final CharSequence ALLOW_METHODS =
+      HttpHeaders.createOptimized("Access-Control-Allow-Methods");
+  private static final CharSequence ALLOW_HEADERS =
+      HttpHeaders.createOptimized("Access-Control-Allow-Headers");
+  private static final CharSequence EXPOSE_HEADERS =
+      HttpHeaders.createOptimized("Access-Control-Expose-Headers");
+  private static final CharSequence MAX_AGE = HttpHeaders.createOptimized("Access-Control-Max-Age");
+
   private final RoutingContext context;
   private final HttpServerRequest request;
+
+  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
+  private String origin;
+
+  private boolean originRead;
+  private CorsDecision decision;
 
   ContextView(RoutingContext context) {
     this.context = context;
@@ -31,9 +60,10 @@ final class ContextView implements CorsRequest, CorsHeaders {
    * what was written ({@link CorsDecision#restoreOn} keeps what the application set itself).
    */
   void decided(CorsDecision decision) {
+    this.decision = decision;
     decision.writeTo(this, this);
     if (!decision.isEmpty()) {
-      context.addHeadersEndHandler(ended -> restore(decision));
+      context.addHeadersEndHandler(this); // the view itself: no lambda per request
     }
   }
 
@@ -42,11 +72,14 @@ final class ContextView implements CorsRequest, CorsHeaders {
    * one first, so that the response has one {@code Vary} line (RFC 9110 section 5.3 lets a
    * recipient combine them the same way).
    */
-  private void restore(CorsDecision decision) {
+  @Override
+  public void handle(Void ended) {
     MultiMap headers = context.response().headers();
-    List<String> vary = headers.getAll("Vary");
-    if (vary.size() > 1) {
-      headers.set("Vary", String.join(", ", vary));
+    if (headers.get(VARY) != null) {
+      List<String> vary = headers.getAll(VARY);
+      if (vary.size() > 1) {
+        headers.set(VARY, String.join(", ", vary));
+      }
     }
     decision.restoreOn(this, this);
   }
@@ -84,19 +117,57 @@ final class ContextView implements CorsRequest, CorsHeaders {
 
   @Override
   public String header(String name) {
-    return request.getHeader(name);
+    if (!"Origin".equals(name)) {
+      return request.getHeader(vertxName(name));
+    }
+    if (!originRead) {
+      origin = request.getHeader(ORIGIN);
+      originRead = true;
+    }
+    return origin;
   }
 
+  /**
+   * For {@code Vary}, the value the decision merges its names into: the first line when it names
+   * them all already (the merge leaves {@code Vary} as it is then), otherwise every line joined;
+   * for the other names, the first line, since the decision only asks whether they are there
+   * ({@link CorsDecision#restoreOn}) and collecting every line would make a list each time.
+   */
   @Override
   public String get(String name) {
     MultiMap headers = context.response().headers();
-    List<String> lines = headers.getAll(name);
-    return lines.isEmpty() ? null : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
+    CharSequence key = vertxName(name);
+    String first = headers.get(key);
+    if (first == null || key != VARY) {
+      return first;
+    }
+    if (decision != null && decision.varyWith(first).equals(first)) {
+      return first;
+    }
+    List<String> lines = headers.getAll(key);
+    return lines.size() == 1 ? first : String.join(", ", lines);
   }
 
   @Override
   public void set(String name, String value) {
-    context.response().headers().set(name, value);
+    context.response().headers().set(vertxName(name), value);
+  }
+
+  /** The optimized form of a header name the core reads or writes, else {@code name}. */
+  private static CharSequence vertxName(String name) {
+    return switch (name) {
+      case "Origin" -> ORIGIN;
+      case "Vary" -> VARY;
+      case "Access-Control-Request-Method" -> REQUEST_METHOD;
+      case "Access-Control-Request-Headers" -> REQUEST_HEADERS;
+      case "Access-Control-Allow-Origin" -> ALLOW_ORIGIN;
+      case "Access-Control-Allow-Credentials" -> ALLOW_CREDENTIALS;
+      case "Access-Control-Allow-Methods" -> ALLOW_METHODS;
+      case "Access-Control-Allow-Headers" -> ALLOW_HEADERS;
+      case "Access-Control-Expose-Headers" -> EXPOSE_HEADERS;
+      case "Access-Control-Max-Age" -> MAX_AGE;
+      default -> name;
+    };
   }
 
   /**
