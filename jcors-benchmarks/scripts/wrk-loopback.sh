@@ -19,6 +19,18 @@
 # For Netty, the medians of each round's ratios (jcors / no CORS, jcors / Netty's CorsHandler),
 # each ratio taken between runs of the same round:
 #   SERVERS="netty-plain netty-native netty-cors" jcors-benchmarks/scripts/wrk-loopback.sh 5 5
+# Before and after a change, in one run: a server name ending in @before runs from BEFORE_JAR (a
+# copy of the benchmarks jar built before the change), the others from JAR; PAIRS lists the
+# pairs A:B whose per-round ratios (A / B, requests/s and CPU per request) are reported as medians:
+#   cp jcors-benchmarks/target/benchmarks.jar /tmp/before.jar    # then change, rebuild
+#   BEFORE_JAR=/tmp/before.jar \
+#   SERVERS="vertx-plain vertx-builtin vertx-cors@before vertx-cors" \
+#   PAIRS="vertx-cors:vertx-builtin vertx-cors@before:vertx-builtin vertx-cors:vertx-plain \
+#     vertx-cors@before:vertx-plain vertx-cors:vertx-cors@before" \
+#   jcors-benchmarks/scripts/wrk-loopback.sh 5 5
+# RESIDENT=1 starts every server once (side by side, each on its own port), warms each up, then
+# runs the rounds on the warm servers, each scenario on every server in turn: the pairs' runs are
+# seconds apart and no run pays for a fresh JIT compilation.
 # Needs: java 17+, wrk (Debian package wrk), node and npm for the Express servers.
 # SERVERS="netty-plain netty-native netty-cors" runs only Netty (no node needed).
 set -euo pipefail
@@ -49,6 +61,10 @@ for tool in $TOOLS; do
 done
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the top of this script)" >&2; exit 2; }
 case " $SERVERS " in
+  *"@before "*)
+    [ -f "${BEFORE_JAR:-}" ] || { echo "a server ends in @before: set BEFORE_JAR to a jar" >&2; exit 2; } ;;
+esac
+case " $SERVERS " in
   *" express-"*)
     [ -d jcors-benchmarks/express/node_modules ] \
       || { echo "run 'npm ci' in jcors-benchmarks/express first" >&2; exit 2; } ;;
@@ -56,8 +72,9 @@ esac
 
 WORK=$(mktemp -d)
 PID=
+RESIDENTS=
 cleanup() {
-  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; fi
+  for pid in $PID $RESIDENTS; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -77,15 +94,20 @@ wrk.method = "GET"
 LUA
 
 start_server() {
-  local log="$WORK/server.log"
+  local log="$WORK/server-$1.log"
+  local jar=$JAR name=$1
   : > "$log"
-  case $1 in
+  if [[ $name == *@before ]]; then
+    jar=$BEFORE_JAR
+    name=${name%@before}
+  fi
+  case $name in
     # nodelay: without TCP_NODELAY the JDK server's header and body writes meet delayed ACKs, and
     # every keep-alive request waits about 40 ms whatever the CORS layer does.
     jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors \
       | vertx-plain | vertx-builtin | vertx-cors | netty-plain | netty-native | netty-cors)
-      $SERVER_PIN java -Dsun.net.httpserver.nodelay=true -cp "$JAR" io.jcors.benchmarks.LoopbackServer \
-        "${1%-*}" "${1#*-}" 0 > "$log" 2>&1 & ;;
+      $SERVER_PIN java -Dsun.net.httpserver.nodelay=true -cp "$jar" io.jcors.benchmarks.LoopbackServer \
+        "${name%-*}" "${name#*-}" 0 > "$log" 2>&1 & ;;
     express-plain) $SERVER_PIN node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;
     express-cors) $SERVER_PIN node jcors-benchmarks/express/server.js cors 0 > "$log" 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
@@ -114,34 +136,79 @@ HZ=$(getconf CLK_TCK)
 
 RESULTS="$WORK/results.tsv"
 echo "uptime before: $(uptime)"
-for round in $(seq 1 "$ROUNDS"); do
+# One measured run of wrk against the server $PID on $PORT: a result line.
+measure() {
+  local round=$1 server=$2 scenario=$3 url="http://127.0.0.1:$PORT/api/data"
+  local cpu_before cpu_after out rps requests cpu
+  cpu_before=$(cpu_ticks "$PID")
+  out=$($WRK_PIN wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/$scenario.lua" "$url")
+  cpu_after=$(cpu_ticks "$PID")
+  if grep -q 'Non-2xx' <<< "$out"; then
+    echo "$server $scenario: non-2xx responses" >&2
+    echo "$out" >&2
+    exit 1
+  fi
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<< "$out")
+  requests=$(awk '/ requests in / {print $1}' <<< "$out")
+  # The server's CPU time per request (user + system, all its threads), in microseconds.
+  cpu=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$HZ" -v n="$requests" \
+    'BEGIN { printf "%.2f", t * 1e6 / hz / n }')
+  printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$scenario" "$rps" "$cpu" | tee -a "$RESULTS"
+}
+
+# Warm-up: every scenario, so that the JIT compiler's work (its threads count in the server's
+# CPU time) is done before the measured runs.
+warm_up() {
+  for scenario in $SCENARIOS; do
+    $WRK_PIN wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/$scenario.lua" \
+      "http://127.0.0.1:$PORT/api/data" > /dev/null
+  done
+}
+
+if [ "${RESIDENT:-0}" = 1 ]; then
+  # RESIDENT=1: every server started once and warmed up, then each round runs each scenario on
+  # every server in turn, so that the runs of a pair are seconds apart and each server is past its
+  # JIT compilation (a server started afresh each round is not, on a loaded machine).
+  declare -A PIDS PORTS
   for server in $SERVERS; do
     start_server "$server"
-    url="http://127.0.0.1:$PORT/api/data"
-    # Warm-up: every scenario, so that the JIT compiler's work (its threads count in the server's
-    # CPU time) is done before the measured runs.
-    for scenario in $SCENARIOS; do
-      $WRK_PIN wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/$scenario.lua" "$url" > /dev/null
-    done
-    for scenario in $SCENARIOS; do
-      cpu_before=$(cpu_ticks "$PID")
-      out=$($WRK_PIN wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/$scenario.lua" "$url")
-      cpu_after=$(cpu_ticks "$PID")
-      if grep -q 'Non-2xx' <<< "$out"; then
-        echo "$server $scenario: non-2xx responses" >&2
-        echo "$out" >&2
-        exit 1
-      fi
-      rps=$(awk '/^Requests\/sec:/ {print $2}' <<< "$out")
-      requests=$(awk '/ requests in / {print $1}' <<< "$out")
-      # The server's CPU time per request (user + system, all its threads), in microseconds.
-      cpu=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$HZ" -v n="$requests" \
-        'BEGIN { printf "%.2f", t * 1e6 / hz / n }')
-      printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$scenario" "$rps" "$cpu" | tee -a "$RESULTS"
-    done
-    stop_server
+    PIDS[$server]=$PID
+    PORTS[$server]=$PORT
+    RESIDENTS="${RESIDENTS:-} $PID"
+    PID=
   done
-done
+  for server in $SERVERS; do
+    PID=${PIDS[$server]}
+    PORT=${PORTS[$server]}
+    warm_up
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for scenario in $SCENARIOS; do
+      for server in $SERVERS; do
+        PID=${PIDS[$server]}
+        PORT=${PORTS[$server]}
+        measure "$round" "$server" "$scenario"
+      done
+    done
+  done
+  PID=
+  for pid in $RESIDENTS; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  RESIDENTS=
+else
+  for round in $(seq 1 "$ROUNDS"); do
+    for server in $SERVERS; do
+      start_server "$server"
+      warm_up
+      for scenario in $SCENARIOS; do
+        measure "$round" "$server" "$scenario"
+      done
+      stop_server
+    done
+  done
+fi
 echo "uptime after: $(uptime)"
 
 echo
@@ -241,4 +308,37 @@ awk -F'\t' '
         sprintf("%.1f", median(allcpu[w])), vc != "" ? sprintf("%.1f%%", 100 * median(vc)) : "-"
     }
   }' "$RESULTS"
+fi
+
+# PAIRS: for each pair A:B, the median over the rounds of each round's ratio A / B (A and B ran
+# next to each other in the round), in requests/s and in the server's CPU time per request.
+if [ -n "${PAIRS:-}" ]; then
+  echo
+  echo "Pairs: medians over $ROUNDS rounds of the ratios within each round"
+  awk -F'\t' -v pairs="$PAIRS" '
+    function median(list,    a, n, i, j, t) {
+      n = split(substr(list, 2), a, " ")
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { rps[$1 "|" $2 "|" $3] = $4; cpu[$1 "|" $2 "|" $3] = $5; rounds[$1] = 1 }
+    END {
+      split("actual-allowed preflight-allowed no-origin", sc, " ")
+      print "| A / B | scenario | req/s A / B | CPU µs/req A / B | rounds |"
+      print "|---|---|---:|---:|---:|"
+      np = split(pairs, pair, " ")
+      for (k = 1; k <= np; k++) {
+        split(pair[k], ab, ":")
+        for (c = 1; c <= 3; c++) {
+          vr = ""; vc = ""; n = 0
+          for (r in rounds) {
+            a = r "|" ab[1] "|" sc[c]; b = r "|" ab[2] "|" sc[c]
+            if (!(a in rps) || !(b in rps) || rps[b] == 0 || cpu[b] == 0) continue
+            n++; vr = vr " " rps[a] / rps[b]; vc = vc " " cpu[a] / cpu[b]
+          }
+          if (n == 0) continue
+          printf "| %s / %s | %s | %.1f%% | %.1f%% | %d |\n", ab[1], ab[2], sc[c], 100 * median(vr), 100 * median(vc), n
+        }
+      }
+    }' "$RESULTS"
 fi
