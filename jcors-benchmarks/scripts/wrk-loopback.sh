@@ -227,8 +227,6 @@ awk -F'\t' '
   END {
     split("actual-allowed preflight-allowed no-origin", sc, " ")
     split("jdk jetty vertx express", srv, " ")
-    print "| server | scenario | req/s plain | req/s filter | req/s cors | cors / plain | cors / filter | CPU µs/req plain | filter | cors |"
-    print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for (s = 1; s <= 4; s++) for (c = 1; c <= 3; c++) {
       p = srv[s] "-plain|" sc[c]; f = srv[s] "-" (srv[s] == "vertx" ? "builtin" : "filter") "|" sc[c]; w = srv[s] "-cors|" sc[c]
       if (!(p in rps) && !(w in rps)) continue
