@@ -42,12 +42,27 @@ final class Fixture {
   final String scenario;
 
   Fixture(String scenario, int originCount) {
+    this(scenario, originCount, 0);
+  }
+
+  /**
+   * With every origin's number written with at least {@code digits} digits ({@code
+   * https://app0000042.example.com} for 7): lists of different sizes then hold origins of one
+   * length, so that comparing sizes compares the lists, not the length of the origin looked up
+   * ({@code app0} against {@code app500000} is 5 more characters to hash and compare).
+   */
+  Fixture(String scenario, int originCount, int digits) {
     if (originCount < 1) {
       throw new IllegalArgumentException("origins must be at least 1, got " + originCount);
     }
     List<String> list = new ArrayList<>(originCount);
     for (int i = 0; i < originCount; i++) {
-      list.add("https://app" + i + ".example.com");
+      String number = Integer.toString(i);
+      list.add(
+          "https://app"
+              + "0".repeat(Math.max(0, digits - number.length()))
+              + number
+              + ".example.com");
     }
     this.origins = Collections.unmodifiableList(list);
     this.scenario = scenario;

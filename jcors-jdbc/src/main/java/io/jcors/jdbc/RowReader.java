@@ -7,7 +7,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +37,15 @@ final class RowReader {
     /** The result, after the last row. */
     T result();
   }
+
+  /** Rows handed from the load's thread to the sink at a time. */
+  static final int BATCH = 4096;
+
+  /** Batches read ahead of the sink, at most: what a slow sink makes the load hold. */
+  static final int QUEUED = 4;
+
+  /** What the load's thread queues after its last batch. */
+  private static final Object END = new Object();
 
   /** The default {@link java.sql.Statement#setFetchSize}: rows fetched per round trip. */
   static final int DEFAULT_FETCH_SIZE = 10_000;
@@ -99,8 +109,13 @@ final class RowReader {
   }
 
   /**
-   * Streams the values of the first column into a new sink from {@code sinks}, row by row as the
-   * driver fetches them, and returns its result; bounded and failing as {@link #read()}.
+   * Streams the values of the first column into a new sink from {@code sinks}, batch by batch as
+   * the driver fetches them, and returns its result; bounded and failing as {@link #read()}.
+   *
+   * <p>The rows are read on the load's thread and given to the sink on the caller's, through a
+   * queue of at most {@link #QUEUED} batches: the driver fetches the next rows while the sink
+   * checks and compiles the last ones, so a load takes about as long as the longer of the two
+   * instead of their sum, holding no more than a few batches of strings.
    */
   <T> T read(java.util.function.Supplier<Sink<T>> sinks) throws Exception {
     int stuck = abandoned.get();
@@ -112,34 +127,60 @@ final class RowReader {
               + " ms and still run, ignoring cancel, interrupt and close; no new load starts until"
               + " one of them ends (is the database or the network stuck?)");
     }
-    Load<T> load = new Load<>(sinks.get());
+    Sink<T> sink = sinks.get();
+    Load load = new Load();
     Thread thread = new Thread(load, "jcors-jdbc-load " + threadName);
     thread.setDaemon(true);
+    long deadline = System.nanoTime() + timeout.toNanos();
     thread.start();
+    boolean done = false;
     try {
-      return load.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      load.abandon(thread);
-      throw new TimeoutException(
-          "the load did not finish within "
-              + timeout.toMillis()
-              + " ms (queryTimeout); its statement was cancelled and its connection closed");
-    } catch (InterruptedException e) {
-      load.abandon(thread);
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Exception) {
-        throw (Exception) cause;
+      while (true) {
+        long left = deadline - System.nanoTime();
+        Object next = left > 0 ? load.batches.poll(left, TimeUnit.NANOSECONDS) : null;
+        if (next == null) {
+          throw new TimeoutException(
+              "the load did not finish within "
+                  + timeout.toMillis()
+                  + " ms (queryTimeout); its statement was cancelled and its connection closed");
+        }
+        if (next == END) {
+          done = true;
+          return sink.result();
+        }
+        if (next instanceof Throwable) {
+          done = true;
+          throw failure((Throwable) next);
+        }
+        for (String value : (String[]) next) {
+          if (value == null) {
+            break; // the last batch is not full
+          }
+          sink.add(value);
+        }
       }
-      throw new ExecutionException("the load failed: " + cause, cause);
+    } finally {
+      if (!done) { // timed out, interrupted, or the sink failed: nobody reads the rest
+        load.abandon(thread);
+        load.batches.clear(); // room for a load that finished meanwhile to queue its end
+      }
     }
   }
 
-  /** The first column of the rows, within the bounds, into {@code rows}. */
-  private <T> T rows(ResultSet results, Sink<T> rows) throws SQLException {
+  private static Exception failure(Throwable cause) {
+    if (cause instanceof Exception) {
+      return (Exception) cause;
+    }
+    return new ExecutionException("the load failed: " + cause, cause);
+  }
+
+  /** The first column of the rows, within the bounds, in batches onto {@code batches}. */
+  private void rows(ResultSet results, BlockingQueue<Object> batches)
+      throws SQLException, InterruptedException {
     long bytes = 0;
     int count = 0;
+    String[] batch = new String[BATCH];
+    int size = 0;
     while (results.next()) {
       if (++count > maxRows) {
         throw new IllegalStateException(
@@ -160,9 +201,16 @@ final class RowReader {
                 + " bytes (maxBytes); the last good list stays in use: select only the origins, or"
                 + " raise maxBytes");
       }
-      rows.add(value.strip());
+      batch[size++] = value.strip();
+      if (size == BATCH) {
+        batches.put(batch);
+        batch = new String[BATCH];
+        size = 0;
+      }
     }
-    return rows.result();
+    if (size > 0) {
+      batches.put(batch);
+    }
   }
 
   /** The length of {@code s} in UTF-8, without encoding it. */
@@ -197,28 +245,37 @@ final class RowReader {
     }
   }
 
-  /** One load, on its own thread. */
-  private final class Load<T> implements Runnable {
+  /** One load, on its own thread: its batches of rows, then {@link #END} or what it threw. */
+  private final class Load implements Runnable {
     private static final int RUNNING = 0;
     private static final int DONE = 1;
     private static final int ABANDONED = 2;
 
-    final CompletableFuture<T> result = new CompletableFuture<>();
-    private final Sink<T> sink;
+    final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(QUEUED);
     private final AtomicInteger phase = new AtomicInteger(RUNNING);
     private final AtomicReference<Connection> connection = new AtomicReference<>();
     private final AtomicReference<Statement> statement = new AtomicReference<>();
 
-    Load(Sink<T> sink) {
-      this.sink = sink;
-    }
-
     @Override
     public void run() {
+      Object last = rows();
+      if (phase.compareAndSet(RUNNING, DONE)) {
+        try {
+          batches.put(last); // the reader waits for it, or clears the queue when it leaves
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // nobody interrupts a finished load
+        }
+      } else {
+        abandoned.decrementAndGet(); // abandoned: nobody reads the rest
+      }
+    }
+
+    /** Reads the rows onto the queue; then END, or what was thrown (null if abandoned first). */
+    private Object rows() {
       try (Connection c = connections.open()) {
         connection.set(c);
         if (phase.get() == ABANDONED) {
-          return; // connected after the deadline: nobody waits for these rows
+          return null; // connected after the deadline: nobody waits for these rows
         }
         // PostgreSQL streams rows with a cursor (the fetch size) only inside a transaction.
         boolean transaction = c.getAutoCommit() && setAutoCommit(c, false);
@@ -226,7 +283,7 @@ final class RowReader {
           statement.set(s);
           bound(s);
           try (ResultSet results = s.executeQuery(query)) {
-            result.complete(rows(results, sink));
+            RowReader.this.rows(results, batches);
           }
         } finally {
           if (transaction) {
@@ -235,12 +292,9 @@ final class RowReader {
             setAutoCommit(c, true);
           }
         }
+        return END;
       } catch (Throwable t) { // an OutOfMemoryError too: the refresh that waits reports it
-        result.completeExceptionally(t);
-      } finally {
-        if (!phase.compareAndSet(RUNNING, DONE)) {
-          abandoned.decrementAndGet();
-        }
+        return t;
       }
     }
 
