@@ -30,6 +30,15 @@ final class CompiledOptions {
   /** Every decision these options give, built with them; null when an origin function decides. */
   final Decision.Table decisions;
 
+  /**
+   * The static part of a list that also names origin sources ({@link MergedOrigins}), and every
+   * decision it gives, built ahead: an origin it allows is answered as a plain list answers it.
+   * Null for any other origin option.
+   */
+  final Origins mergedFixed;
+
+  final Decision.Table mergedDecisions;
+
   CompiledOptions(CorsOptions options) {
     OriginOption origin = options.origin();
     this.origins = origin instanceof Origins ? (Origins) origin : null;
@@ -48,5 +57,7 @@ final class CompiledOptions {
     this.optionsSuccessStatus = options.optionsSuccessStatus();
     this.debug = options.debug();
     this.decisions = origins == null ? null : new Decision.Table(this, origins);
+    this.mergedFixed = origin instanceof MergedOrigins ? ((MergedOrigins) origin).fixed() : null;
+    this.mergedDecisions = mergedFixed == null ? null : new Decision.Table(this, mergedFixed);
   }
 }

@@ -341,6 +341,9 @@ public final class CorsConfig {
       if (value instanceof Boolean) {
         return (Boolean) value ? Origins.reflect() : Origins.none();
       }
+      if (value instanceof List && hasSource((List<?>) value)) {
+        return merged((List<?>) value, problems, credentials, strict);
+      }
       if (value instanceof List) {
         List<Object> entries = new ArrayList<>();
         List<?> list = (List<?>) value;
@@ -355,34 +358,9 @@ public final class CorsConfig {
         }
         return Origins.written(entries);
       }
-      if (value instanceof Map && ((Map<?, ?>) value).size() == 1) {
-        Map.Entry<?, ?> source = ((Map<?, ?>) value).entrySet().iterator().next();
-        OriginSource factory = originSources.get(String.valueOf(source.getKey()));
-        if (factory != null && source.getValue() instanceof Map) {
-          try {
-            @SuppressWarnings("unchecked")
-            Map<String, ?> settings = (Map<String, ?>) source.getValue();
-            return factory.create(settings, credentials, strict);
-          } catch (IllegalArgumentException e) {
-            problems.add(
-                Problems.error(
-                    CorsRule.C5, "origin." + source.getKey(), null, e.getMessage(), null));
-            return Origins.written(List.of());
-          }
-        }
-      }
       if (value instanceof Map) {
-        problems.add(
-            Problems.error(
-                CorsRule.C5,
-                "origin",
-                Problems.render(value),
-                originSources.isEmpty()
-                    ? "is an object, and no origin source is available here"
-                    : "is not an origin source; the known sources are "
-                        + String.join(", ", new java.util.TreeSet<>(originSources.keySet())),
-                "use true, false, \"*\", an origin, a pattern, a \"/regex/\", or a list of them"));
-        return Origins.written(List.of());
+        OriginResolver source = source((Map<?, ?>) value, "origin", problems, credentials, strict);
+        return source != null ? source : Origins.written(List.of());
       }
       shape.add(
           Problems.error(
@@ -392,6 +370,95 @@ public final class CorsConfig {
               "is not a valid origin option",
               "use \"*\", true, false, an origin, a pattern, a regex, or a list of them"));
       return Origins.written(List.of()); // matches nothing; the error refuses the options
+    }
+
+    /** Whether an origin list names an origin source among its entries. */
+    private static boolean hasSource(List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof Map) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * A list of origins and origin sources, {@code ["https://app.example.com", {"file":
+     * "tenants.txt"}, {"jdbc": {...}}]}: the union of its static entries (checked with the options,
+     * at their place {@code origin[i]}) and of each source's entries.
+     */
+    private OriginOption merged(
+        List<?> list, List<CorsProblem> problems, boolean credentials, boolean strict) {
+      List<Object> entries = new ArrayList<>();
+      List<Integer> indexes = new ArrayList<>();
+      List<OriginResolver> sources = new ArrayList<>();
+      List<String> paths = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        Object entry = list.get(i);
+        String at = "origin[" + i + "]";
+        if (entry instanceof Map) {
+          OriginResolver source = source((Map<?, ?>) entry, at, problems, credentials, strict);
+          if (source != null) {
+            sources.add(source);
+            paths.add(at + "." + ((Map<?, ?>) entry).keySet().iterator().next());
+          }
+          continue;
+        }
+        if (entry instanceof String && JsRegex.isLiteral((String) entry)) {
+          Pattern regex = OriginCheck.regex((String) entry, at, problems);
+          entry = regex == null ? OriginCheck.INVALID : regex;
+        }
+        entries.add(entry);
+        indexes.add(i);
+      }
+      return MergedOrigins.written(entries, indexes, sources, paths);
+    }
+
+    /**
+     * The origin function of a source object at {@code at}, {@code {"jdbc": {settings}}}, or null
+     * with its problem. A source written with a string, {@code {"file": "tenants.txt"}}, has the
+     * settings {@code {"path": "tenants.txt"}}.
+     */
+    private OriginResolver source(
+        Map<?, ?> value,
+        String at,
+        List<CorsProblem> problems,
+        boolean credentials,
+        boolean strict) {
+      if (value.size() == 1) {
+        Map.Entry<?, ?> source = value.entrySet().iterator().next();
+        OriginSource factory = originSources.get(String.valueOf(source.getKey()));
+        Object written = source.getValue();
+        if (factory != null && (written instanceof Map || written instanceof String)) {
+          try {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> settings =
+                written instanceof String
+                    ? Map.of("path", written)
+                    : (Map<String, ?>) source.getValue();
+            return factory.create(settings, credentials, strict);
+          } catch (IllegalArgumentException e) {
+            problems.add(
+                Problems.error(
+                    CorsRule.C5, at + "." + source.getKey(), null, e.getMessage(), null));
+            return null;
+          }
+        }
+      }
+      problems.add(
+          Problems.error(
+              CorsRule.C5,
+              at,
+              Problems.render(value),
+              originSources.isEmpty()
+                  ? "is an object, and no origin source is available here"
+                  : "is not an origin source; the known sources are "
+                      + String.join(", ", new java.util.TreeSet<>(originSources.keySet())),
+              at.equals("origin")
+                  ? "use true, false, \"*\", an origin, a pattern, a \"/regex/\", or a list of them"
+                  : "write an origin, a pattern, a \"/regex/\", or a source such as {\"file\":"
+                      + " \"tenants.txt\"}"));
+      return null;
     }
   }
 

@@ -483,8 +483,7 @@ public final class CorsPolicy {
 
     @Override
     public CorsDecision now(CorsRequest request) {
-      Decision.Table decisions = options.compiled.decisions;
-      return decisions == null ? null : decisions.decide(request);
+      return Decision.now(options.compiled, request);
     }
 
     @Override

@@ -50,6 +50,8 @@ final class OptionsCheck {
     if (origin instanceof Origins) {
       origin =
           OriginCheck.check((Origins) origin, "origin", credentials, b.originGiven(), problems);
+    } else if (origin instanceof MergedOrigins) {
+      origin = ((MergedOrigins) origin).checked(credentials, b.isStrict(), problems);
     } else if (origin instanceof OriginList.Source) {
       OriginCheck.checkSource((OriginList.Source) origin, credentials, b.isStrict(), problems);
     }

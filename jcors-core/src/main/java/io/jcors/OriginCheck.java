@@ -78,6 +78,19 @@ final class OriginCheck {
    */
   static void checkSource(
       OriginList.Source source, boolean credentials, boolean strict, List<CorsProblem> problems) {
+    checkSource(source, "origin", credentials, strict, problems);
+  }
+
+  /**
+   * As {@link #checkSource(OriginList.Source, boolean, boolean, List)}, for a source at {@code
+   * path}.
+   */
+  static void checkSource(
+      OriginList.Source source,
+      String path,
+      boolean credentials,
+      boolean strict,
+      List<CorsProblem> problems) {
     List<String> missing = new ArrayList<>();
     if (credentials && !source.checksCredentials()) {
       missing.add("credentials");
@@ -89,7 +102,7 @@ final class OriginCheck {
       problems.add(
           Problems.error(
               CorsRule.C5,
-              "origin",
+              path,
               Problems.quote(source.toString()),
               "checks its entries for a route without "
                   + String.join(" and ", missing)

@@ -139,6 +139,15 @@ public final class OriginList {
       return this;
     }
 
+    /**
+     * How many problems the entries added so far have: {@link OriginList#problems()} of the list
+     * built holds them in this order, so a reader that notes this count before each entry knows
+     * which problems are that entry's (the line of a file that holds it).
+     */
+    public int problemCount() {
+      return problems.size();
+    }
+
     /** The list of the entries added. */
     public OriginList build() {
       Origins origins =

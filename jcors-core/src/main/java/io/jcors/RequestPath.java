@@ -51,6 +51,83 @@ public final class RequestPath {
     return parse(rawPath, null);
   }
 
+  /**
+   * {@link #normalize normalize(rawPath)} when a server that matches its routes on the path as
+   * received, still percent-encoded, is sure to read it the same way; otherwise {@code null}.
+   *
+   * <p>Javalin (Jetty's raw request URI), Micronaut and Jakarta REST (Jersey, RESTEasy: Jakarta
+   * REST 4.0 section 3.7.3 encodes a template's literal characters to match the encoded path) do
+   * not route on the normal form: {@code /api/%61dmin/users} does not reach a route written {@code
+   * /api/admin/*}, although its normal form names that route. A route chosen on the normal form is
+   * the route that serves the request only when the two readings cannot differ, so the normal form
+   * is given only when {@code rawPath} is normal already, or differs from it by the decoding of
+   * characters a route would write encoded too ({@code %C3%A9} is {@code é} on both sides). It is
+   * {@code null} when {@code rawPath} percent-encodes an unreserved character ({@link
+   * #encodesUnreserved}), has {@code ;} parameters, dot segments ({@code %2e} included) or empty
+   * segments, or when {@link #normalize} refuses it. Such a path gets no CORS headers from routes
+   * or options functions. Servers that route on the decoded, resolved path (servlet containers,
+   * WebFlux, Vert.x) need {@link #normalize} only.
+   *
+   * <pre>{@code
+   * assertEquals("/api/new items", RequestPath.normalizeRoutedAsReceived("/api/new%20items"));
+   * assertNull(RequestPath.normalizeRoutedAsReceived("/api/%61dmin/users"));
+   * assertNull(RequestPath.normalizeRoutedAsReceived("/api/admin;x/users"));
+   * }</pre>
+   *
+   * @param rawPath the path as the server's router reads it, still percent-encoded, without the
+   *     query
+   * @return the normal form, or {@code null} when the router could read {@code rawPath} differently
+   *     (or it is null)
+   */
+  public static String normalizeRoutedAsReceived(String rawPath) {
+    String normal = normalize(rawPath);
+    if (normal == null || normal == rawPath) {
+      return normal; // ambiguous, or already normal (the usual case, nothing allocated)
+    }
+    if (encodesUnreserved(rawPath)) {
+      return null;
+    }
+    // Only decoded: equal to the normal form when there was no parameter, dot or empty segment.
+    int n = rawPath.length();
+    StringBuilder decoded = new StringBuilder(n);
+    String problem = decode(rawPath, 0, n, decoded, new byte[Math.max(16, n)]);
+    return problem == null && normal.contentEquals(decoded) ? normal : null;
+  }
+
+  /**
+   * Whether {@code rawPath} percent-encodes an unreserved character (RFC 3986 section 2.3: a
+   * letter, a digit, {@code -}, {@code .}, {@code _}, {@code ~}), which URI producers should not
+   * encode and a route writes as it is. An invalid escape ({@code %zz}) is not one: {@link
+   * #normalize} refuses it.
+   *
+   * @param rawPath the path as received, still percent-encoded; null is none
+   * @return true when some {@code %XX} in it stands for an unreserved character
+   */
+  public static boolean encodesUnreserved(String rawPath) {
+    if (rawPath == null) {
+      return false;
+    }
+    int n = rawPath.length();
+    for (int i = rawPath.indexOf('%'); i >= 0 && i + 2 < n; i = rawPath.indexOf('%', i + 1)) {
+      int high = hex(rawPath.charAt(i + 1));
+      int low = hex(rawPath.charAt(i + 2));
+      if (high < 0 || low < 0) {
+        continue;
+      }
+      int c = high << 4 | low;
+      if (c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Why {@link #normalize} refuses {@code rawPath}, for a log line; null when it does not. */
   static String whyRefused(String rawPath) {
     if (rawPath == null) {

@@ -118,6 +118,85 @@ class RequestPathTest {
     assertThat(RequestPath.normalize(null)).isNull();
   }
 
+  @Test
+  void normalizeRoutedAsReceived() {
+    assertEquals("/api/new items", RequestPath.normalizeRoutedAsReceived("/api/new%20items"));
+    assertNull(RequestPath.normalizeRoutedAsReceived("/api/%61dmin/users"));
+    assertNull(RequestPath.normalizeRoutedAsReceived("/api/admin;x/users"));
+  }
+
+  static Stream<Arguments> routedAsReceived() {
+    return Stream.of(
+        Arguments.of("/api/admin/users", "/api/admin/users"),
+        Arguments.of("/api/admin/", "/api/admin/"),
+        Arguments.of("/api/caf%C3%A9", "/api/caf\u00e9"),
+        Arguments.of("/api/caf%c3%a9/x", "/api/caf\u00e9/x"),
+        Arguments.of("/api/a%20b%3Bc", "/api/a b;c"),
+        Arguments.of("/api/100%25", "/api/100%"),
+        Arguments.of("/api/%F0%9F%98%80", "/api/\ud83d\ude00"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routedAsReceived")
+  void normalizeRoutedAsReceived_pathEveryRouterReadsAlike_isTheNormalForm(
+      String raw, String expected) {
+    assertThat(RequestPath.normalizeRoutedAsReceived(raw)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("notRoutedAsReceived")
+  void normalizeRoutedAsReceived_pathARawRouterReadsDifferently_isNull(String raw) {
+    assertThat(RequestPath.normalize(raw)).as("the normal form alone accepts it").isNotNull();
+    assertThat(RequestPath.normalizeRoutedAsReceived(raw)).isNull();
+  }
+
+  static Stream<String> notRoutedAsReceived() {
+    return Stream.of(
+        "/api/%61dmin/users",
+        "/api/adm%49n",
+        "/api/v%31",
+        "/api/a%2Db",
+        "/api/a%5Fb",
+        "/api/a%7Eb",
+        "/api/%2e%2e/admin",
+        "/api/x/%2E/admin",
+        "/api/admin;x/users",
+        "/api/admin;%zz/users",
+        "/api//admin",
+        "/api/x/../admin",
+        "/api/./admin",
+        "/api/admin/.",
+        "/api/caf%C3%A9;x",
+        "/api/caf%C3%A9//x",
+        "");
+  }
+
+  @Test
+  void normalizeRoutedAsReceived_refusedOrNull_isNull() {
+    assertThat(RequestPath.normalizeRoutedAsReceived(null)).isNull();
+    assertThat(RequestPath.normalizeRoutedAsReceived("/api%2Fadmin")).isNull();
+    assertThat(RequestPath.normalizeRoutedAsReceived("/api/%zz")).isNull();
+    assertThat(RequestPath.normalizeRoutedAsReceived("/api/%C0%AF")).isNull();
+  }
+
+  @Test
+  void normalizeRoutedAsReceived_normalPath_isReturnedAsItIs() {
+    String path = "/api/admin/users";
+    assertThat(RequestPath.normalizeRoutedAsReceived(path)).isSameAs(path);
+  }
+
+  @Test
+  void encodesUnreserved_onlyEscapesOfLettersDigitsAndDashDotUnderscoreTilde() {
+    assertThat(RequestPath.encodesUnreserved("/api/%61dmin")).isTrue();
+    assertThat(RequestPath.encodesUnreserved("/api/%5A%30")).isTrue();
+    assertThat(RequestPath.encodesUnreserved("/api/x%7e")).isTrue();
+    assertThat(RequestPath.encodesUnreserved("/api/%2E")).isTrue();
+    assertThat(RequestPath.encodesUnreserved("/api/caf%C3%A9%20%2F%25%3B")).isFalse();
+    assertThat(RequestPath.encodesUnreserved("/api/%zz%6")).isFalse();
+    assertThat(RequestPath.encodesUnreserved("/api/admin")).isFalse();
+    assertThat(RequestPath.encodesUnreserved(null)).isFalse();
+  }
+
   @Nested
   class Cost {
     Cost() {}

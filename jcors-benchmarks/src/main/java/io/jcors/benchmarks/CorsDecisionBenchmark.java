@@ -141,8 +141,13 @@ public class CorsDecisionBenchmark {
     private final String requestHeaders;
 
     RequestView(Fixture fixture) {
+      this(fixture, fixture.header("Origin"));
+    }
+
+    /** The fixture's request, from another origin. */
+    RequestView(Fixture fixture, String origin) {
       this.method = fixture.method;
-      this.origin = fixture.header("Origin");
+      this.origin = origin;
       this.requestMethod = fixture.header("Access-Control-Request-Method");
       this.requestHeaders = fixture.header("Access-Control-Request-Headers");
     }

@@ -87,8 +87,9 @@ public final class LoopbackServer {
   }
 
   /**
-   * Starts {@code server} ({@code jdk|jetty|vertx|netty}) with {@code layer} ({@code cors|filter|plain};
-   * {@code cors|builtin|plain} for {@code vertx}, {@code cors|native|plain} for {@code netty}).
+   * Starts {@code server} ({@code jdk|jetty|vertx|netty}) with {@code layer} ({@code
+   * cors|filter|plain}; {@code cors|builtin|plain} for {@code vertx}, {@code cors|native|plain} for
+   * {@code netty}).
    */
   static Running start(String server, String layer, int port) throws Exception {
     return switch (server) {

@@ -17,6 +17,8 @@ import io.jcors.config.Location;
  * @param value the offending value as written, or null
  * @param reason why it is a problem: the attack it enables or why a browser refuses it
  * @param fix how to fix it, or null
+ * @param source the origin source whose entry it is about (a file's line, a table's row), or null
+ *     for the config itself
  */
 record Finding(
     CorsRule rule,
@@ -25,8 +27,32 @@ record Finding(
     String option,
     String value,
     String reason,
-    String fix)
+    String fix,
+    Source source)
     implements Comparable<Finding> {
+
+  /**
+   * The origin source an entry comes from.
+   *
+   * @param key the source's key, {@code file} or {@code jdbc}
+   * @param option where the source is written, {@code routes[0].cors.origin[1].file}
+   * @param file the file that holds the entry, as the config names it, whose line {@link
+   *     #location()} is (column 0: the whole line); null for a table's row, whose location is that
+   *     of the source in the config
+   */
+  record Source(String key, String option, String file) {}
+
+  /** A finding of the config itself. */
+  Finding(
+      CorsRule rule,
+      Severity severity,
+      Location location,
+      String option,
+      String value,
+      String reason,
+      String fix) {
+    this(rule, severity, location, option, value, reason, fix, null);
+  }
 
   /** A problem of a configuration, placed by jcors-config. */
   static Finding of(ConfigProblem problem) {
@@ -42,7 +68,7 @@ record Finding(
 
   /** The same finding as an error ({@code --strict}). */
   Finding asError() {
-    return new Finding(rule, Severity.ERROR, location, option, value, reason, fix);
+    return new Finding(rule, Severity.ERROR, location, option, value, reason, fix, source);
   }
 
   /** {@code "error"} or {@code "warning"}. */
@@ -57,8 +83,11 @@ record Finding(
   String toText(String file) {
     // Every part may hold text from the file (a value, a name the parser quotes): escaped, so that
     // one finding stays two lines and cannot write to the terminal.
-    StringBuilder s = new StringBuilder(PrintableText.escape(file));
-    if (location != null) {
+    boolean inSourceFile = source != null && source.file() != null;
+    StringBuilder s = new StringBuilder(PrintableText.escape(inSourceFile ? source.file() : file));
+    if (inSourceFile) {
+      s.append(':').append(location.line()); // an entry is a whole line: tenants.txt:4
+    } else if (location != null) {
       s.append(':').append(location);
     }
     s.append(": ").append(level()).append(": ");
@@ -75,8 +104,20 @@ record Finding(
     return s.toString();
   }
 
+  /**
+   * In the order of the config file; the entries of a source file after the config's findings, in
+   * the order of their lines.
+   */
   @Override
   public int compareTo(Finding other) {
+    boolean mine = source != null && source.file() != null;
+    boolean theirs = other.source != null && other.source.file() != null;
+    if (mine != theirs) {
+      return mine ? 1 : -1;
+    }
+    if (mine && !source.file().equals(other.source.file())) {
+      return 0; // two files: the order in which they were read (the sort is stable)
+    }
     Location a = location == null ? Location.START : location;
     return a.compareTo(other.location == null ? Location.START : other.location);
   }

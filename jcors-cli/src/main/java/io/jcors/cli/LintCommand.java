@@ -5,6 +5,7 @@ import io.jcors.OriginList;
 import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
+import io.jcors.config.Location;
 import io.jcors.config.OriginSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Each finding has file:line:column, the option, the offending value, why it matters (the"
           + " attack it enables or why a browser refuses it) and the fix. JSON and YAML files.",
       "A jdbc origin source whose database can be reached has its rows read once and checked"
-          + " as the served list checks them: the row count, and each risky or skipped row."
+          + " as the served list checks them: the row count, and each risky or skipped row. A"
+          + " file origin source has its lines checked the same way, each finding at FILE:LINE."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -90,10 +92,11 @@ final class LintCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads the rows of an origin source once ({@code jdbc}: when the database can be reached), and
-   * checks them as the served list would (the route's credentials and strict): a note with the
-   * count, and a warning for each risky or skipped row. A database that cannot be reached is a note
-   * only.
+   * Reads the entries of an origin source once ({@code jdbc}: when the database can be reached; a
+   * {@code file}: its lines), and checks them as the served list would (the route's credentials and
+   * strict): a note with the count, and a warning for each risky or skipped entry, at its line for
+   * a file. A database that cannot be reached is a note only; a file that cannot be read is an
+   * error, as it is for {@code serve}.
    */
   private static void readRows(
       LoadedConfig loaded,
@@ -101,11 +104,13 @@ final class LintCommand implements Callable<Integer> {
       OriginSources.Checked source,
       List<Finding> findings,
       List<String> notes) {
-    String path = loaded.pathOf(source.settings());
-    List<String> rows;
+    String path = pathOf(loaded, source);
+    boolean file = source.key().equals("file");
+    List<OriginSources.Entry> entries;
     try {
-      rows = sources.readOnce(source);
+      entries = sources.readEntries(source);
     } catch (Exception e) {
+      // A file that cannot be read is an error of the config already (its check reads it).
       notes.add(
           path
               + ": the rows could not be read ("
@@ -113,28 +118,64 @@ final class LintCommand implements Callable<Integer> {
               + "); only the settings were checked");
       return;
     }
-    OriginList list = OriginList.check(rows, path, source.credentials(), source.strict());
+    OriginList.Builder builder = OriginList.builder(path, source.credentials(), source.strict());
+    List<OriginSources.Entry> ofProblem = new ArrayList<>();
+    for (OriginSources.Entry entry : entries) {
+      builder.add(entry.value());
+      while (ofProblem.size() < builder.problemCount()) {
+        ofProblem.add(entry);
+      }
+    }
+    OriginList list = builder.build();
+    String count =
+        file
+            ? entries.size() + (entries.size() == 1 ? " entry" : " entries")
+            : entries.size() + (entries.size() == 1 ? " row" : " rows");
     notes.add(
         path
             + ": "
-            + rows.size()
-            + (rows.size() == 1 ? " row: " : " rows: ")
+            + (file ? CorsProblem.quote(String.valueOf(source.settings().get("path"))) + ": " : "")
+            + count
+            + ": "
             + list.size()
             + " in use, "
             + list.skipped().size()
             + " skipped");
-    for (CorsProblem problem : list.problems()) {
-      Finding row = Finding.of(loaded.place(problem));
+    String kind = file ? "entry" : "row";
+    for (int i = 0; i < list.problems().size(); i++) {
+      CorsProblem problem = list.problems().get(i);
+      OriginSources.Entry entry = ofProblem.get(i);
+      Finding placed = Finding.of(loaded.place(problem));
       boolean skipped = problem.severity() == CorsProblem.Severity.ERROR;
       findings.add(
           new Finding(
-              row.rule(),
-              CorsProblem.Severity.WARNING, // the config loads; the row is data
-              row.location(),
-              row.option(),
-              row.value(),
-              "(a row) " + row.reason() + (skipped ? "; the row is skipped" : "; the row is used"),
-              row.fix()));
+              placed.rule(),
+              CorsProblem.Severity.WARNING, // the config loads; the entry is data
+              file ? new Location(entry.line(), 0) : placed.location(),
+              placed.option(),
+              placed.value(),
+              "(a"
+                  + (file ? "n " : " ")
+                  + kind
+                  + ") "
+                  + placed.reason()
+                  + "; the "
+                  + kind
+                  + (skipped ? " is skipped" : " is used"),
+              placed.fix(),
+              new Finding.Source(source.key(), path, file ? entry.file() : null)));
     }
+  }
+
+  /**
+   * Where a source is written: {@code routes[0].cors.origin[1].jdbc}. A source written with a
+   * string ({@code {"file": "tenants.txt"}}) has settings made for it: it is found by that string.
+   */
+  private static String pathOf(LoadedConfig loaded, OriginSources.Checked source) {
+    String path = loaded.pathOf(source.settings());
+    if (path == null && source.settings().size() == 1 && source.settings().containsKey("path")) {
+      path = loaded.pathOf(source.settings().get("path"));
+    }
+    return path != null ? path : "origin." + source.key();
   }
 }

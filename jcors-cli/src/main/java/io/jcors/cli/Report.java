@@ -51,8 +51,11 @@ final class Report {
   /**
    * One JSON object: {@code file}, {@code exitCode}, {@code errors}, {@code warnings} and {@code
    * findings}, each with {@code rule} ({@code S3}, {@code F15}, {@code C1}), {@code severity},
-   * {@code line}, {@code column}, {@code option}, {@code value}, {@code reason} and {@code fix}
-   * (null when absent).
+   * {@code line}, {@code column}, {@code option}, {@code value}, {@code reason}, {@code fix} (null
+   * when absent) and {@code source}: null for the config's own, else the origin source whose entry
+   * it is about, {@code {"key": "file", "option": "routes[0].cors.origin[1].file", "file":
+   * "tenants.txt"}} (then {@code line} is the line in that file, {@code column} null), or {@code
+   * {"key": "jdbc", ..., "file": null}} for a table's row.
    */
   static void json(String file, List<Finding> findings, int exitCode, PrintWriter out) {
     json(file, findings, List.of(), exitCode, out);
@@ -80,12 +83,25 @@ final class Report {
           json.writeNullField("column");
         } else {
           json.writeNumberField("line", finding.location().line());
-          json.writeNumberField("column", finding.location().column());
+          if (finding.location().column() > 0) {
+            json.writeNumberField("column", finding.location().column());
+          } else {
+            json.writeNullField("column"); // a whole line of an origin file
+          }
         }
         json.writeStringField("option", finding.option());
         json.writeStringField("value", finding.value());
         json.writeStringField("reason", finding.reason());
         json.writeStringField("fix", finding.fix());
+        if (finding.source() == null) {
+          json.writeNullField("source");
+        } else {
+          json.writeObjectFieldStart("source");
+          json.writeStringField("key", finding.source().key());
+          json.writeStringField("option", finding.source().option());
+          json.writeStringField("file", finding.source().file());
+          json.writeEndObject();
+        }
         json.writeEndObject();
       }
       json.writeEndArray();

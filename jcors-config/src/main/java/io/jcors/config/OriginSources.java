@@ -16,9 +16,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The origin sources a configuration may name, {@code "origin": {"<key>": {settings}}}: every
- * {@link OriginSourceProvider} found with {@link ServiceLoader}, by its key ({@code jdbc} when
- * jcors-jdbc is on the class path). Adding a source is adding its jar.
+ * The origin sources a configuration may name, {@code "origin": {"<key>": {settings}}} or among the
+ * entries of an {@code origin} list: the {@code file} source of jcors-config itself ({@code
+ * {"file": "tenants.txt"}}, the origins listed in a file), and every {@link OriginSourceProvider}
+ * found with {@link ServiceLoader}, by its key ({@code jdbc} when jcors-jdbc is on the class path).
+ * Adding a source is adding its jar.
  *
  * <pre>{@code
  * try (OriginSources sources = OriginSources.open(getClass().getClassLoader())) {
@@ -160,6 +162,34 @@ public final class OriginSources implements AutoCloseable {
     return provider.readOnce(source.settings());
   }
 
+  /**
+   * An entry of a checked source as read: its text, and where it is written when the source is a
+   * file.
+   *
+   * @param value the entry, stripped of surrounding white space
+   * @param file the file that holds it, as the configuration names it; null for a table's row
+   * @param line its line in {@code file}, from 1; 0 for a table's row
+   */
+  public record Entry(String value, String file, int line) {}
+
+  /**
+   * Reads the entries of a checked source once, as {@link #readOnce(Checked)} does, with the file
+   * and line of each entry of a {@code file} source: what a linter reports at {@code
+   * tenants.txt:4}.
+   *
+   * @throws Exception why they could not be read
+   */
+  public List<Entry> readEntries(Checked source) throws Exception {
+    if (source.key().equals(FileOriginSourceProvider.KEY)
+        && providers.get(source.key()) instanceof FileOriginSourceProvider) {
+      String file = String.valueOf(source.settings().get("path"));
+      return FileOriginSourceProvider.lines(source.settings()).stream()
+          .map(line -> new Entry(line.value(), file, line.line()))
+          .toList();
+    }
+    return readOnce(source).stream().map(row -> new Entry(row, null, 0)).toList();
+  }
+
   /** The sources by key, for {@link CorsConfig#read(Map, Map)}. */
   Map<String, CorsConfig.OriginSource> byKey() {
     return sources;
@@ -203,6 +233,8 @@ public final class OriginSources implements AutoCloseable {
 
   private static Map<String, OriginSourceProvider> providers(ClassLoader loader) {
     Map<String, OriginSourceProvider> found = new LinkedHashMap<>();
+    // The file source is jcors-config's own: every reader of config files has it.
+    found.put(FileOriginSourceProvider.KEY, new FileOriginSourceProvider());
     try {
       for (OriginSourceProvider provider : ServiceLoader.load(OriginSourceProvider.class, loader)) {
         OriginSourceProvider other = found.putIfAbsent(provider.key(), provider);

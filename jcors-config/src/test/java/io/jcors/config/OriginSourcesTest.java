@@ -136,7 +136,8 @@ class OriginSourcesTest {
   @Test
   void keys_everyProviderOnTheClassPath() {
     try (OriginSources sources = OriginSources.open(LOADER)) {
-      assertThat(sources.keys()).containsExactly("jdbc", "listed");
+      assertThat(sources.keys())
+          .containsExactly("file", "jdbc", "listed"); // file: jcors-config's own
     }
   }
 
@@ -168,7 +169,7 @@ class OriginSourcesTest {
               p -> {
                 assertThat(p.key()).isEqualTo("origin.ldap.url");
                 assertThat(p.reason())
-                    .isEqualTo("is not an origin source; the known sources are jdbc, listed");
+                    .isEqualTo("is not an origin source; the known sources are file, jdbc, listed");
               });
     }
   }
@@ -193,7 +194,7 @@ class OriginSourcesTest {
           ConfigReader.readMap(
               "init-params", Map.of("origin.jdbc.url", "jdbc:sqlite:cors.db"), sources);
 
-      assertThat(sources.keys()).isEmpty();
+      assertThat(sources.keys()).containsExactly("file"); // jcors-config's own
       assertThat(config.problems())
           .singleElement()
           .hasToString(

@@ -5,7 +5,6 @@ import io.jcors.CorsDecision;
 import io.jcors.CorsHeaders;
 import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
-import java.net.URI;
 import java.util.Collection;
 import java.util.Iterator;
 
@@ -46,27 +45,12 @@ final class ContextView implements CorsRequest, CorsHeaders {
    * The decoded path, as {@link RequestPath#normalize} makes it, when Javalin's router reads the
    * request the same way; otherwise null. The router matches the path of the request URI as
    * received, percent-encoded: {@code /api/%61dmin/users} does not reach {@code /api/admin/*}. So
-   * the decoded path is given only when the raw path has no {@code ;}, dot segment or empty segment
-   * and encodes no unreserved character (RFC 3986 section 2.3: letters, digits, {@code -._~}, which
-   * a route path writes as they are); a route chosen on it is then the one that serves the request.
+   * the decoded path is given only when {@link RequestPath#normalizeRoutedAsReceived} finds that
+   * the two readings cannot differ; a route chosen on it is then the one that serves the request.
    */
   @Override
   public String path() {
-    String raw = rawPath();
-    String normal = RequestPath.normalize(raw);
-    if (normal == null || normal == raw) {
-      return normal; // ambiguous, or already normal (the usual case, nothing allocated)
-    }
-    return !encodesUnreserved(raw) && normal.equals(decoded(raw)) ? normal : null;
-  }
-
-  /** The path percent-decoded, its segments, parameters and dots left as they are; or null. */
-  private static String decoded(String raw) {
-    try {
-      return URI.create(raw).getPath();
-    } catch (IllegalArgumentException e) {
-      return null; // not a URI path: RequestPath.normalize has refused it already
-    }
+    return RequestPath.normalizeRoutedAsReceived(rawPath());
   }
 
   @Override
@@ -76,26 +60,12 @@ final class ContextView implements CorsRequest, CorsHeaders {
     return context.isEmpty() ? uri : uri.substring(context.length());
   }
 
-  /** Whether {@code raw} percent-encodes a letter, a digit, or one of {@code -._~}. */
+  /**
+   * The paths this view gives no route to, however they decode: {@link
+   * RequestPath#encodesUnreserved}.
+   */
   static boolean encodesUnreserved(String raw) {
-    for (int i = raw.indexOf('%'); i >= 0 && i + 2 < raw.length(); i = raw.indexOf('%', i + 1)) {
-      int high = Character.digit(raw.charAt(i + 1), 16);
-      int low = Character.digit(raw.charAt(i + 2), 16);
-      if (high < 0 || low < 0) {
-        continue; // RequestPath.normalize refused it already
-      }
-      char c = (char) (high * 16 + low);
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        return true;
-      }
-    }
-    return false;
+    return RequestPath.encodesUnreserved(raw);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 
 /**
  * One request as the core reads it, and the decision made for it, kept in the request's properties
@@ -36,53 +35,20 @@ final class RequestView implements CorsRequest {
    * too; otherwise null. Jakarta REST matches on the path as received, still percent-encoded (a
    * template's literal characters are encoded to match it, Jakarta REST 4.0 section 3.7.3), and
    * Jersey and RESTEasy neither remove path parameters nor resolve dot or empty segments. So the
-   * normal form is the route's path only when it differs from the path as received by the decoding
-   * of characters a template would encode too: {@code %C3%A9} is {@code é} on both sides, but
-   * {@code %61} is matched as {@code %61}, not {@code a}, and {@code ;x} or {@code //} stay.
+   * normal form is the route's path only when {@link RequestPath#normalizeRoutedAsReceived} finds
+   * that the two readings cannot differ: {@code %C3%A9} is {@code é} on both sides, but {@code %61}
+   * is matched as {@code %61}, not {@code a}, and {@code ;x} or {@code //} stay.
    */
   @Override
   public String path() {
     UriInfo uri = request.getUriInfo();
-    URI requested = uri.getRequestUri();
     String base = uri.getBaseUri().getRawPath(); // ends with "/"
-    String full = requested.getRawPath();
+    String full = uri.getRequestUri().getRawPath();
     if (base == null || full == null || !full.startsWith(base)) {
       return null;
     }
-    String raw = full.substring(base.length() - 1); // keeps the "/" that starts it
-    String normal = RequestPath.normalize(raw);
-    if (normal == raw || normal == null) {
-      return normal; // already normal (nothing allocated), or ambiguous
-    }
-    if (encodesUnreserved(raw)) {
-      return null;
-    }
-    String decoded = requested.getPath();
-    String decodedBase = uri.getBaseUri().getPath();
-    return decoded.startsWith(decodedBase)
-            && normal.equals(decoded.substring(decodedBase.length() - 1))
-        ? normal
-        : null;
-  }
-
-  /**
-   * Whether {@code raw} percent-encodes an unreserved character (RFC 3986 section 2.3: a letter, a
-   * digit, {@code -}, {@code .}, {@code _}, {@code ~}), which a template would match literally.
-   */
-  private static boolean encodesUnreserved(String raw) {
-    for (int i = raw.indexOf('%'); i >= 0 && i + 2 < raw.length(); i = raw.indexOf('%', i + 1)) {
-      int c = Character.digit(raw.charAt(i + 1), 16) << 4 | Character.digit(raw.charAt(i + 2), 16);
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        return true;
-      }
-    }
-    return false;
+    // Keeps the "/" that starts it: the path the resources are matched on.
+    return RequestPath.normalizeRoutedAsReceived(full.substring(base.length() - 1));
   }
 
   @Override

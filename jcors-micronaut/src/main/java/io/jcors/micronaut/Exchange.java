@@ -6,7 +6,6 @@ import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -54,45 +53,21 @@ final class Exchange implements CorsRequest, CorsHeaders {
    * request the same way; otherwise null. The router matches its routes on the raw path, still
    * percent-encoded and with {@code ;} parameters, dot segments and empty segments left in: {@code
    * /api/%61dmin/users} does not reach {@code /api/admin/{+rest}}, but {@code /api/admin/caf%C3%A9}
-   * does. So the decoded path is given only when the raw path has no {@code ;}, dot segment or
-   * empty segment and encodes no unreserved character (RFC 3986 section 2.3: letters, digits,
-   * {@code -._~}, which a route template writes as they are); a route chosen on it is then the one
-   * that serves the request. Any other path gets no CORS headers from routes or options functions.
+   * does. So the decoded path is given only when {@link RequestPath#normalizeRoutedAsReceived}
+   * finds that the two readings cannot differ; a route chosen on it is then the one that serves the
+   * request. Any other path gets no CORS headers from routes or options functions.
    */
   @Override
   public String path() {
-    URI uri = request.getUri();
-    String raw = uri.getRawPath();
-    String normal = RequestPath.normalize(raw);
-    if (normal == null) {
-      return null; // ambiguous: an encoded '/', invalid UTF-8, a segment above the root
-    }
-    if (normal == raw) {
-      return normal; // already normal: the usual case, nothing allocated
-    }
-    return normal.equals(uri.getPath()) && !encodesUnreserved(raw) ? normal : null;
+    return RequestPath.normalizeRoutedAsReceived(rawPath());
   }
 
-  /** Whether {@code raw} percent-encodes a letter, a digit, or one of {@code -._~}. */
+  /**
+   * The paths this view gives no route to, however they decode: {@link
+   * RequestPath#encodesUnreserved}.
+   */
   static boolean encodesUnreserved(String raw) {
-    for (int i = raw.indexOf('%'); i >= 0 && i + 2 < raw.length(); i = raw.indexOf('%', i + 1)) {
-      int high = Character.digit(raw.charAt(i + 1), 16);
-      int low = Character.digit(raw.charAt(i + 2), 16);
-      if (high < 0 || low < 0) {
-        continue; // RequestPath.normalize refused it already
-      }
-      char c = (char) (high * 16 + low);
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        return true;
-      }
-    }
-    return false;
+    return RequestPath.encodesUnreserved(raw);
   }
 
   @Override

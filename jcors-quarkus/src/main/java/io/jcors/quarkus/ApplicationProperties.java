@@ -7,6 +7,7 @@ import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
 import io.jcors.config.OriginSources;
+import io.jcors.config.TreeOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,32 +175,10 @@ final class ApplicationProperties {
   /** The tree after every customizer saw each options object; the tree read is not changed. */
   private static Map<String, Object> customize(
       Map<String, Object> tree, List<JcorsCustomizer> customizers) {
-    if (!(tree.get("routes") instanceof List<?> routes)) {
-      Map<String, Object> options = new LinkedHashMap<>(tree);
-      JcorsCustomizer.Options view = new JcorsCustomizer.Options(options);
-      customizers.forEach(customizer -> customizer.customize("/**", view));
-      return options;
-    }
-    Map<String, Object> copy = new LinkedHashMap<>(tree);
-    List<Object> customized = new ArrayList<>();
-    for (Object route : routes) {
-      if (route instanceof Map<?, ?> map
-          && map.get("path") instanceof String path
-          && map.get("cors") instanceof Map<?, ?> cors) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        cors.forEach((key, value) -> options.put(String.valueOf(key), value));
-        JcorsCustomizer.Options view = new JcorsCustomizer.Options(options);
-        customizers.forEach(customizer -> customizer.customize(path, view));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        map.forEach((key, value) -> entry.put(String.valueOf(key), value));
-        entry.put("cors", options);
-        customized.add(entry);
-      } else {
-        customized.add(route);
-      }
-    }
-    copy.put("routes", customized);
-    return copy;
+    return TreeOptions.customized(
+        tree,
+        JcorsCustomizer.Options::new,
+        (path, options) -> customizers.forEach(customizer -> customizer.customize(path, options)));
   }
 
   /**

@@ -38,7 +38,11 @@ final class Netty implements AdapterContract.Server {
     for (WebFilter filter : filters) {
       builder.filter(filter);
     }
-    HttpHandler app = builder.build();
+    return start(builder.build());
+  }
+
+  /** {@code app}, built by the caller, on Reactor Netty. */
+  static Netty start(HttpHandler app) {
     LoopResources loop = LoopResources.create("jcors-test", THREADS, true);
     DisposableServer server =
         HttpServer.create()

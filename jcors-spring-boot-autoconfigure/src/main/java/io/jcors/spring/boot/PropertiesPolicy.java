@@ -3,8 +3,8 @@ package io.jcors.spring.boot;
 import io.jcors.CorsConfig;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem;
+import io.jcors.config.TreeOptions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.logging.Log;
@@ -94,31 +94,9 @@ final class PropertiesPolicy {
     if (customizers.isEmpty()) {
       return tree;
     }
-    Map<String, Object> copy = new LinkedHashMap<>(tree);
-    if (!(copy.get("routes") instanceof List<?> routes)) {
-      Map<String, Object> options = new LinkedHashMap<>(copy);
-      JcorsCustomizer.Options view = new JcorsCustomizer.Options(options);
-      customizers.forEach(customizer -> customizer.customize("/**", view));
-      return options;
-    }
-    List<Object> customized = new ArrayList<>();
-    for (Object route : routes) {
-      if (route instanceof Map<?, ?> map
-          && map.get("path") instanceof String path
-          && map.get("cors") instanceof Map<?, ?> cors) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        cors.forEach((key, value) -> options.put(String.valueOf(key), value));
-        JcorsCustomizer.Options view = new JcorsCustomizer.Options(options);
-        customizers.forEach(customizer -> customizer.customize(path, view));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        map.forEach((key, value) -> entry.put(String.valueOf(key), value));
-        entry.put("cors", options);
-        customized.add(entry);
-      } else {
-        customized.add(route);
-      }
-    }
-    copy.put("routes", customized);
-    return copy;
+    return TreeOptions.customized(
+        tree,
+        JcorsCustomizer.Options::new,
+        (path, options) -> customizers.forEach(customizer -> customizer.customize(path, options)));
   }
 }
