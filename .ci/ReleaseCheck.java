@@ -42,6 +42,7 @@ public final class ReleaseCheck {
           "jcors-jdk",
           "jcors-micronaut",
           "jcors-javalin",
+          "jcors-helidon",
           "jcors-netty",
           "jcors-servlet",
           "jcors-webflux",
@@ -68,7 +69,7 @@ public final class ReleaseCheck {
    * adds that framework's adapter alone (its page in docs/ shows the dependency).
    */
   static final Set<String> FRAMEWORKS =
-      Set.of("jcors-micronaut", "jcors-javalin", "jcors-quarkus");
+      Set.of("jcors-micronaut", "jcors-javalin", "jcors-helidon", "jcors-quarkus");
 
 
   static final Set<String> UNPUBLISHED =
