@@ -267,21 +267,6 @@ abstract class CorsFilterContract {
     assertThat(header(unauthorized, "Access-Control-Allow-Origin")).isEqualTo("*");
   }
 
-  @Test
-  void error_withErrorPages_keepCorsHeadersAndVary() throws Exception {
-    start(
-        kind().create().errorPage(500, "/error-page").errorPage(404, "/error-page"),
-        global(new CorsFilter(appOnly())));
-    for (String path : List.of("/five-hundred", "/four-oh-four")) {
-      HttpResponse<String> response = get(path, APP_ORIGIN);
-      assertThat(response.body()).as(path).startsWith("error page ");
-      assertThat(header(response, "X-Dispatch")).as(path).isEqualTo("ERROR");
-      assertThat(header(response, "Access-Control-Allow-Origin")).as(path).isEqualTo(APP_ORIGIN);
-      assertThat(header(response, "Access-Control-Allow-Credentials")).as(path).isEqualTo("true");
-      assertThat(header(response, "Vary")).as(path).isEqualTo("Origin");
-    }
-  }
-
   private HttpRequest.Builder postFrom(String path) {
     return request(path)
         .POST(HttpRequest.BodyPublishers.noBody())

@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,11 +34,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * class JdkServerContractTest extends AdapterContract {
  *   @Override
  *   protected Server start(CorsPolicy policy) throws Exception {
- *     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
- *     http.createContext("/", exchange -> {
+ *     return serve(policy, exchange -> {
  *       exchange.sendResponseHeaders(200, -1); // the routes listed below, in the real test
  *       exchange.close();
- *     }).getFilters().add(new CorsFilter(policy));
+ *     });
+ *   }
+ *
+ *   @Override
+ *   protected Server startRouted(CorsPolicy policy) throws Exception {
+ *     return serve(policy, exchange -> { // dispatches on the path as the server gives it
+ *       String route = RoutingPaths.routeOf(exchange.getRequestURI().getPath());
+ *       if (route != null) {
+ *         exchange.getResponseHeaders().set(RoutingPaths.SERVED, route);
+ *       }
+ *       exchange.sendResponseHeaders(route == null ? 404 : 200, -1);
+ *       exchange.close();
+ *     });
+ *   }
+ *
+ *   private static Server serve(CorsPolicy policy, HttpHandler app) throws IOException {
+ *     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+ *     http.createContext("/", app).getFilters().add(new CorsFilter(policy));
  *     http.start();
  *     return new Server() {
  *       public String base() {
@@ -65,9 +84,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>every other path: 200, {@code text/plain}, the body {@code METHOD path}.
  * </ul>
  *
+ * <p>{@link #startRouted(CorsPolicy)} gives the same server with the two applications of {@link
+ * RoutingPaths} behind the adapter, chosen by the server's own routing, for the path corpus; {@link
+ * #reads(RoutingPaths.Entry)} says how the server reads a path of it.
+ *
  * <p>What is the same on every server is proved here; an adapter's own tests keep what only its
- * server has (a servlet container's error pages and async dispatches, the JDK server's contexts),
- * and the path corpus of {@link RoutingPaths}, which needs the server's own routing.
+ * server has (a servlet container's error pages and async dispatches, the JDK server's contexts).
  */
 public abstract class AdapterContract {
   /** The origin the policies of this contract allow. */
@@ -106,11 +128,43 @@ public abstract class AdapterContract {
   protected abstract Server start(CorsPolicy policy) throws Exception;
 
   /**
+   * Starts the adapter's server as {@link #start(CorsPolicy)} does, with {@code policy} (the routes
+   * of {@link RoutingPaths#policy()}) in front of the two applications of {@link RoutingPaths},
+   * chosen by the server's own routing as an application would route them: {@code /api/admin} and
+   * below to the admin application, the rest of {@code /api} to the API, each naming its route
+   * ({@link RoutingPaths#ADMIN_ROUTE}, {@link RoutingPaths#API_ROUTE}) in the response header
+   * {@link RoutingPaths#SERVED}; no application for any other path ({@code /nowhere}): the server's
+   * own 404 there.
+   */
+  protected abstract Server startRouted(CorsPolicy policy) throws Exception;
+
+  /**
+   * How the server reads {@code entry}'s path when it chooses the application of {@link
+   * #startRouted(CorsPolicy)}; by default as the JDK server does ({@link
+   * RoutingPaths#decodedOnly}).
+   */
+  protected RoutingPaths.Reading reads(RoutingPaths.Entry entry) {
+    return RoutingPaths.decodedOnly(entry);
+  }
+
+  /**
    * Whether the server answers an exception of the application with a 500 response; the JDK's
    * server closes the connection instead, so there is no response to keep CORS headers on.
    */
   protected boolean answersExceptionsWith500() {
     return true;
+  }
+
+  /**
+   * Whether the application of {@link #start(CorsPolicy)} answers its errors through the server's
+   * own error pages or error handlers, which the factory registers for 404 and 500 (a servlet
+   * container's error pages, Vert.x's {@code router.errorHandler}, Javalin's {@code error(status)},
+   * a Jakarta REST {@code ExceptionMapper}), each answering with the body {@code error page
+   * STATUS}: then {@code /four-oh-four} and {@code /five-hundred} are answered by them. A server
+   * without such a thing (the JDK's, Netty) leaves this false, and the check is skipped.
+   */
+  protected boolean errorPages() {
+    return false;
   }
 
   /**
@@ -135,6 +189,14 @@ public abstract class AdapterContract {
       server.stop(); // a check that starts a second server (ConcurrentLoad) stops the first
     }
     server = start(policy);
+    return server.base();
+  }
+
+  private String serveRouted(CorsPolicy policy) throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+    server = startRouted(policy);
     return server.base();
   }
 
@@ -380,6 +442,46 @@ public abstract class AdapterContract {
     assertThat(header(response, "Vary")).isEqualTo("Origin");
   }
 
+  /** An error page or error handler of the server answers the application's 404 and 500. */
+  @Test
+  void error_errorPage_keepsAllowOriginAndVary() throws Exception {
+    Assumptions.assumeTrue(errorPages(), "the server has no error pages");
+    String base = serve(app(true));
+    List<String> paths =
+        answersExceptionsWith500()
+            ? List.of("/four-oh-four", "/five-hundred")
+            : List.of("/four-oh-four");
+    for (String path : paths) {
+      int status = path.equals("/four-oh-four") ? 404 : 500;
+      HttpResponse<String> response = send(get(base + path, APP_ORIGIN));
+      assertThat(response.statusCode()).as(path).isEqualTo(status);
+      assertThat(response.body()).as(path).isEqualTo("error page " + status);
+      assertThat(header(response, "Access-Control-Allow-Origin")).as(path).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Allow-Credentials")).as(path).isEqualTo("true");
+      assertThat(header(response, "Vary")).as(path).isEqualTo("Origin");
+    }
+  }
+
+  /**
+   * A path no application of {@link #startRouted(CorsPolicy)} has: the 404 of the server's own
+   * routing (its router, its container, or the application's own dispatch) keeps the CORS headers
+   * of a policy for every path.
+   */
+  @Test
+  void error_404FromTheRouting_keepsAllowOriginAndVary() throws Exception {
+    String base = serveRouted(app(true));
+    for (String method : List.of("GET", "DELETE")) {
+      HttpResponse<String> response =
+          send(
+              get(base + "/nowhere", APP_ORIGIN)
+                  .method(method, HttpRequest.BodyPublishers.noBody()));
+      assertThat(response.statusCode()).as(method).isEqualTo(404);
+      assertThat(header(response, "Access-Control-Allow-Origin")).as(method).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Allow-Credentials")).as(method).isEqualTo("true");
+      assertThat(header(response, "Vary")).as(method).isEqualTo("Origin");
+    }
+  }
+
   @Test
   void error_404_preflightAnsweredStill_andOptionsWithoutRequestMethodReachesTheApplication()
       throws Exception {
@@ -426,5 +528,20 @@ public abstract class AdapterContract {
   @Test
   void concurrency_reloadUnderLoad_losesNoRequest_mixesNoPolicies() throws Exception {
     ConcurrentLoad.checkReloadUnderLoad(this::serve);
+  }
+
+  /**
+   * Every path of {@link RoutingPaths}, on one server for them all: the CORS headers of the route
+   * whose application the server chose, or none ({@link RoutingPaths#check(String,
+   * RoutingPaths.Entry, RoutingPaths.Reading)}).
+   */
+  @TestFactory
+  Stream<DynamicTest> routingPath_getsTheCorsHeadersOfTheRouteServed_orNone() throws Exception {
+    String base = serveRouted(RoutingPaths.policy());
+    return RoutingPaths.entries().stream()
+        .map(
+            entry ->
+                DynamicTest.dynamicTest(
+                    entry.toString(), () -> RoutingPaths.check(base, entry, reads(entry))));
   }
 }
