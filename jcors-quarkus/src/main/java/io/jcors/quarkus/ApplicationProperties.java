@@ -7,6 +7,7 @@ import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
 import io.jcors.config.OriginSources;
+import io.jcors.config.PropertyNames;
 import io.jcors.config.TreeOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -203,16 +204,7 @@ final class ApplicationProperties {
    * The property of a key or option path: {@code routes[0].cors.maxAge} is that of {@link #key}.
    */
   static String property(String option) {
-    StringBuilder s = new StringBuilder(PREFIX.length() + option.length() + 4).append(PREFIX);
-    for (int i = 0; i < option.length(); i++) {
-      char c = option.charAt(i);
-      if (Character.isUpperCase(c)) {
-        s.append('-').append(Character.toLowerCase(c));
-      } else {
-        s.append(c);
-      }
-    }
-    return s.toString();
+    return PREFIX + PropertyNames.kebab(option);
   }
 
   private static String top(String name) {

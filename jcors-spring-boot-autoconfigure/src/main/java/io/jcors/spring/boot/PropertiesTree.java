@@ -2,6 +2,7 @@ package io.jcors.spring.boot;
 
 import io.jcors.CorsProblem;
 import io.jcors.config.ConfigReader;
+import io.jcors.config.PropertyNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +158,7 @@ final class PropertiesTree {
                 null,
                 "is set together with jcors.routes, where each route has its own options",
                 "move it to each route's cors (jcors.routes[0].cors."
-                    + kebab(option.getKey())
+                    + PropertyNames.kebab(option.getKey())
                     + "), or remove jcors.routes"));
       }
     }
@@ -204,7 +205,9 @@ final class PropertiesTree {
     for (Map.Entry<String, List<String>> list : lists.entrySet()) {
       String option = list.getKey();
       String written =
-          binder.bind(prefix + "." + kebab(option), Bindable.of(String.class)).orElse(null);
+          binder
+              .bind(prefix + "." + PropertyNames.kebab(option), Bindable.of(String.class))
+              .orElse(null);
       if (written != null) {
         options.put(
             option, option.equals("origin") ? ConfigReader.origin(written.trim()) : written.trim());
@@ -269,25 +272,12 @@ final class PropertiesTree {
    * jcors.routes[0].cors.allowed-headers[1]}.
    */
   static String property(String option) {
-    return "jcors." + kebab(option);
+    return "jcors." + PropertyNames.kebab(option);
   }
 
   /** A problem of the core, named by its property. */
   static Problem problem(CorsProblem problem) {
     return Problem.of(problem, property(problem.option()));
-  }
-
-  private static String kebab(String option) {
-    StringBuilder s = new StringBuilder(option.length() + 4);
-    for (int i = 0; i < option.length(); i++) {
-      char c = option.charAt(i);
-      if (Character.isUpperCase(c)) {
-        s.append('-').append(Character.toLowerCase(c));
-      } else {
-        s.append(c);
-      }
-    }
-    return s.toString();
   }
 
   /**
@@ -352,7 +342,7 @@ final class PropertiesTree {
       candidates.addAll(List.of("path", "cors"));
     } else if (wrong == 1 || wrong == 4) {
       for (String option : OPTIONS.values()) {
-        candidates.add(kebab(option));
+        candidates.add(PropertyNames.kebab(option));
       }
       if (wrong == 1) {
         candidates.addAll(List.of("enabled", "config", "routes"));
