@@ -13,7 +13,8 @@ public final class PropertyNames {
    * case; the rest (dots, list indexes, a name already in kebab case) stays as it is.
    *
    * <pre>{@code
-   * PropertyNames.kebab("routes[0].cors.preflightContinue"); // "routes[0].cors.preflight-continue"
+   * String name = PropertyNames.kebab("routes[0].cors.preflightContinue");
+   * // name is "routes[0].cors.preflight-continue"
    * }</pre>
    */
   public static String kebab(String optionPath) {

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 class PropertyNamesTest {
   @Test
   void kebab_theJavadocExample() {
-    assertThat(PropertyNames.kebab("routes[0].cors.preflightContinue"))
-        .isEqualTo("routes[0].cors.preflight-continue");
+    String name = PropertyNames.kebab("routes[0].cors.preflightContinue");
+    // name is "routes[0].cors.preflight-continue"
+    assertThat(name).isEqualTo("routes[0].cors.preflight-continue");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.jcors.spring.boot;
 import io.jcors.CorsProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.PropertyNames;
+import io.jcors.config.PropertyProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ final class PropertiesTree {
   }
 
   /** What was read: the tree, and the problems found before the core reads it. */
-  record Read(Map<String, Object> tree, List<Problem> problems) {}
+  record Read(Map<String, Object> tree, List<PropertyProblem> problems) {}
 
   private PropertiesTree() {}
 
@@ -130,7 +131,7 @@ final class PropertiesTree {
    */
   static Read read(JcorsProperties properties, Environment environment) {
     Binder binder = Binder.get(environment);
-    List<Problem> problems = new ArrayList<>();
+    List<PropertyProblem> problems = new ArrayList<>();
     Map<String, String> unknown = new java.util.TreeMap<>(); // the first wrong part, and its fix
     for (ConfigurationPropertyName name : names(environment)) {
       int wrong = unknownAt(name);
@@ -139,7 +140,8 @@ final class PropertiesTree {
       }
     }
     unknown.forEach(
-        (name, fix) -> problems.add(new Problem(name, null, "is not a jcors property", fix)));
+        (name, fix) ->
+            problems.add(new PropertyProblem(name, null, "is not a jcors property", fix)));
 
     Map<String, Object> tree = new LinkedHashMap<>();
     List<ConfigurationPropertyName> all = names(environment);
@@ -153,7 +155,7 @@ final class PropertiesTree {
         tree.put(option.getKey(), option.getValue()); // apply to every route, as in a file
       } else {
         problems.add(
-            new Problem(
+            new PropertyProblem(
                 property(option.getKey()),
                 null,
                 "is set together with jcors.routes, where each route has its own options",
@@ -276,8 +278,8 @@ final class PropertiesTree {
   }
 
   /** A problem of the core, named by its property. */
-  static Problem problem(CorsProblem problem) {
-    return Problem.of(problem, property(problem.option()));
+  static PropertyProblem problem(CorsProblem problem) {
+    return PropertyProblem.of(problem, property(problem.option()));
   }
 
   /**
