@@ -42,9 +42,7 @@ class JavalinAdapterTest extends AdapterContract {
    */
   @Override
   protected RoutingPaths.Reading reads(RoutingPaths.Entry entry) {
-    return RoutingPaths.encodesUnreserved(entry)
-        ? RoutingPaths.Reading.OTHERWISE
-        : RoutingPaths.decodedOnly(entry);
+    return RoutingPaths.asReceived(entry);
   }
 
   private static void served(Context ctx, String route) {
@@ -53,21 +51,6 @@ class JavalinAdapterTest extends AdapterContract {
 
   private static Server server(CorsPolicy policy, Consumer<JavalinConfig> routes) {
     Javalin app = Apps.start(policy, routes);
-    return new Server() {
-      @Override
-      public String base() {
-        return Apps.base(app);
-      }
-
-      @Override
-      public int requestThreads() {
-        return Apps.THREADS;
-      }
-
-      @Override
-      public void stop() {
-        app.stop();
-      }
-    };
+    return Server.of(Apps.base(app), Apps.THREADS, app::stop);
   }
 }

@@ -1,6 +1,7 @@
 package io.jcors.jaxrs;
 
 import static io.jcors.jaxrs.Apps.APP_ORIGIN;
+import static io.jcors.testsupport.Requests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +10,8 @@ import io.jcors.CorsPolicy;
 import io.jcors.Origins;
 import io.jcors.testsupport.AdapterContract;
 import io.jcors.testsupport.RawHttp;
+import io.jcors.testsupport.Requests;
 import io.jcors.testsupport.RoutingPaths;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,11 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JaxrsContract {
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private final List<AdapterContract.Server> started = new ArrayList<>();
 
   /** The server of the path corpus, started once for the class. */
@@ -71,20 +68,12 @@ abstract class JaxrsContract {
   }
 
   private static HttpRequest.Builder get(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).header("Origin", APP_ORIGIN);
+    return Requests.get(url, APP_ORIGIN);
   }
 
   private static HttpRequest.Builder preflight(String url) {
-    return HttpRequest.newBuilder(URI.create(url))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", APP_ORIGIN)
-        .header("Access-Control-Request-Method", "PUT")
+    return Requests.preflight(url, APP_ORIGIN, "PUT")
         .header("Access-Control-Request-Headers", "authorization");
-  }
-
-  private static String header(HttpResponse<?> response, String name) {
-    List<String> values = response.headers().allValues(name);
-    return values.isEmpty() ? null : String.join(", ", values);
   }
 
   @Test

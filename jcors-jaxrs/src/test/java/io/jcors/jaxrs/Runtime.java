@@ -86,9 +86,7 @@ enum Runtime {
    * route, and gets no CORS headers from routes; parameters, dot and empty segments are left in.
    */
   RoutingPaths.Reading reads(RoutingPaths.Entry entry) {
-    return RoutingPaths.encodesUnreserved(entry)
-        ? RoutingPaths.Reading.OTHERWISE
-        : RoutingPaths.decodedOnly(entry);
+    return RoutingPaths.asReceived(entry);
   }
 
   private static AdapterContract.Server server(int port, Runnable stop) {

@@ -72,23 +72,13 @@ class JdkAdapterTest extends AdapterContract {
     server.setExecutor(executor);
     server.createContext("/", app).getFilters().add(new CorsFilter(policy));
     server.start();
-    return new Server() {
-      @Override
-      public String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-      }
-
-      @Override
-      public int requestThreads() {
-        return THREADS;
-      }
-
-      @Override
-      public void stop() {
-        server.stop(0);
-        executor.shutdownNow();
-      }
-    };
+    return Server.of(
+        "http://127.0.0.1:" + server.getAddress().getPort(),
+        THREADS,
+        () -> {
+          server.stop(0);
+          executor.shutdownNow();
+        });
   }
 
   /** The routed server of the path corpus, for the JDK's own tests of it. */

@@ -29,28 +29,11 @@ class MicronautAdapterTest extends AdapterContract {
    */
   @Override
   protected RoutingPaths.Reading reads(RoutingPaths.Entry entry) {
-    return RoutingPaths.encodesUnreserved(entry)
-        ? RoutingPaths.Reading.OTHERWISE
-        : RoutingPaths.decodedOnly(entry);
+    return RoutingPaths.asReceived(entry);
   }
 
   private static Server server(String app, CorsPolicy policy) {
     EmbeddedServer server = Servers.start(app, policy, Map.of());
-    return new Server() {
-      @Override
-      public String base() {
-        return Servers.base(server);
-      }
-
-      @Override
-      public int requestThreads() {
-        return Servers.EVENT_LOOP_THREADS;
-      }
-
-      @Override
-      public void stop() {
-        Servers.stop(server);
-      }
-    };
+    return Server.of(Servers.base(server), Servers.EVENT_LOOP_THREADS, () -> Servers.stop(server));
   }
 }

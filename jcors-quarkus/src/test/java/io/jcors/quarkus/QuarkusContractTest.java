@@ -49,23 +49,8 @@ class QuarkusContractTest extends AdapterContract {
 
   private Server server(CorsPolicy policy) {
     ContractRoutes.POLICY.set(policy);
-    String base = base();
-    return new Server() {
-      @Override
-      public String base() {
-        return base;
-      }
-
-      @Override
-      public int requestThreads() {
-        return Contract.EVENT_LOOPS;
-      }
-
-      @Override
-      public void stop() {
-        // Quarkus stops after the class; the next start swaps the policy, as a reload does.
-      }
-    };
+    // Quarkus stops after the class; the next start swaps the policy, as a reload does.
+    return Server.of(base(), Contract.EVENT_LOOPS, () -> {});
   }
 
   /**

@@ -54,22 +54,7 @@ abstract class ServletAdapterContract extends AdapterContract {
   private static Server start(Container container, Consumer<ServletContext> setup)
       throws Exception {
     String base = container.start(setup);
-    return new Server() {
-      @Override
-      public String base() {
-        return base;
-      }
-
-      @Override
-      public int requestThreads() {
-        return container.maxThreads;
-      }
-
-      @Override
-      public void stop() throws Exception {
-        container.close();
-      }
-    };
+    return Server.of(base, container.maxThreads, container::close);
   }
 
   /** The routed filter on every path, and one servlet per route, each naming its route. */

@@ -1,5 +1,7 @@
 package io.jcors.testsupport;
 
+import static io.jcors.testsupport.Requests.get;
+import static io.jcors.testsupport.Requests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.CorsOptions;
@@ -109,13 +111,29 @@ public abstract class AdapterContract {
 
     /** Stops the server and what it started. */
     void stop() throws Exception;
+
+    /** The server at {@code base}, of {@code requestThreads} threads, that {@code stop} stops. */
+    static Server of(String base, int requestThreads, AutoCloseable stop) {
+      return new Server() {
+        @Override
+        public String base() {
+          return base;
+        }
+
+        @Override
+        public int requestThreads() {
+          return requestThreads;
+        }
+
+        @Override
+        public void stop() throws Exception {
+          stop.close();
+        }
+      };
+    }
   }
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private Server server;
 
   /** For subclasses. */
@@ -192,6 +210,18 @@ public abstract class AdapterContract {
     return server.base();
   }
 
+  /**
+   * Checks one path on the server of {@link #startRouted(CorsPolicy)} with {@link
+   * RoutingPaths#policy()}, for a case of the adapter's own beyond the corpus: {@link
+   * RoutingPaths#check(String, RoutingPaths.Entry, RoutingPaths.Reading)}.
+   *
+   * @return the route that served the request, or null
+   */
+  protected String checkRouted(RoutingPaths.Entry entry, RoutingPaths.Reading reading)
+      throws Exception {
+    return RoutingPaths.check(serveRouted(RoutingPaths.policy()), entry, reading);
+  }
+
   private String serveRouted(CorsPolicy policy) throws Exception {
     if (server != null) {
       server.stop();
@@ -213,22 +243,9 @@ public abstract class AdapterContract {
     return HttpResponse.BodyHandlers.ofString();
   }
 
-  private static HttpRequest.Builder get(String url, String origin) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-    return origin == null ? request : request.header("Origin", origin);
-  }
-
   private static HttpRequest.Builder preflight(String url, String origin) {
-    return HttpRequest.newBuilder(URI.create(url))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", "PUT")
+    return Requests.preflight(url, origin, "PUT")
         .header("Access-Control-Request-Headers", "x-token");
-  }
-
-  private static String header(HttpResponse<?> response, String name) {
-    List<String> values = response.headers().allValues(name);
-    return values.isEmpty() ? null : String.join(", ", values);
   }
 
   @Test
@@ -317,6 +334,70 @@ public abstract class AdapterContract {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("https://b.example");
     assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void preflight_credentials_allowedOrigin_getsOriginAndCredentials() throws Exception {
+    String base = serve(app(true));
+    HttpResponse<String> response =
+        send(preflight(base + "/data", APP_ORIGIN).header("Cookie", "session=1"));
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+  }
+
+  @Test
+  void preflight_refusedOrigin_answeredWithoutAllowOrigin() throws Exception {
+    String base = serve(app(true));
+    HttpResponse<String> response = send(preflight(base + "/data", "https://evil.example"));
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty(); // the application is not reached
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+  }
+
+  /** An origin function that answers later ({@link OriginFunctions#delayed}). */
+  @Test
+  void originFunction_answeringLater_allowsRefusesAndAnswersPreflights() throws Exception {
+    String base =
+        serve(CorsPolicy.of(CorsOptions.builder().origin(OriginFunctions.delayed(50)).build()));
+    HttpResponse<String> allowed = send(get(base + "/data", APP_ORIGIN));
+    assertThat(allowed.body()).isEqualTo("GET /data");
+    assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    HttpResponse<String> refused = send(get(base + "/data", "https://evil.test"));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).isEqualTo("GET /data");
+    assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
+    HttpResponse<String> preflight = send(preflight(base + "/data", APP_ORIGIN));
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+  }
+
+  @Test
+  void originFunction_failingLater_givesA500_andTheServerGoesOn() throws Exception {
+    String base =
+        serve(CorsPolicy.of(CorsOptions.builder().origin(OriginFunctions.delayed(20)).build()));
+    HttpResponse<String> failed = send(get(base + "/data", "https://fail.example.com"));
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.body()).doesNotContain("GET /data");
+    assertThat(header(failed, "Access-Control-Allow-Origin")).isNull();
+    assertThat(send(get(base + "/data", APP_ORIGIN)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void originFunction_throwingAtOnce_givesA500WithoutCorsHeaders() throws Exception {
+    String base =
+        serve(
+            CorsPolicy.of(
+                CorsOptions.builder()
+                    .origin(
+                        origin -> {
+                          throw new IllegalStateException("broken");
+                        })
+                    .build()));
+    HttpResponse<String> response = send(get(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
   }
 
   @Test

@@ -217,6 +217,16 @@ public final class RoutingPaths {
   }
 
   /**
+   * The reading of a server that routes on the path as received, still percent-encoded, with
+   * parameters, dot and empty segments left in (Jakarta REST, Javalin, Micronaut): {@link
+   * Reading#OTHERWISE} for a path that {@link #encodesUnreserved encodes an unreserved character}
+   * too, {@link #decodedOnly} otherwise.
+   */
+  public static Reading asReceived(Entry entry) {
+    return encodesUnreserved(entry) ? Reading.OTHERWISE : decodedOnly(entry);
+  }
+
+  /**
    * Whether {@code entry} percent-encodes a letter, a digit or one of {@code -._~} (RFC 3986
    * section 2.3), which a server routing on the path as received reads as another segment.
    */
