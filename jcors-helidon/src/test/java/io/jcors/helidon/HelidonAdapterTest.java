@@ -3,10 +3,12 @@ package io.jcors.helidon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerResponse;
 import io.jcors.CorsPolicy;
 import io.jcors.testsupport.AdapterContract;
 import io.jcors.testsupport.HostileRequests;
 import io.jcors.testsupport.RawHttp;
+import io.jcors.testsupport.RoutingPaths;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,22 +32,28 @@ class HelidonAdapterTest extends AdapterContract {
   @Override
   protected Server start(CorsPolicy policy) {
     WebServer server = Servers.start(policy, Servers::contractRoutes);
-    return new Server() {
-      @Override
-      public String base() {
-        return Servers.base(server);
-      }
+    return Server.of(Servers.base(server), PENDING, server::stop);
+  }
 
-      @Override
-      public int requestThreads() {
-        return PENDING;
-      }
+  /**
+   * Helidon's own routes {@code /api/admin}, {@code /api/admin/*}, {@code /api}, {@code /api/*}.
+   */
+  @Override
+  protected Server startRouted(CorsPolicy policy) {
+    WebServer server =
+        Servers.start(
+            policy,
+            routing ->
+                routing
+                    .get("/api/admin", (req, res) -> served(res, RoutingPaths.ADMIN_ROUTE))
+                    .get("/api/admin/*", (req, res) -> served(res, RoutingPaths.ADMIN_ROUTE))
+                    .get("/api", (req, res) -> served(res, RoutingPaths.API_ROUTE))
+                    .get("/api/*", (req, res) -> served(res, RoutingPaths.API_ROUTE)));
+    return Server.of(Servers.base(server), PENDING, server::stop);
+  }
 
-      @Override
-      public void stop() {
-        server.stop();
-      }
-    };
+  private static void served(ServerResponse res, String route) {
+    res.header(RoutingPaths.SERVED, route).send(route);
   }
 
   @Override

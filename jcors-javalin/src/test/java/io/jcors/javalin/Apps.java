@@ -27,8 +27,14 @@ final class Apps {
     return app.start("127.0.0.1", 0);
   }
 
-  /** The application routes of {@link io.jcors.testsupport.AdapterContract}. */
+  /**
+   * The application routes of {@link io.jcors.testsupport.AdapterContract}, and its error handlers
+   * for 404 and 500.
+   */
   static void contractRoutes(JavalinConfig config) {
+    for (int status : new int[] {404, 500}) {
+      config.routes.error(status, ctx -> ctx.result("error page " + status));
+    }
     config.routes.get("/<path>", Apps::answer);
     config.routes.post("/<path>", Apps::answer);
     config.routes.put("/<path>", Apps::answer);

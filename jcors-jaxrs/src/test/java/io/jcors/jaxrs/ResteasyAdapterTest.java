@@ -1,24 +1,9 @@
 package io.jcors.jaxrs;
 
-import io.jcors.CorsPolicy;
-import io.jcors.testsupport.AdapterContract;
-import java.util.List;
-
-/**
- * The adapter test kit's contract on RESTEasy (Undertow), with {@link Runtime#THREADS} request
- * threads.
- */
-class ResteasyAdapterTest extends AdapterContract {
-  /**
-   * Jakarta REST filters are synchronous: {@link JaxrsContract} checks the bounded wait instead.
-   */
+/** The adapter test kit's contract on RESTEasy (Undertow). */
+class ResteasyAdapterTest extends JaxrsAdapterContract {
   @Override
-  protected boolean waitsWithoutAThread() {
-    return false;
-  }
-
-  @Override
-  protected Server start(CorsPolicy policy) throws Exception {
-    return Runtime.RESTEASY.start(List.of(ContractResource.class, new JcorsFeature(policy)));
+  Runtime runtime() {
+    return Runtime.RESTEASY;
   }
 }

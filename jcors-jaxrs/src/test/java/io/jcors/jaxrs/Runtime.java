@@ -1,6 +1,7 @@
 package io.jcors.jaxrs;
 
 import io.jcors.testsupport.AdapterContract;
+import io.jcors.testsupport.RoutingPaths;
 import io.undertow.Undertow;
 import jakarta.ws.rs.core.Application;
 import java.net.InetSocketAddress;
@@ -41,6 +42,23 @@ enum Runtime {
       server.start();
       return server(listener.getPort(), server::shutdownNow);
     }
+
+    /**
+     * Grizzly removes a {@code ;jsessionid} parameter before Jersey reads the path; Jersey's
+     * Grizzly container cannot make a {@code java.net.URI} of a raw {@code \} or an invalid
+     * percent-encoding, and answers 500 before any filter.
+     */
+    @Override
+    RoutingPaths.Reading reads(RoutingPaths.Entry entry) {
+      if (Set.of("raw backslash", "invalid hex", "truncated escape", "lone percent")
+          .contains(entry.name())) {
+        return RoutingPaths.Reading.REJECTED;
+      }
+      if (entry.rawPath().contains(";jsessionid=")) {
+        return RoutingPaths.Reading.AS_THE_CORE;
+      }
+      return super.reads(entry);
+    }
   },
 
   RESTEASY {
@@ -61,6 +79,15 @@ enum Runtime {
    * application on the root path.
    */
   abstract AdapterContract.Server start(List<Object> components) throws Exception;
+
+  /**
+   * How the runtime reads a path of {@link RoutingPaths} when it matches resources: on the path as
+   * received, so a path that encodes a letter, digit or {@code -._~} is not the decoded path's
+   * route, and gets no CORS headers from routes; parameters, dot and empty segments are left in.
+   */
+  RoutingPaths.Reading reads(RoutingPaths.Entry entry) {
+    return RoutingPaths.asReceived(entry);
+  }
 
   private static AdapterContract.Server server(int port, Runnable stop) {
     return new AdapterContract.Server() {

@@ -1,5 +1,6 @@
 package io.jcors.jdk;
 
+import static io.jcors.testsupport.Requests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Filter;
@@ -8,21 +9,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.OriginResolver;
 import io.jcors.Origins;
+import io.jcors.testsupport.Requests;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -32,11 +29,10 @@ class CorsFilterTest {
   private static final String APP_ORIGIN = "https://app.example.com";
   private static final String THREAD_PREFIX = "jdk-request-";
 
-  private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client = Requests.client();
   private HttpServer server;
   private ExecutorService executor;
-  private String base;
+  private Requests.Site site;
 
   @AfterEach
   void stop() {
@@ -94,37 +90,12 @@ class CorsFilterTest {
       server.createContext("/", CorsFilterTest::app); // the rest of the application, no CORS
     }
     server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    site = new Requests.Site(client, "http://127.0.0.1:" + server.getAddress().getPort());
     return context;
   }
 
   private void start(Filter... filters) throws IOException {
     start(4, "/", filters);
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path, String origin) throws Exception {
-    return send(request(path).header("Origin", origin));
-  }
-
-  private HttpResponse<String> preflight(String path, String origin, String method)
-      throws Exception {
-    return send(
-        request(path)
-            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-            .header("Origin", origin)
-            .header("Access-Control-Request-Method", method));
-  }
-
-  private static String header(HttpResponse<?> response, String name) {
-    return response.headers().firstValue(name).orElse(null);
   }
 
   private static CorsOptions appOnly() {
@@ -136,42 +107,17 @@ class CorsFilterTest {
   }
 
   @Nested
-  class Preflight {
-    @Test
-    void credentialed_allowedOrigin_getsOriginAndCredentials() throws Exception {
-      start(new CorsFilter(appOnly()));
-      HttpResponse<String> response =
-          send(
-              request("/data")
-                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                  .header("Origin", APP_ORIGIN)
-                  .header("Cookie", "session=1")
-                  .header("Access-Control-Request-Method", "DELETE"));
-      assertThat(response.statusCode()).isEqualTo(204);
-      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
-      assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
-    }
-
-    @Test
-    void refusedOrigin_answeredWithoutAllowOrigin() throws Exception {
-      start(new CorsFilter(appOnly()));
-      HttpResponse<String> response = preflight("/data", "https://evil.example", "PUT");
-      assertThat(response.statusCode()).isEqualTo(204);
-      assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
-    }
-  }
-
-  @Nested
   class Actual {
     @Test
     void perRoute_onlyTheFilteredContextGetsCors() throws Exception {
       start(4, "/products", new CorsFilter(CorsPolicy.defaults()));
-      assertThat(header(get("/products/7", "https://a.example"), "Access-Control-Allow-Origin"))
+      assertThat(
+              header(site.get("/products/7", "https://a.example"), "Access-Control-Allow-Origin"))
           .isEqualTo("*");
-      HttpResponse<String> other = get("/orders/7", "https://a.example");
+      HttpResponse<String> other = site.get("/orders/7", "https://a.example");
       assertThat(other.body()).isEqualTo("GET /orders/7");
       assertThat(header(other, "Access-Control-Allow-Origin")).isNull();
-      assertThat(preflight("/orders/7", "https://a.example", "PUT").body())
+      assertThat(site.preflight("/orders/7", "https://a.example", "PUT").body())
           .isEqualTo("OPTIONS /orders/7");
     }
 
@@ -183,11 +129,13 @@ class CorsFilterTest {
                   .route("/api/**", appOnly())
                   .route("/public/**", CorsOptions.defaults())
                   .build()));
-      assertThat(header(get("/api/users", APP_ORIGIN), "Access-Control-Allow-Origin"))
+      assertThat(header(site.get("/api/users", APP_ORIGIN), "Access-Control-Allow-Origin"))
           .isEqualTo(APP_ORIGIN);
-      assertThat(header(get("/public/logo", "https://b.example"), "Access-Control-Allow-Origin"))
+      assertThat(
+              header(site.get("/public/logo", "https://b.example"), "Access-Control-Allow-Origin"))
           .isEqualTo("*");
-      assertThat(header(get("/internal/x", APP_ORIGIN), "Access-Control-Allow-Origin")).isNull();
+      assertThat(header(site.get("/internal/x", APP_ORIGIN), "Access-Control-Allow-Origin"))
+          .isNull();
     }
   }
 
@@ -196,9 +144,9 @@ class CorsFilterTest {
     @Test
     void setByApplicationAfterFilter_keepsBothNames() throws Exception {
       start(new CorsFilter(appOnly()));
-      assertThat(get("/vary", APP_ORIGIN).headers().allValues("Vary"))
+      assertThat(site.get("/vary", APP_ORIGIN).headers().allValues("Vary"))
           .containsExactly("Accept-Encoding, Origin");
-      assertThat(String.join(", ", get("/vary-add", APP_ORIGIN).headers().allValues("Vary")))
+      assertThat(String.join(", ", site.get("/vary-add", APP_ORIGIN).headers().allValues("Vary")))
           .isEqualTo("Origin, Accept-Language");
     }
 
@@ -209,7 +157,7 @@ class CorsFilterTest {
               "sets Vary",
               exchange -> exchange.getResponseHeaders().set("Vary", "Accept-Encoding"));
       start(earlier, new CorsFilter(appOnly()));
-      assertThat(get("/data", APP_ORIGIN).headers().allValues("Vary"))
+      assertThat(site.get("/data", APP_ORIGIN).headers().allValues("Vary"))
           .containsExactly("Accept-Encoding, Origin");
     }
   }
@@ -220,7 +168,7 @@ class CorsFilterTest {
     @Test
     void status500_keepsAllowOrigin() throws Exception {
       start(new CorsFilter(CorsPolicy.defaults()));
-      HttpResponse<String> response = send(postFrom("/five-hundred"));
+      HttpResponse<String> response = site.send(postFrom("/five-hundred"));
       assertThat(response.statusCode()).isEqualTo(500);
       assertThat(response.body()).isEqualTo("Error: nope");
       assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
@@ -229,67 +177,16 @@ class CorsFilterTest {
     @Test
     void status401_keepsAllowOrigin() throws Exception {
       start(new CorsFilter(CorsPolicy.defaults()));
-      HttpResponse<String> response = send(postFrom("/four-oh-one"));
+      HttpResponse<String> response = site.send(postFrom("/four-oh-one"));
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.body()).isEqualTo("unauthorized");
       assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
     }
 
     private HttpRequest.Builder postFrom(String path) {
-      return request(path)
+      return site.request(path)
           .POST(HttpRequest.BodyPublishers.noBody())
           .header("Origin", "https://a.example");
-    }
-  }
-
-  @Nested
-  class Functions {
-    private OriginResolver delayed(long millis) {
-      return origin ->
-          CompletableFuture.supplyAsync(
-              () -> {
-                if (origin != null && origin.contains("fail")) {
-                  throw new IllegalStateException("origin database unavailable");
-                }
-                return origin != null && origin.endsWith(".example.com")
-                    ? Origins.reflect()
-                    : Origins.none();
-              },
-              CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
-    }
-
-    @Test
-    void asyncOrigin_completesLater_allowsRefusesAndAnswersPreflights() throws Exception {
-      start(new CorsFilter(CorsOptions.builder().origin(delayed(50)).build()));
-      HttpResponse<String> allowed = get("/data", APP_ORIGIN);
-      assertThat(allowed.body()).isEqualTo("GET /data");
-      assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
-      HttpResponse<String> refused = get("/data", "https://evil.test");
-      assertThat(refused.statusCode()).isEqualTo(200);
-      assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
-      HttpResponse<String> preflight = preflight("/data", APP_ORIGIN, "PUT");
-      assertThat(preflight.statusCode()).isEqualTo(204);
-      assertThat(header(preflight, "Content-Length")).isEqualTo("0");
-      assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
-    }
-
-    @Test
-    void asyncOrigin_failsLater_gives500_andServerGoesOn() throws Exception {
-      start(new CorsFilter(CorsOptions.builder().origin(delayed(20)).build()));
-      HttpResponse<String> failed = get("/data", "https://fail.example.com");
-      assertThat(failed.statusCode()).isEqualTo(500);
-      assertThat(failed.body()).isEqualTo("Internal Server Error\n");
-      assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void originFunction_failsAtOnce_gives500() throws Exception {
-      OriginResolver broken =
-          origin -> {
-            throw new IllegalStateException("broken");
-          };
-      start(new CorsFilter(CorsOptions.builder().origin(broken).build()));
-      assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(500);
     }
   }
 }

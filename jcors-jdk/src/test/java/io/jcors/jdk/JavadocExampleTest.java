@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsExchange;
 import io.jcors.CorsPolicy;
 import io.jcors.testsupport.AdapterContract;
+import io.jcors.testsupport.RoutingPaths;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,16 +29,31 @@ class JavadocExampleTest {
     class JdkServerContractTest extends AdapterContract {
       @Override
       protected Server start(CorsPolicy policy) throws Exception {
+        return serve(
+            policy,
+            exchange -> {
+              exchange.sendResponseHeaders(200, -1); // the routes listed below, in the real test
+              exchange.close();
+            });
+      }
+
+      @Override
+      protected Server startRouted(CorsPolicy policy) throws Exception {
+        return serve(
+            policy,
+            exchange -> { // dispatches on the path as the server gives it
+              String route = RoutingPaths.routeOf(exchange.getRequestURI().getPath());
+              if (route != null) {
+                exchange.getResponseHeaders().set(RoutingPaths.SERVED, route);
+              }
+              exchange.sendResponseHeaders(route == null ? 404 : 200, -1);
+              exchange.close();
+            });
+      }
+
+      private static Server serve(CorsPolicy policy, HttpHandler app) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        http.createContext(
-                "/",
-                exchange -> {
-                  exchange.sendResponseHeaders(
-                      200, -1); // the routes listed below, in the real test
-                  exchange.close();
-                })
-            .getFilters()
-            .add(new CorsFilter(policy));
+        http.createContext("/", app).getFilters().add(new CorsFilter(policy));
         http.start();
         return new Server() {
           public String base() {
@@ -65,6 +82,15 @@ class JavadocExampleTest {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+      AdapterContract.Server routed =
+          new JdkServerContractTest().startRouted(RoutingPaths.policy());
+      try {
+        RoutingPaths.Entry admin = RoutingPaths.entries().get(0); // GET /api/admin/users
+        assertThat(RoutingPaths.check(routed.base(), admin, RoutingPaths.Reading.AS_THE_CORE))
+            .isEqualTo(RoutingPaths.ADMIN_ROUTE);
+      } finally {
+        routed.stop();
+      }
     } finally {
       server.stop();
     }

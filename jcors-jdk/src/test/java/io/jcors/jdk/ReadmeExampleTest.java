@@ -1,16 +1,11 @@
 package io.jcors.jdk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsOptions;
 import io.jcors.Origins;
+import io.jcors.testsupport.Requests;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +33,10 @@ class ReadmeExampleTest {
     System.out.println("listening on http://127.0.0.1:" + server.getAddress().getPort());
 
     try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              "http://127.0.0.1:" + server.getAddress().getPort() + "/products"))
-                      .header("Origin", "https://app.example.com")
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(response.body()).isEqualTo("[{\"id\":1}]");
-      assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
-          .hasValue("https://app.example.com");
+      Requests.assertAllowed(
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/products",
+          "https://app.example.com",
+          "[{\"id\":1}]");
     } finally {
       server.stop(0);
     }

@@ -6,6 +6,7 @@ import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
 import io.jcors.config.OriginSources;
+import io.jcors.config.PropertyNames;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import java.util.ArrayList;
@@ -150,7 +151,8 @@ final class PropertiesPolicy {
         properties.put(name, "{}");
       }
       map.forEach(
-          (key, entry) -> empties(name + "." + kebab(String.valueOf(key)), entry, properties));
+          (key, entry) ->
+              empties(name + "." + PropertyNames.kebab(String.valueOf(key)), entry, properties));
     } else if (value instanceof List<?> list) {
       if (list.isEmpty()) {
         properties.put(name, "");
@@ -192,20 +194,6 @@ final class PropertiesPolicy {
     return s.toString();
   }
 
-  /** {@code routes[0].cors.maxAge} as the property {@code routes[0].cors.max-age}. */
-  static String kebab(String option) {
-    StringBuilder s = new StringBuilder(option.length() + 4);
-    for (int i = 0; i < option.length(); i++) {
-      char c = option.charAt(i);
-      if (Character.isUpperCase(c)) {
-        s.append('-').append(Character.toLowerCase(c));
-      } else {
-        s.append(c);
-      }
-    }
-    return s.toString();
-  }
-
   /** One problem, named by the property that set it (or the file of {@code jcors.config}). */
   private static String line(ConfigProblem problem, Map<String, String> byKey, String config) {
     String property;
@@ -219,7 +207,7 @@ final class PropertiesPolicy {
     } else if (problem.key() != null && byKey.containsKey(problem.key())) {
       property = byKey.get(problem.key());
     } else if (problem.option() != null) {
-      property = "jcors." + kebab(problem.option());
+      property = "jcors." + PropertyNames.kebab(problem.option());
     } else {
       property = "jcors";
     }

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.Origins;
+import io.jcors.config.PropertyNames;
 import io.jcors.testsupport.RawHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -236,7 +237,7 @@ class PropertiesTest {
 
   @Test
   void camelAndKebab_roundTrip() {
-    Function<String, String> both = name -> PropertiesPolicy.kebab(PropertiesPolicy.camel(name));
+    Function<String, String> both = name -> PropertyNames.kebab(PropertiesPolicy.camel(name));
     assertThat(PropertiesPolicy.camel("routes[0].cors.max-age")).isEqualTo("routes[0].cors.maxAge");
     assertThat(both.apply("routes[1].cors.allowed-headers[2]"))
         .isEqualTo("routes[1].cors.allowed-headers[2]");

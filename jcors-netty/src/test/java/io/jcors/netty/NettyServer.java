@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Netty server on 127.0.0.1, an ephemeral port: {@link HttpServerCodec}, then either an
  * {@link HttpObjectAggregator} before the {@link CorsHandler}, the handler before the aggregator,
- * or no aggregator at all, then {@link TestApplication}.
+ * or no aggregator at all, then {@link TestApplication} (routed or not).
  */
 final class NettyServer implements AdapterContract.Server {
   /** The event-loop threads requests run on. */
@@ -35,7 +35,8 @@ final class NettyServer implements AdapterContract.Server {
   private final EventLoopGroup workers;
   private final Channel channel;
 
-  private NettyServer(CorsPolicy policy, Pipeline pipeline) throws InterruptedException {
+  private NettyServer(CorsPolicy policy, Pipeline pipeline, boolean routed)
+      throws InterruptedException {
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(THREADS, NioIoHandler.newFactory());
     channel =
@@ -58,7 +59,7 @@ final class NettyServer implements AdapterContract.Server {
                               .addLast(new HttpObjectAggregator(1 << 16));
                       case NO_AGGREGATOR -> ch.pipeline().addLast(new CorsHandler(policy));
                     }
-                    ch.pipeline().addLast(new TestApplication());
+                    ch.pipeline().addLast(new TestApplication(routed));
                   }
                 })
             .bind("127.0.0.1", 0)
@@ -67,7 +68,12 @@ final class NettyServer implements AdapterContract.Server {
   }
 
   static NettyServer start(CorsPolicy policy, Pipeline pipeline) throws InterruptedException {
-    return new NettyServer(policy, pipeline);
+    return new NettyServer(policy, pipeline, false);
+  }
+
+  /** A server whose application is {@link TestApplication}'s routed one, for the path corpus. */
+  static NettyServer startRouted(CorsPolicy policy, Pipeline pipeline) throws InterruptedException {
+    return new NettyServer(policy, pipeline, true);
   }
 
   @Override

@@ -37,11 +37,22 @@ import java.util.concurrent.TimeUnit;
  *   <li>every other path: 200, {@code text/plain}, {@code METHOD path}.
  * </ul>
  *
- * A head the codec could not read gets 400 and the connection is closed.
+ * <p>Made {@code routed} (the path corpus's application), it serves only the two applications of
+ * {@link RoutingPaths}, dispatching on the path as {@code QueryStringDecoder} reads it, and answers
+ * 404 on every other path, as an application routing by hand does.
+ *
+ * <p>A head the codec could not read gets 400 and the connection is closed.
  */
 final class TestApplication extends ChannelInboundHandlerAdapter {
   /** The request being read; the application's own state, one request at a time. */
   private HttpRequest request;
+
+  /** Whether only the path corpus's two applications are served. */
+  private final boolean routed;
+
+  TestApplication(boolean routed) {
+    this.routed = routed;
+  }
 
   /** Whether {@code /later} is being answered: the requests after it wait, as HTTP/1.1 needs. */
   private boolean busy;
@@ -83,6 +94,10 @@ final class TestApplication extends ChannelInboundHandlerAdapter {
       path = new QueryStringDecoder(request.uri()).path();
     } catch (IllegalArgumentException e) {
       send(ctx, request, HttpResponseStatus.BAD_REQUEST, "", null); // invalid percent-encoding
+      return;
+    }
+    if (routed && RoutingPaths.routeOf(path) == null) {
+      send(ctx, request, HttpResponseStatus.NOT_FOUND, "", null);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);

@@ -7,6 +7,8 @@ import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
 import io.jcors.config.OriginSources;
+import io.jcors.config.PropertyNames;
+import io.jcors.config.PropertyProblem;
 import io.jcors.config.TreeOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,12 +94,12 @@ final class ApplicationProperties {
       Map<String, String> properties, List<JcorsCustomizer> customizers, ClassLoader loader) {
     String config = properties.get(CONFIG);
     LoadedConfig loaded;
-    List<Problem> errors = new ArrayList<>();
+    List<PropertyProblem> errors = new ArrayList<>();
     if (config != null) {
       for (String name : properties.keySet()) {
         if (!name.equals(CONFIG) && !name.equals(ENABLED)) {
           errors.add(
-              new Problem(
+              new PropertyProblem(
                   name,
                   null,
                   "is set together with jcors.config, which holds the whole configuration",
@@ -117,7 +119,7 @@ final class ApplicationProperties {
       loaded = ConfigReader.readMap(SOURCE, flat, OriginSources.none());
     }
     for (ConfigProblem problem : loaded.problems()) {
-      Problem named = named(problem, config);
+      PropertyProblem named = named(problem, config);
       if (problem.severity() == CorsProblem.Severity.ERROR) {
         errors.add(named);
       } else if (customizers.isEmpty()) {
@@ -132,8 +134,8 @@ final class ApplicationProperties {
     }
     CorsConfig checked = CorsConfig.read(customize(loaded.tree(), customizers));
     for (CorsProblem problem : checked.problems()) {
-      Problem named =
-          new Problem(
+      PropertyProblem named =
+          new PropertyProblem(
               config == null
                   ? property(problem.option())
                   : problem.option() + " (in jcors.config " + config.trim() + ")",
@@ -157,7 +159,7 @@ final class ApplicationProperties {
   }
 
   /** A problem of the reader, named by its property, or by its place in the config file. */
-  private static Problem named(ConfigProblem problem, String config) {
+  private static PropertyProblem named(ConfigProblem problem, String config) {
     String where;
     if (config == null) {
       where =
@@ -169,7 +171,7 @@ final class ApplicationProperties {
       String option = problem.option() != null ? " " + problem.option() : "";
       where = "jcors.config (" + config.trim() + at + ")" + option;
     }
-    return new Problem(where, problem.value(), problem.reason(), problem.fix());
+    return new PropertyProblem(where, problem.value(), problem.reason(), problem.fix());
   }
 
   /** The tree after every customizer saw each options object; the tree read is not changed. */
@@ -203,16 +205,7 @@ final class ApplicationProperties {
    * The property of a key or option path: {@code routes[0].cors.maxAge} is that of {@link #key}.
    */
   static String property(String option) {
-    StringBuilder s = new StringBuilder(PREFIX.length() + option.length() + 4).append(PREFIX);
-    for (int i = 0; i < option.length(); i++) {
-      char c = option.charAt(i);
-      if (Character.isUpperCase(c)) {
-        s.append('-').append(Character.toLowerCase(c));
-      } else {
-        s.append(c);
-      }
-    }
-    return s.toString();
+    return PREFIX + PropertyNames.kebab(option);
   }
 
   private static String top(String name) {

@@ -1,5 +1,6 @@
 package io.jcors.quarkus;
 
+import io.jcors.config.PropertyProblem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,9 +22,9 @@ public final class JcorsConfigurationException extends ConfigurationException {
 
   private final List<String> problems;
 
-  JcorsConfigurationException(String source, List<Problem> problems) {
+  JcorsConfigurationException(String source, List<PropertyProblem> problems) {
     super(message(source, problems), properties(problems));
-    this.problems = problems.stream().map(Problem::toString).toList();
+    this.problems = problems.stream().map(PropertyProblem::toString).toList();
   }
 
   /** Each problem, as one line of the message: {@code property: value reason. Fix: fix}. */
@@ -31,14 +32,14 @@ public final class JcorsConfigurationException extends ConfigurationException {
     return problems;
   }
 
-  private static String message(String source, List<Problem> problems) {
+  private static String message(String source, List<PropertyProblem> problems) {
     StringBuilder s =
         new StringBuilder("The CORS configuration of jcors (")
             .append(source)
             .append(") has ")
             .append(problems.size())
             .append(problems.size() == 1 ? " problem:" : " problems:");
-    for (Problem problem : problems) {
+    for (PropertyProblem problem : problems) {
       s.append("\n  ").append(problem);
     }
     return s.append(
@@ -47,7 +48,7 @@ public final class JcorsConfigurationException extends ConfigurationException {
         .toString();
   }
 
-  private static Set<String> properties(List<Problem> problems) {
+  private static Set<String> properties(List<PropertyProblem> problems) {
     Set<String> properties = new LinkedHashSet<>();
     problems.forEach(problem -> properties.add(problem.property()));
     return properties;

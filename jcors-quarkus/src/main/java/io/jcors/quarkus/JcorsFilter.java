@@ -1,6 +1,7 @@
 package io.jcors.quarkus;
 
 import io.jcors.CorsPolicy;
+import io.jcors.config.PropertyProblem;
 import io.quarkus.arc.All;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.event.Observes;
@@ -57,7 +58,7 @@ class JcorsFilter {
       throw new JcorsConfigurationException(
           "CDI beans",
           List.of(
-              new Problem(
+              new PropertyProblem(
                   "CorsPolicy",
                   null,
                   "has several beans, so jcors cannot tell which one to apply",

@@ -3,6 +3,7 @@ package io.jcors.quarkus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.quarkus.app.AsyncOrigins;
+import io.jcors.testsupport.Requests;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
@@ -25,11 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class QuarkusAppTest {
   private static final String APP = "https://app.example.com";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private static final HttpClient CLIENT = Requests.client();
 
   @TestHTTPResource("/")
   URL base;

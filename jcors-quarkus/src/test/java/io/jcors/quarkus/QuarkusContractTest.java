@@ -3,15 +3,12 @@ package io.jcors.quarkus;
 import io.jcors.CorsPolicy;
 import io.jcors.quarkus.app.ContractRoutes;
 import io.jcors.testsupport.AdapterContract;
-import io.jcors.testsupport.RoutingPaths;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The adapter test kit's contract, and the path corpus, on a real Quarkus application: Quarkus
@@ -46,36 +43,25 @@ class QuarkusContractTest extends AdapterContract {
 
   @Override
   protected Server start(CorsPolicy policy) {
+    ContractRoutes.ROUTED.set(false);
+    return server(policy);
+  }
+
+  private Server server(CorsPolicy policy) {
     ContractRoutes.POLICY.set(policy);
-    String base = base();
-    return new Server() {
-      @Override
-      public String base() {
-        return base;
-      }
-
-      @Override
-      public int requestThreads() {
-        return Contract.EVENT_LOOPS;
-      }
-
-      @Override
-      public void stop() {
-        // Quarkus stops after the class; the next start swaps the policy, as a reload does.
-      }
-    };
+    // Quarkus stops after the class; the next start swaps the policy, as a reload does.
+    return Server.of(base(), Contract.EVENT_LOOPS, () -> {});
   }
 
   /**
-   * Quarkus REST dispatches on the decoded path, matrix parameters removed, and Vert.x resolves dot
-   * segments before: the adapter gives a path with parameters, dot or empty segments no CORS
-   * headers from routes ({@code serverResolves} false), every other path those of the route served.
+   * The same application, with only its Quarkus REST resources: the corpus's routes. Quarkus REST
+   * dispatches on the decoded path, matrix parameters removed, and Vert.x resolves dot segments
+   * before: the adapter gives a path with parameters, dot or empty segments no CORS headers from
+   * routes (the kit's default reading), every other path those of the route served.
    */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.jcors.testsupport.RoutingPaths#cases")
-  void routingPath_getsTheCorsHeadersOfTheRouteServedOrNone(RoutingPaths.Entry entry)
-      throws Exception {
-    ContractRoutes.POLICY.set(RoutingPaths.policy());
-    RoutingPaths.check(base(), entry, false);
+  @Override
+  protected Server startRouted(CorsPolicy policy) {
+    ContractRoutes.ROUTED.set(true);
+    return server(policy);
   }
 }

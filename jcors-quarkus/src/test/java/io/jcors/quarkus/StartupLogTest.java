@@ -34,7 +34,6 @@ class StartupLogTest {
       ApplicationProperties.class,
       CorsHandler.class,
       ContextView.class,
-      Problem.class,
       JcorsConfigurationException.class,
       JcorsCustomizer.class,
       JcorsCustomizer.Options.class

@@ -1,23 +1,23 @@
 package io.jcors.servlet;
 
+import static io.jcors.testsupport.Requests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
+import io.jcors.testsupport.OriginFunctions;
+import io.jcors.testsupport.Requests;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +26,9 @@ import org.junit.jupiter.api.Test;
 abstract class CorsFilterContract {
   private static final String APP_ORIGIN = "https://app.example.com";
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private Container container;
-  private String base;
+  private Requests.Site site;
 
   abstract Container.Kind kind();
 
@@ -51,7 +47,7 @@ abstract class CorsFilterContract {
 
   private void start(Container c, Consumer<ServletContext> setup) throws Exception {
     container = c;
-    base = container.start(setup);
+    site = new Requests.Site(client, container.start(setup));
   }
 
   /** The filter on every path, before the application: app.use(cors(...)). */
@@ -68,31 +64,6 @@ abstract class CorsFilterContract {
     app.setAsyncSupported(async);
   }
 
-  private HttpResponse<String> get(String path, String origin) throws Exception {
-    return send(request(path).header("Origin", origin));
-  }
-
-  private HttpResponse<String> preflight(String path, String origin, String method)
-      throws Exception {
-    return send(
-        request(path)
-            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-            .header("Origin", origin)
-            .header("Access-Control-Request-Method", method));
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String header(HttpResponse<?> response, String name) {
-    return response.headers().firstValue(name).orElse(null);
-  }
-
   private static CorsOptions appOnly() {
     return CorsOptions.builder()
         .origin(Origins.of(APP_ORIGIN))
@@ -104,42 +75,18 @@ abstract class CorsFilterContract {
   // ---- preflight and actual requests ----
 
   @Test
-  void credentialedPreflight_allowedOrigin_getsCredentialsAndOrigin() throws Exception {
-    start(global(new CorsFilter(appOnly())));
-    HttpResponse<String> response =
-        send(
-            request("/data")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", APP_ORIGIN)
-                .header("Cookie", "session=1")
-                .header("Access-Control-Request-Method", "DELETE"));
-    assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
-    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
-  }
-
-  @Test
-  void preflight_refusedOrigin_answeredWithoutAllowOrigin() throws Exception {
-    start(global(new CorsFilter(appOnly())));
-    HttpResponse<String> response = preflight("/data", "https://evil.example", "PUT");
-    assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
-    assertThat(header(response, "X-Dispatch")).isNull();
-  }
-
-  @Test
   void perRoute_onlyTheMappedPathGetsCors() throws Exception {
     start(
         context -> {
           new CorsFilter(CorsPolicy.defaults()).addTo(context, "/products/*");
           app(context, true);
         });
-    assertThat(header(get("/products/7", "https://a.example"), "Access-Control-Allow-Origin"))
+    assertThat(header(site.get("/products/7", "https://a.example"), "Access-Control-Allow-Origin"))
         .isEqualTo("*");
-    HttpResponse<String> other = get("/orders/7", "https://a.example");
+    HttpResponse<String> other = site.get("/orders/7", "https://a.example");
     assertThat(other.body()).isEqualTo("GET /orders/7");
     assertThat(header(other, "Access-Control-Allow-Origin")).isNull();
-    HttpResponse<String> preflight = preflight("/orders/7", "https://a.example", "PUT");
+    HttpResponse<String> preflight = site.preflight("/orders/7", "https://a.example", "PUT");
     assertThat(preflight.body()).isEqualTo("OPTIONS /orders/7");
   }
 
@@ -151,11 +98,11 @@ abstract class CorsFilterContract {
             .route("/public/**", CorsOptions.defaults())
             .build();
     start(global(new CorsFilter(routes)));
-    assertThat(header(get("/api/users", APP_ORIGIN), "Access-Control-Allow-Origin"))
+    assertThat(header(site.get("/api/users", APP_ORIGIN), "Access-Control-Allow-Origin"))
         .isEqualTo(APP_ORIGIN);
-    assertThat(header(get("/public/logo", "https://b.example"), "Access-Control-Allow-Origin"))
+    assertThat(header(site.get("/public/logo", "https://b.example"), "Access-Control-Allow-Origin"))
         .isEqualTo("*");
-    assertThat(header(get("/internal/x", APP_ORIGIN), "Access-Control-Allow-Origin")).isNull();
+    assertThat(header(site.get("/internal/x", APP_ORIGIN), "Access-Control-Allow-Origin")).isNull();
   }
 
   @Test
@@ -163,14 +110,18 @@ abstract class CorsFilterContract {
     CorsPolicy routes = CorsPolicy.builder().route("/products/:id", appOnly()).build();
     start(global(new CorsFilter(routes)));
     for (String path : List.of("/products/42", "/products/42/", "/products/4%32")) {
-      assertThat(header(get(path, APP_ORIGIN), "Access-Control-Allow-Origin"))
+      assertThat(header(site.get(path, APP_ORIGIN), "Access-Control-Allow-Origin"))
           .as(path)
           .isEqualTo(APP_ORIGIN);
     }
     for (String path : List.of("/products", "/products/42/reviews", "/Products/42")) {
-      assertThat(header(get(path, APP_ORIGIN), "Access-Control-Allow-Origin")).as(path).isNull();
+      assertThat(header(site.get(path, APP_ORIGIN), "Access-Control-Allow-Origin"))
+          .as(path)
+          .isNull();
     }
-    assertThat(header(preflight("/products/42", APP_ORIGIN, "PUT"), "Access-Control-Allow-Origin"))
+    assertThat(
+            header(
+                site.preflight("/products/42", APP_ORIGIN, "PUT"), "Access-Control-Allow-Origin"))
         .isEqualTo(APP_ORIGIN);
   }
 
@@ -189,12 +140,13 @@ abstract class CorsFilterContract {
               "/*");
           app(context, true);
         });
-    HttpResponse<String> preflight = preflight("/", "https://api.example.org", "PUT");
+    HttpResponse<String> preflight = site.preflight("/", "https://api.example.org", "PUT");
     assertThat(header(preflight, "Access-Control-Allow-Origin"))
         .isEqualTo("https://api.example.org");
     assertThat(header(preflight, "Access-Control-Allow-Credentials")).isEqualTo("true");
     assertThat(header(preflight, "Access-Control-Max-Age")).isEqualTo("600");
-    assertThat(header(get("/", "https://evil.example"), "Access-Control-Allow-Origin")).isNull();
+    assertThat(header(site.get("/", "https://evil.example"), "Access-Control-Allow-Origin"))
+        .isNull();
   }
 
   // ---- Vary ----
@@ -202,16 +154,16 @@ abstract class CorsFilterContract {
   @Test
   void vary_setByApplicationAfterFilter_keepsBothNames() throws Exception {
     start(global(new CorsFilter(appOnly())));
-    assertThat(get("/vary", APP_ORIGIN).headers().allValues("Vary"))
+    assertThat(site.get("/vary", APP_ORIGIN).headers().allValues("Vary"))
         .containsExactly("Accept-Encoding, Origin");
-    assertThat(String.join(", ", get("/vary-add", APP_ORIGIN).headers().allValues("Vary")))
+    assertThat(String.join(", ", site.get("/vary-add", APP_ORIGIN).headers().allValues("Vary")))
         .isEqualTo("Origin, Accept-Language, Accept-Encoding");
   }
 
   @Test
   void vary_setInTheApplicationsOwnAsyncDispatch_keepsBothNames() throws Exception {
     start(global(new CorsFilter(appOnly())));
-    HttpResponse<String> response = get("/async-vary", APP_ORIGIN);
+    HttpResponse<String> response = site.get("/async-vary", APP_ORIGIN);
     assertThat(header(response, "X-Dispatch")).isEqualTo("ASYNC");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
     assertThat(response.headers().allValues("Vary")).containsExactly("Accept-Encoding, Origin");
@@ -232,14 +184,14 @@ abstract class CorsFilterContract {
               .addMappingForUrlPatterns(null, false, "/*");
           global(new CorsFilter(appOnly())).accept(context);
         });
-    assertThat(get("/data", APP_ORIGIN).headers().allValues("Vary"))
+    assertThat(site.get("/data", APP_ORIGIN).headers().allValues("Vary"))
         .containsExactly("Accept-Encoding, Origin");
   }
 
   @Test
   void reset_byApplication_keepsCorsHeaders() throws Exception {
     start(global(new CorsFilter(appOnly())));
-    HttpResponse<String> response = get("/reset", APP_ORIGIN);
+    HttpResponse<String> response = site.get("/reset", APP_ORIGIN);
     assertThat(header(response, "X-Before-Reset")).isNull();
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
     assertThat(header(response, "Vary")).isEqualTo("Origin");
@@ -250,7 +202,7 @@ abstract class CorsFilterContract {
   @Test
   void error_status401_keepsAllowOrigin() throws Exception {
     start(global(new CorsFilter(CorsPolicy.defaults())));
-    HttpResponse<String> response = send(postFrom("/four-oh-one"));
+    HttpResponse<String> response = site.send(postFrom("/four-oh-one"));
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).isEqualTo("unauthorized");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
@@ -259,65 +211,37 @@ abstract class CorsFilterContract {
   @Test
   void error_sendError404And401_keepAllowOrigin() throws Exception {
     start(global(new CorsFilter(CorsPolicy.defaults())));
-    HttpResponse<String> notFound = send(postFrom("/four-oh-four"));
+    HttpResponse<String> notFound = site.send(postFrom("/four-oh-four"));
     assertThat(notFound.statusCode()).isEqualTo(404);
     assertThat(header(notFound, "Access-Control-Allow-Origin")).isEqualTo("*");
-    HttpResponse<String> unauthorized = send(postFrom("/send-error-401"));
+    HttpResponse<String> unauthorized = site.send(postFrom("/send-error-401"));
     assertThat(unauthorized.statusCode()).isEqualTo(401);
     assertThat(header(unauthorized, "Access-Control-Allow-Origin")).isEqualTo("*");
   }
 
-  @Test
-  void error_withErrorPages_keepCorsHeadersAndVary() throws Exception {
-    start(
-        kind().create().errorPage(500, "/error-page").errorPage(404, "/error-page"),
-        global(new CorsFilter(appOnly())));
-    for (String path : List.of("/five-hundred", "/four-oh-four")) {
-      HttpResponse<String> response = get(path, APP_ORIGIN);
-      assertThat(response.body()).as(path).startsWith("error page ");
-      assertThat(header(response, "X-Dispatch")).as(path).isEqualTo("ERROR");
-      assertThat(header(response, "Access-Control-Allow-Origin")).as(path).isEqualTo(APP_ORIGIN);
-      assertThat(header(response, "Access-Control-Allow-Credentials")).as(path).isEqualTo("true");
-      assertThat(header(response, "Vary")).as(path).isEqualTo("Origin");
-    }
-  }
-
   private HttpRequest.Builder postFrom(String path) {
-    return request(path)
+    return site.request(path)
         .POST(HttpRequest.BodyPublishers.noBody())
         .header("Origin", "https://a.example");
   }
 
   // ---- origin and options functions ----
 
-  private static OriginResolver delayed(long millis) {
-    return origin ->
-        CompletableFuture.supplyAsync(
-            () -> {
-              if (origin != null && origin.contains("fail")) {
-                throw new IllegalStateException("origin database unavailable");
-              }
-              return origin != null && origin.endsWith(".example.com")
-                  ? Origins.reflect()
-                  : Origins.none();
-            },
-            CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
-  }
-
   @Test
   void asyncOrigin_completesLater_allowsAndRefuses() throws Exception {
-    start(global(new CorsFilter(CorsOptions.builder().origin(delayed(50)).build())));
-    HttpResponse<String> allowed = get("/data", APP_ORIGIN);
+    start(
+        global(new CorsFilter(CorsOptions.builder().origin(OriginFunctions.delayed(50)).build())));
+    HttpResponse<String> allowed = site.get("/data", APP_ORIGIN);
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(allowed.body()).isEqualTo("GET /data");
     assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
     // Resumed in an ASYNC dispatch, but the first the rest of the chain sees: filters that skip
     // ASYNC dispatches (Spring Security's OncePerRequestFilters) must still run on it.
     assertThat(header(allowed, "X-Dispatch")).as("seen downstream").isEqualTo("REQUEST");
-    HttpResponse<String> refused = get("/data", "https://evil.test");
+    HttpResponse<String> refused = site.get("/data", "https://evil.test");
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
-    HttpResponse<String> preflight = preflight("/data", APP_ORIGIN, "PUT");
+    HttpResponse<String> preflight = site.preflight("/data", APP_ORIGIN, "PUT");
     assertThat(preflight.statusCode()).isEqualTo(204);
     assertThat(preflight.body()).isEmpty();
     assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
@@ -328,19 +252,9 @@ abstract class CorsFilterContract {
   void asyncOrigin_completedAtOnce_proceedsInTheSameDispatch() throws Exception {
     OriginResolver known = origin -> CompletableFuture.completedFuture(Origins.reflect());
     start(global(new CorsFilter(CorsOptions.builder().origin(known).build())));
-    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    HttpResponse<String> response = site.get("/data", APP_ORIGIN);
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
     assertThat(header(response, "X-Dispatch")).isEqualTo("REQUEST");
-  }
-
-  @Test
-  void asyncOrigin_failsLater_givesServer500WithoutCorsBody() throws Exception {
-    start(global(new CorsFilter(CorsOptions.builder().origin(delayed(20)).build())));
-    HttpResponse<String> failed = get("/data", "https://fail.example.com");
-    assertThat(failed.statusCode()).isEqualTo(500);
-    assertThat(failed.body()).doesNotContain("GET /data");
-    // the server still serves the next request
-    assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -350,7 +264,7 @@ abstract class CorsFilterContract {
           throw new IllegalStateException("broken");
         };
     start(global(new CorsFilter(CorsOptions.builder().origin(broken).build())));
-    assertThat(get("/data", APP_ORIGIN).statusCode()).isEqualTo(500);
+    assertThat(site.get("/data", APP_ORIGIN).statusCode()).isEqualTo(500);
   }
 
   @Test
@@ -358,10 +272,11 @@ abstract class CorsFilterContract {
     // The request supports async at the filter; only the servlet does not, and it never starts any.
     start(
         context -> {
-          new CorsFilter(CorsOptions.builder().origin(delayed(20)).build()).addTo(context, "/*");
+          new CorsFilter(CorsOptions.builder().origin(OriginFunctions.delayed(20)).build())
+              .addTo(context, "/*");
           app(context, false);
         });
-    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    HttpResponse<String> response = site.get("/data", APP_ORIGIN);
     assertThat(response.body()).isEqualTo("GET /data");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
     assertThat(header(response, "X-Dispatch")).isEqualTo("REQUEST");
@@ -373,7 +288,8 @@ abstract class CorsFilterContract {
     // run once on a request jcors resumed, and its own attribute must not be there yet.
     start(
         context -> {
-          new CorsFilter(CorsOptions.builder().origin(delayed(30)).build()).addTo(context, "/*");
+          new CorsFilter(CorsOptions.builder().origin(OriginFunctions.delayed(30)).build())
+              .addTo(context, "/*");
           var once =
               context.addFilter(
                   "once",
@@ -393,7 +309,7 @@ abstract class CorsFilterContract {
               "/*");
           app(context, true);
         });
-    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    HttpResponse<String> response = site.get("/data", APP_ORIGIN);
     assertThat(response.body()).isEqualTo("GET /data");
     assertThat(response.headers().allValues("X-Once")).containsExactly("REQUEST");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
@@ -403,9 +319,10 @@ abstract class CorsFilterContract {
   void asyncOrigin_completesLater_applicationsOwnAsyncStillAsync() throws Exception {
     // After the resume the application starts async itself, with the request it was given (as
     // Spring's Callable and DeferredResult do) or the unwrapped one: its own dispatch is ASYNC.
-    start(global(new CorsFilter(CorsOptions.builder().origin(delayed(30)).build())));
+    start(
+        global(new CorsFilter(CorsOptions.builder().origin(OriginFunctions.delayed(30)).build())));
     for (String path : List.of("/async-vary", "/async-wrapped")) {
-      HttpResponse<String> response = get(path, APP_ORIGIN);
+      HttpResponse<String> response = site.get(path, APP_ORIGIN);
       assertThat(response.body()).as(path).isEqualTo("GET " + path);
       assertThat(header(response, "X-Dispatch")).as(path).isEqualTo("ASYNC");
       assertThat(header(response, "X-First-Dispatch")).as(path).isEqualTo("REQUEST");
@@ -420,8 +337,8 @@ abstract class CorsFilterContract {
   void asyncOrigin_completesLater_errorPageIsAnErrorDispatch() throws Exception {
     start(
         kind().create().errorPage(500, "/error-page"),
-        global(new CorsFilter(CorsOptions.builder().origin(delayed(30)).build())));
-    HttpResponse<String> response = get("/five-hundred", APP_ORIGIN);
+        global(new CorsFilter(CorsOptions.builder().origin(OriginFunctions.delayed(30)).build())));
+    HttpResponse<String> response = site.get("/five-hundred", APP_ORIGIN);
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).isEqualTo("error page 500");
     assertThat(header(response, "X-Dispatch")).isEqualTo("ERROR");
@@ -436,13 +353,14 @@ abstract class CorsFilterContract {
           var plain = context.addFilter("plain", (req, res, chain) -> chain.doFilter(req, res));
           plain.setAsyncSupported(false);
           plain.addMappingForUrlPatterns(null, false, "/*");
-          new CorsFilter(CorsOptions.builder().origin(delayed(20)).build()).addTo(context, "/*");
+          new CorsFilter(CorsOptions.builder().origin(OriginFunctions.delayed(20)).build())
+              .addTo(context, "/*");
           app(context, true);
         });
-    HttpResponse<String> response = get("/data", APP_ORIGIN);
+    HttpResponse<String> response = site.get("/data", APP_ORIGIN);
     assertThat(response.body()).isEqualTo("GET /data");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
     assertThat(header(response, "X-Dispatch")).isEqualTo("REQUEST");
-    assertThat(get("/data", "https://fail.example.com").statusCode()).isEqualTo(500);
+    assertThat(site.get("/data", "https://fail.example.com").statusCode()).isEqualTo(500);
   }
 }

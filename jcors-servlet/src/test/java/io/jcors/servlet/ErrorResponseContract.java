@@ -1,6 +1,7 @@
 package io.jcors.servlet;
 
 import io.jcors.CorsOptions;
+import io.jcors.testsupport.Requests;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -30,11 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 abstract class ErrorResponseContract {
   private static final String APP_ORIGIN = "https://app.example.com";
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private Container container;
 
   abstract Container.Kind kind();

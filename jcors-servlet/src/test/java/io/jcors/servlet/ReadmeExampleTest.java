@@ -1,17 +1,12 @@
 package io.jcors.servlet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jcors.CorsOptions;
 import io.jcors.Origins;
+import io.jcors.testsupport.Requests;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -54,17 +49,10 @@ class ReadmeExampleTest {
     System.out.println("listening on http://127.0.0.1:" + connector.getLocalPort());
 
     try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/products"))
-                      .header("Origin", "https://app.example.com")
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(response.body()).isEqualTo("[{\"id\":1}]");
-      assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
-          .hasValue("https://app.example.com");
+      Requests.assertAllowed(
+          "http://127.0.0.1:" + connector.getLocalPort() + "/products",
+          "https://app.example.com",
+          "[{\"id\":1}]");
     } finally {
       tomcat.stop();
       tomcat.destroy();

@@ -1,5 +1,7 @@
 package io.jcors.testsupport;
 
+import static io.jcors.testsupport.Requests.get;
+import static io.jcors.testsupport.Requests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.CorsOptions;
@@ -16,9 +18,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,11 +37,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * class JdkServerContractTest extends AdapterContract {
  *   @Override
  *   protected Server start(CorsPolicy policy) throws Exception {
- *     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
- *     http.createContext("/", exchange -> {
+ *     return serve(policy, exchange -> {
  *       exchange.sendResponseHeaders(200, -1); // the routes listed below, in the real test
  *       exchange.close();
- *     }).getFilters().add(new CorsFilter(policy));
+ *     });
+ *   }
+ *
+ *   @Override
+ *   protected Server startRouted(CorsPolicy policy) throws Exception {
+ *     return serve(policy, exchange -> { // dispatches on the path as the server gives it
+ *       String route = RoutingPaths.routeOf(exchange.getRequestURI().getPath());
+ *       if (route != null) {
+ *         exchange.getResponseHeaders().set(RoutingPaths.SERVED, route);
+ *       }
+ *       exchange.sendResponseHeaders(route == null ? 404 : 200, -1);
+ *       exchange.close();
+ *     });
+ *   }
+ *
+ *   private static Server serve(CorsPolicy policy, HttpHandler app) throws IOException {
+ *     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+ *     http.createContext("/", app).getFilters().add(new CorsFilter(policy));
  *     http.start();
  *     return new Server() {
  *       public String base() {
@@ -66,9 +87,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>every other path: 200, {@code text/plain}, the body {@code METHOD path}.
  * </ul>
  *
+ * <p>{@link #startRouted(CorsPolicy)} gives the same server with the two applications of {@link
+ * RoutingPaths} behind the adapter, chosen by the server's own routing, for the path corpus; {@link
+ * #reads(RoutingPaths.Entry)} says how the server reads a path of it.
+ *
  * <p>What is the same on every server is proved here; an adapter's own tests keep what only its
- * server has (a servlet container's error pages and async dispatches, the JDK server's contexts),
- * and the path corpus of {@link RoutingPaths}, which needs the server's own routing.
+ * server has (a servlet container's error pages and async dispatches, the JDK server's contexts).
  */
 public abstract class AdapterContract {
   /** The origin the policies of this contract allow. */
@@ -88,13 +112,29 @@ public abstract class AdapterContract {
 
     /** Stops the server and what it started. */
     void stop() throws Exception;
+
+    /** The server at {@code base}, of {@code requestThreads} threads, that {@code stop} stops. */
+    static Server of(String base, int requestThreads, AutoCloseable stop) {
+      return new Server() {
+        @Override
+        public String base() {
+          return base;
+        }
+
+        @Override
+        public int requestThreads() {
+          return requestThreads;
+        }
+
+        @Override
+        public void stop() throws Exception {
+          stop.close();
+        }
+      };
+    }
   }
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private Server server;
 
   /** For subclasses. */
@@ -105,6 +145,26 @@ public abstract class AdapterContract {
    * every path in front of the application routes of this contract.
    */
   protected abstract Server start(CorsPolicy policy) throws Exception;
+
+  /**
+   * Starts the adapter's server as {@link #start(CorsPolicy)} does, with {@code policy} (the routes
+   * of {@link RoutingPaths#policy()}) in front of the two applications of {@link RoutingPaths},
+   * chosen by the server's own routing as an application would route them: {@code /api/admin} and
+   * below to the admin application, the rest of {@code /api} to the API, each naming its route
+   * ({@link RoutingPaths#ADMIN_ROUTE}, {@link RoutingPaths#API_ROUTE}) in the response header
+   * {@link RoutingPaths#SERVED}; no application for any other path ({@code /nowhere}): the server's
+   * own 404 there.
+   */
+  protected abstract Server startRouted(CorsPolicy policy) throws Exception;
+
+  /**
+   * How the server reads {@code entry}'s path when it chooses the application of {@link
+   * #startRouted(CorsPolicy)}; by default as the JDK server does ({@link
+   * RoutingPaths#decodedOnly}).
+   */
+  protected RoutingPaths.Reading reads(RoutingPaths.Entry entry) {
+    return RoutingPaths.decodedOnly(entry);
+  }
 
   /**
    * Whether the server answers an exception of the application with a 500 response; the JDK's
@@ -122,6 +182,18 @@ public abstract class AdapterContract {
    */
   protected Set<String> hostileRequestsTheServerFails() {
     return Set.of();
+  }
+
+  /**
+   * Whether the application of {@link #start(CorsPolicy)} answers its errors through the server's
+   * own error pages or error handlers, which the factory registers for 404 and 500 (a servlet
+   * container's error pages, Vert.x's {@code router.errorHandler}, Javalin's {@code error(status)},
+   * a Jakarta REST {@code ExceptionMapper}), each answering with the body {@code error page
+   * STATUS}: then {@code /four-oh-four} and {@code /five-hundred} are answered by them. A server
+   * without such a thing (the JDK's, Netty) leaves this false, and the check is skipped.
+   */
+  protected boolean errorPages() {
+    return false;
   }
 
   /**
@@ -149,6 +221,26 @@ public abstract class AdapterContract {
     return server.base();
   }
 
+  /**
+   * Checks one path on the server of {@link #startRouted(CorsPolicy)} with {@link
+   * RoutingPaths#policy()}, for a case of the adapter's own beyond the corpus: {@link
+   * RoutingPaths#check(String, RoutingPaths.Entry, RoutingPaths.Reading)}.
+   *
+   * @return the route that served the request, or null
+   */
+  protected String checkRouted(RoutingPaths.Entry entry, RoutingPaths.Reading reading)
+      throws Exception {
+    return RoutingPaths.check(serveRouted(RoutingPaths.policy()), entry, reading);
+  }
+
+  private String serveRouted(CorsPolicy policy) throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+    server = startRouted(policy);
+    return server.base();
+  }
+
   private static CorsPolicy app(boolean credentials) {
     return CorsPolicy.of(
         CorsOptions.builder().origin(Origins.of(APP_ORIGIN)).credentials(credentials).build());
@@ -162,22 +254,9 @@ public abstract class AdapterContract {
     return HttpResponse.BodyHandlers.ofString();
   }
 
-  private static HttpRequest.Builder get(String url, String origin) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-    return origin == null ? request : request.header("Origin", origin);
-  }
-
   private static HttpRequest.Builder preflight(String url, String origin) {
-    return HttpRequest.newBuilder(URI.create(url))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", "PUT")
+    return Requests.preflight(url, origin, "PUT")
         .header("Access-Control-Request-Headers", "x-token");
-  }
-
-  private static String header(HttpResponse<?> response, String name) {
-    List<String> values = response.headers().allValues(name);
-    return values.isEmpty() ? null : String.join(", ", values);
   }
 
   @Test
@@ -266,6 +345,70 @@ public abstract class AdapterContract {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("https://b.example");
     assertThat(header(response, "Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void preflight_credentials_allowedOrigin_getsOriginAndCredentials() throws Exception {
+    String base = serve(app(true));
+    HttpResponse<String> response =
+        send(preflight(base + "/data", APP_ORIGIN).header("Cookie", "session=1"));
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+    assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+  }
+
+  @Test
+  void preflight_refusedOrigin_answeredWithoutAllowOrigin() throws Exception {
+    String base = serve(app(true));
+    HttpResponse<String> response = send(preflight(base + "/data", "https://evil.example"));
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty(); // the application is not reached
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+  }
+
+  /** An origin function that answers later ({@link OriginFunctions#delayed}). */
+  @Test
+  void originFunction_answeringLater_allowsRefusesAndAnswersPreflights() throws Exception {
+    String base =
+        serve(CorsPolicy.of(CorsOptions.builder().origin(OriginFunctions.delayed(50)).build()));
+    HttpResponse<String> allowed = send(get(base + "/data", APP_ORIGIN));
+    assertThat(allowed.body()).isEqualTo("GET /data");
+    assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+    HttpResponse<String> refused = send(get(base + "/data", "https://evil.test"));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).isEqualTo("GET /data");
+    assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
+    HttpResponse<String> preflight = send(preflight(base + "/data", APP_ORIGIN));
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP_ORIGIN);
+  }
+
+  @Test
+  void originFunction_failingLater_givesA500_andTheServerGoesOn() throws Exception {
+    String base =
+        serve(CorsPolicy.of(CorsOptions.builder().origin(OriginFunctions.delayed(20)).build()));
+    HttpResponse<String> failed = send(get(base + "/data", "https://fail.example.com"));
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.body()).doesNotContain("GET /data");
+    assertThat(header(failed, "Access-Control-Allow-Origin")).isNull();
+    assertThat(send(get(base + "/data", APP_ORIGIN)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void originFunction_throwingAtOnce_givesA500WithoutCorsHeaders() throws Exception {
+    String base =
+        serve(
+            CorsPolicy.of(
+                CorsOptions.builder()
+                    .origin(
+                        origin -> {
+                          throw new IllegalStateException("broken");
+                        })
+                    .build()));
+    HttpResponse<String> response = send(get(base + "/data", APP_ORIGIN));
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
   }
 
   @Test
@@ -391,6 +534,46 @@ public abstract class AdapterContract {
     assertThat(header(response, "Vary")).isEqualTo("Origin");
   }
 
+  /** An error page or error handler of the server answers the application's 404 and 500. */
+  @Test
+  void error_errorPage_keepsAllowOriginAndVary() throws Exception {
+    Assumptions.assumeTrue(errorPages(), "the server has no error pages");
+    String base = serve(app(true));
+    List<String> paths =
+        answersExceptionsWith500()
+            ? List.of("/four-oh-four", "/five-hundred")
+            : List.of("/four-oh-four");
+    for (String path : paths) {
+      int status = path.equals("/four-oh-four") ? 404 : 500;
+      HttpResponse<String> response = send(get(base + path, APP_ORIGIN));
+      assertThat(response.statusCode()).as(path).isEqualTo(status);
+      assertThat(response.body()).as(path).isEqualTo("error page " + status);
+      assertThat(header(response, "Access-Control-Allow-Origin")).as(path).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Allow-Credentials")).as(path).isEqualTo("true");
+      assertThat(header(response, "Vary")).as(path).isEqualTo("Origin");
+    }
+  }
+
+  /**
+   * A path no application of {@link #startRouted(CorsPolicy)} has: the 404 of the server's own
+   * routing (its router, its container, or the application's own dispatch) keeps the CORS headers
+   * of a policy for every path.
+   */
+  @Test
+  void error_404FromTheRouting_keepsAllowOriginAndVary() throws Exception {
+    String base = serveRouted(app(true));
+    for (String method : List.of("GET", "DELETE")) {
+      HttpResponse<String> response =
+          send(
+              get(base + "/nowhere", APP_ORIGIN)
+                  .method(method, HttpRequest.BodyPublishers.noBody()));
+      assertThat(response.statusCode()).as(method).isEqualTo(404);
+      assertThat(header(response, "Access-Control-Allow-Origin")).as(method).isEqualTo(APP_ORIGIN);
+      assertThat(header(response, "Access-Control-Allow-Credentials")).as(method).isEqualTo("true");
+      assertThat(header(response, "Vary")).as(method).isEqualTo("Origin");
+    }
+  }
+
   @Test
   void error_404_preflightAnsweredStill_andOptionsWithoutRequestMethodReachesTheApplication()
       throws Exception {
@@ -442,5 +625,20 @@ public abstract class AdapterContract {
   @Test
   void concurrency_reloadUnderLoad_losesNoRequest_mixesNoPolicies() throws Exception {
     ConcurrentLoad.checkReloadUnderLoad(this::serve);
+  }
+
+  /**
+   * Every path of {@link RoutingPaths}, on one server for them all: the CORS headers of the route
+   * whose application the server chose, or none ({@link RoutingPaths#check(String,
+   * RoutingPaths.Entry, RoutingPaths.Reading)}).
+   */
+  @TestFactory
+  Stream<DynamicTest> routingPath_getsTheCorsHeadersOfTheRouteServed_orNone() throws Exception {
+    String base = serveRouted(RoutingPaths.policy());
+    return RoutingPaths.entries().stream()
+        .map(
+            entry ->
+                DynamicTest.dynamicTest(
+                    entry.toString(), () -> RoutingPaths.check(base, entry, reads(entry))));
   }
 }

@@ -64,11 +64,7 @@ public final class ConcurrentLoad {
   }
 
   private final Server server;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private String base;
 
   private ConcurrentLoad(Server server) {

@@ -41,6 +41,11 @@ public final class RawHttp {
       return null;
     }
 
+    /** The values of every {@code name} line, in order. */
+    public List<String> lines(String name) {
+      return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+    }
+
     /** Whether every byte of the status line and headers is visible ASCII, space, tab or CRLF. */
     public boolean headBytesAreClean() {
       for (byte b : head) {

@@ -187,35 +187,97 @@ public final class RoutingPaths {
     return new Entry(name, rawPath, Kind.AMBIGUOUS, null);
   }
 
+  /** How a server reads the path of a case when it chooses the application. */
+  public enum Reading {
+    /**
+     * As the core does: decoded, its parameters removed, its segments resolved. The request gets
+     * the CORS headers of the route that served it, and that route is the case's.
+     */
+    AS_THE_CORE,
+    /**
+     * Otherwise (as received, or with parameters, dot or empty segments left in): the core cannot
+     * know which application the server chose, so the request gets no CORS headers from any route,
+     * whichever application served it.
+     */
+    OTHERWISE,
+    /**
+     * The server answers the request target with its own 5xx before any filter runs: no CORS
+     * headers on it.
+     */
+    REJECTED
+  }
+
   /**
-   * Sends {@code GET <rawPath>} from {@link #PARTNER} to {@code base} and checks the CORS headers:
-   * those of the route named in {@link #SERVED} when the application served the request, none when
-   * it did not (the server rejected the path, or no route's application has it), and none for an
-   * {@link Kind#AMBIGUOUS} path whatever the server did. {@code serverResolves}: whether the server
-   * dispatches on the path with its parameters removed and its segments resolved (servlet
-   * containers); where it does not (the JDK server), a {@link Kind#RESOLVED} path gets no CORS
-   * headers either, because a handler could read it either way.
+   * The reading of a server that dispatches on the decoded path with parameters, dot and empty
+   * segments left in (the JDK server): {@link Reading#AS_THE_CORE} for the {@link Kind#DECODED}
+   * cases, {@link Reading#OTHERWISE} for the rest.
+   */
+  public static Reading decodedOnly(Entry entry) {
+    return entry.kind() == Kind.DECODED ? Reading.AS_THE_CORE : Reading.OTHERWISE;
+  }
+
+  /**
+   * The reading of a server that routes on the path as received, still percent-encoded, with
+   * parameters, dot and empty segments left in (Jakarta REST, Javalin, Micronaut): {@link
+   * Reading#OTHERWISE} for a path that {@link #encodesUnreserved encodes an unreserved character}
+   * too, {@link #decodedOnly} otherwise.
+   */
+  public static Reading asReceived(Entry entry) {
+    return encodesUnreserved(entry) ? Reading.OTHERWISE : decodedOnly(entry);
+  }
+
+  /**
+   * Whether {@code entry} percent-encodes a letter, a digit or one of {@code -._~} (RFC 3986
+   * section 2.3), which a server routing on the path as received reads as another segment.
+   */
+  public static boolean encodesUnreserved(Entry entry) {
+    return entry.kind() == Kind.DECODED
+        && entry
+            .rawPath()
+            .matches("(?i).*%(4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|3[0-9]|2d|2e|5f|7e).*");
+  }
+
+  /**
+   * {@link #check(String, Entry, Reading)} for a server that resolves the path as the core does
+   * ({@code serverResolves}: servlet containers) or only decodes it ({@link #decodedOnly}).
    *
    * @return the route that served the request, or null
    */
   public static String check(String base, Entry entry, boolean serverResolves) throws IOException {
+    return check(
+        base,
+        entry,
+        entry.kind() == Kind.RESOLVED && serverResolves ? Reading.AS_THE_CORE : decodedOnly(entry));
+  }
+
+  /**
+   * Sends {@code GET <rawPath>} from {@link #PARTNER} to {@code base} and checks the CORS headers:
+   * those of the route named in {@link #SERVED} when the server read the path as the core does and
+   * the application served the request (and that route is the case's), none when it did not (the
+   * server rejected the path, no route's application has it, or the server read it {@link
+   * Reading#OTHERWISE}), and none for an {@link Kind#AMBIGUOUS} path whatever the server did.
+   *
+   * @return the route that served the request, or null
+   */
+  public static String check(String base, Entry entry, Reading reading) throws IOException {
     RawHttp.Response response =
         RawHttp.send(
             base, "GET " + entry.rawPath() + " HTTP/1.1\r\nHost: x\r\nOrigin: " + PARTNER + "\r\n");
+    Map<String, String> cors = corsHeaders(response);
+    if (reading == Reading.REJECTED) {
+      assertThat(response.status()).as("status for %s", entry).isGreaterThanOrEqualTo(500);
+      assertThat(cors).as("CORS headers for %s", entry).isEmpty();
+      return null;
+    }
     assertThat(response.status()).as("status for %s", entry).isLessThan(500).isNotZero();
     String served = response.header(SERVED);
-    boolean refused =
-        entry.kind() == Kind.AMBIGUOUS || entry.kind() == Kind.RESOLVED && !serverResolves;
-    Map<String, String> cors = corsHeaders(response);
-    if (served == null || refused) {
+    boolean asTheCore = reading == Reading.AS_THE_CORE && entry.kind() != Kind.AMBIGUOUS;
+    if (served == null || !asTheCore) {
       assertThat(cors).as("CORS headers for %s, served by %s", entry, served).isEmpty();
     } else {
       assertThat(cors)
           .as("CORS headers for %s, served by %s", entry, served)
           .isEqualTo(expected(served));
-    }
-    if (served != null
-        && (entry.kind() == Kind.DECODED || entry.kind() == Kind.RESOLVED && serverResolves)) {
       assertThat(served).as("the route that served %s", entry).isEqualTo(entry.route());
     }
     return served;

@@ -113,15 +113,6 @@ class FailureTest {
     assertThat(Http.lines(response, "Vary")).containsExactly("Accept-Encoding, Origin");
   }
 
-  @Test
-  void routerNotFound_keepsTheCorsHeaders() throws Exception {
-    HttpResponse<String> response =
-        Http.send("POST", server.base() + "/nowhere", "Origin", APP); // no POST route: 405
-    assertThat(response.statusCode()).isBetween(404, 405);
-    assertThat(Http.header(response, "Access-Control-Allow-Origin")).isEqualTo(APP);
-    assertThat(Http.lines(response, "Vary")).containsExactly("Origin");
-  }
-
   /**
    * Vert.x's own handler answered {@code Origin: null} with a 500 (vert-x3/vertx-web#1933); an
    * opaque origin is an origin the list does not hold: the request goes on, without {@code

@@ -1,5 +1,6 @@
 package io.jcors.vertx;
 
+import io.jcors.testsupport.Requests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,11 +10,7 @@ import java.util.List;
 
 /** Real HTTP/1.1 requests for the tests, and the header lines of their responses. */
 final class Http {
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private static final HttpClient CLIENT = Requests.client();
 
   private Http() {}
 

@@ -6,6 +6,7 @@ import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
+import io.jcors.testsupport.Requests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,11 +29,7 @@ import reactor.core.publisher.Mono;
 class CorsFilterTest {
   private static final String APP = "https://app.example.com";
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private final ExecutorService completer =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "origin-completer"));
   private Netty server;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.Origins;
+import io.jcors.testsupport.Requests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,11 +25,7 @@ import reactor.core.publisher.Mono;
  * a small handler, on Reactor Netty.
  */
 class DocSnippetTest {
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient client = Requests.client();
   private Netty server;
 
   @BeforeEach

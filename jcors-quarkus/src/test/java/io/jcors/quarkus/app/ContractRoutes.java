@@ -7,6 +7,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,6 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ContractRoutes {
   /** The policy the handler applies; null: none. */
   public static final AtomicReference<CorsPolicy> POLICY = new AtomicReference<>();
+
+  /**
+   * Whether only the path corpus's routes are served ({@code RoutedResource}): the kit's routes
+   * pass every request on, so a path no resource has gets the server's own 404.
+   */
+  public static final AtomicBoolean ROUTED = new AtomicBoolean();
 
   @ConfigProperty(name = "jcors-test.contract", defaultValue = "false")
   boolean contract;
@@ -49,7 +56,7 @@ public class ContractRoutes {
         .handler(
             context -> {
               String path = context.request().path();
-              if (context.normalizedPath().contains("/api")) {
+              if (ROUTED.get() || context.normalizedPath().contains("/api")) {
                 // The path corpus's routes: RoutedResource, Quarkus REST, which runs after.
                 context.next();
                 return;

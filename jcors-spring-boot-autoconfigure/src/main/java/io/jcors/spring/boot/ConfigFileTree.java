@@ -9,6 +9,7 @@ import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
 import io.jcors.config.OriginSources;
+import io.jcors.config.PropertyProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class ConfigFileTree {
    *     the file, they are read as written here, and opened once, by {@link PropertiesPolicy}
    */
   static PropertiesTree.Read read(String location, ResourceLoader loader, Set<String> sourceKeys) {
-    List<Problem> problems = new ArrayList<>();
+    List<PropertyProblem> problems = new ArrayList<>();
     String quoted = CorsProblem.quote(location);
     boolean resource = location.startsWith("classpath:") || location.startsWith("file:");
     String name = resource ? location.substring(location.indexOf(':') + 1) : location;
@@ -45,7 +46,7 @@ final class ConfigFileTree {
     try (InputStream in = open(location, resource, loader)) {
       if (in == null) {
         problems.add(
-            new Problem(
+            new PropertyProblem(
                 "jcors.config",
                 quoted,
                 "does not exist",
@@ -56,7 +57,7 @@ final class ConfigFileTree {
       loaded = ConfigReader.read(name, in, notOpened(sourceKeys));
     } catch (IOException e) {
       problems.add(
-          new Problem(
+          new PropertyProblem(
               "jcors.config", quoted, "cannot be read: " + e.getMessage(), "check the location"));
       return new PropertiesTree.Read(Map.of(), problems);
     }
@@ -69,7 +70,7 @@ final class ConfigFileTree {
         String at = problem.location() != null ? ":" + problem.location() : "";
         String option = problem.option() != null ? " " + problem.option() : "";
         problems.add(
-            new Problem(
+            new PropertyProblem(
                 "jcors.config (" + location + at + ")" + option,
                 problem.value(),
                 problem.reason(),

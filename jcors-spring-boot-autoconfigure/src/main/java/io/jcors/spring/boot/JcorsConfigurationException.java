@@ -1,5 +1,6 @@
 package io.jcors.spring.boot;
 
+import io.jcors.config.PropertyProblem;
 import java.util.List;
 
 /**
@@ -9,23 +10,23 @@ import java.util.List;
 final class JcorsConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+  private final transient List<PropertyProblem> problems;
 
-  JcorsConfigurationException(List<Problem> problems) {
+  JcorsConfigurationException(List<PropertyProblem> problems) {
     super(message(problems), null, false, false); // the report lists the problems; no trace
     this.problems = List.copyOf(problems);
   }
 
-  List<Problem> problems() {
+  List<PropertyProblem> problems() {
     return problems;
   }
 
-  private static String message(List<Problem> problems) {
+  private static String message(List<PropertyProblem> problems) {
     StringBuilder s =
         new StringBuilder("invalid jcors configuration (")
             .append(problems.size())
             .append(problems.size() == 1 ? " problem)" : " problems)");
-    for (Problem problem : problems) {
+    for (PropertyProblem problem : problems) {
       s.append("\n  - ").append(problem);
     }
     return s.toString();

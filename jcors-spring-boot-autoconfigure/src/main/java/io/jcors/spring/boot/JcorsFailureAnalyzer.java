@@ -1,5 +1,6 @@
 package io.jcors.spring.boot;
 
+import io.jcors.config.PropertyProblem;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -16,7 +17,7 @@ final class JcorsFailureAnalyzer extends AbstractFailureAnalyzer<JcorsConfigurat
         new StringBuilder("The CORS configuration of jcors has ")
             .append(cause.problems().size())
             .append(cause.problems().size() == 1 ? " problem:\n" : " problems:\n");
-    for (Problem problem : cause.problems()) {
+    for (PropertyProblem problem : cause.problems()) {
       description.append("\n  ").append(problem.property()).append(": ");
       if (problem.value() != null) {
         description.append(problem.value()).append(' ');

@@ -3,6 +3,7 @@ package io.jcors.spring.boot;
 import io.jcors.CorsConfig;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem;
+import io.jcors.config.PropertyProblem;
 import io.jcors.config.TreeOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +49,13 @@ final class PropertiesPolicy {
     String config = properties.getConfig();
     PropertiesTree.Read read;
     if (config != null) {
-      List<Problem> beside = new ArrayList<>();
+      List<PropertyProblem> beside = new ArrayList<>();
       ConfigurationPropertyName configName = PropertiesTree.JCORS.append("config");
       ConfigurationPropertyName enabled = PropertiesTree.JCORS.append("enabled");
       for (ConfigurationPropertyName name : PropertiesTree.names(environment)) {
         if (!name.equals(configName) && !name.equals(enabled)) {
           beside.add(
-              new Problem(
+              new PropertyProblem(
                   name.toString(),
                   null,
                   "is set together with jcors.config, which holds the whole configuration",
@@ -69,12 +70,13 @@ final class PropertiesPolicy {
     }
     Map<String, Object> tree = customize(read.tree(), customizers);
     CorsConfig checked = CorsConfig.read(tree, sources);
-    List<Problem> errors = new ArrayList<>(read.problems());
+    List<PropertyProblem> errors = new ArrayList<>(read.problems());
     for (CorsProblem problem : checked.problems()) {
-      Problem named =
+      PropertyProblem named =
           config == null
               ? PropertiesTree.problem(problem)
-              : Problem.of(problem, problem.option() + " (in jcors.config " + config.trim() + ")");
+              : PropertyProblem.of(
+                  problem, problem.option() + " (in jcors.config " + config.trim() + ")");
       if (problem.severity() == CorsProblem.Severity.ERROR) {
         errors.add(named);
       } else {

@@ -2,6 +2,8 @@ package io.jcors.spring.boot;
 
 import io.jcors.CorsProblem;
 import io.jcors.config.ConfigReader;
+import io.jcors.config.PropertyNames;
+import io.jcors.config.PropertyProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +86,7 @@ final class PropertiesTree {
   }
 
   /** What was read: the tree, and the problems found before the core reads it. */
-  record Read(Map<String, Object> tree, List<Problem> problems) {}
+  record Read(Map<String, Object> tree, List<PropertyProblem> problems) {}
 
   private PropertiesTree() {}
 
@@ -129,7 +131,7 @@ final class PropertiesTree {
    */
   static Read read(JcorsProperties properties, Environment environment) {
     Binder binder = Binder.get(environment);
-    List<Problem> problems = new ArrayList<>();
+    List<PropertyProblem> problems = new ArrayList<>();
     Map<String, String> unknown = new java.util.TreeMap<>(); // the first wrong part, and its fix
     for (ConfigurationPropertyName name : names(environment)) {
       int wrong = unknownAt(name);
@@ -138,7 +140,8 @@ final class PropertiesTree {
       }
     }
     unknown.forEach(
-        (name, fix) -> problems.add(new Problem(name, null, "is not a jcors property", fix)));
+        (name, fix) ->
+            problems.add(new PropertyProblem(name, null, "is not a jcors property", fix)));
 
     Map<String, Object> tree = new LinkedHashMap<>();
     List<ConfigurationPropertyName> all = names(environment);
@@ -152,12 +155,12 @@ final class PropertiesTree {
         tree.put(option.getKey(), option.getValue()); // apply to every route, as in a file
       } else {
         problems.add(
-            new Problem(
+            new PropertyProblem(
                 property(option.getKey()),
                 null,
                 "is set together with jcors.routes, where each route has its own options",
                 "move it to each route's cors (jcors.routes[0].cors."
-                    + kebab(option.getKey())
+                    + PropertyNames.kebab(option.getKey())
                     + "), or remove jcors.routes"));
       }
     }
@@ -204,7 +207,9 @@ final class PropertiesTree {
     for (Map.Entry<String, List<String>> list : lists.entrySet()) {
       String option = list.getKey();
       String written =
-          binder.bind(prefix + "." + kebab(option), Bindable.of(String.class)).orElse(null);
+          binder
+              .bind(prefix + "." + PropertyNames.kebab(option), Bindable.of(String.class))
+              .orElse(null);
       if (written != null) {
         options.put(
             option, option.equals("origin") ? ConfigReader.origin(written.trim()) : written.trim());
@@ -269,25 +274,12 @@ final class PropertiesTree {
    * jcors.routes[0].cors.allowed-headers[1]}.
    */
   static String property(String option) {
-    return "jcors." + kebab(option);
+    return "jcors." + PropertyNames.kebab(option);
   }
 
   /** A problem of the core, named by its property. */
-  static Problem problem(CorsProblem problem) {
-    return Problem.of(problem, property(problem.option()));
-  }
-
-  private static String kebab(String option) {
-    StringBuilder s = new StringBuilder(option.length() + 4);
-    for (int i = 0; i < option.length(); i++) {
-      char c = option.charAt(i);
-      if (Character.isUpperCase(c)) {
-        s.append('-').append(Character.toLowerCase(c));
-      } else {
-        s.append(c);
-      }
-    }
-    return s.toString();
+  static PropertyProblem problem(CorsProblem problem) {
+    return PropertyProblem.of(problem, property(problem.option()));
   }
 
   /**
@@ -352,7 +344,7 @@ final class PropertiesTree {
       candidates.addAll(List.of("path", "cors"));
     } else if (wrong == 1 || wrong == 4) {
       for (String option : OPTIONS.values()) {
-        candidates.add(kebab(option));
+        candidates.add(PropertyNames.kebab(option));
       }
       if (wrong == 1) {
         candidates.addAll(List.of("enabled", "config", "routes"));

@@ -1,0 +1,40 @@
+package io.jcors.config;
+
+import io.jcors.CorsProblem;
+
+/**
+ * One problem of the jcors configuration as the user of a framework's application properties reads
+ * it (Spring Boot, Quarkus): the property ({@code jcors.routes[0].cors.origin}), the value as
+ * written (or null), why, and the fix (or null).
+ *
+ * <pre>{@code
+ * String line =
+ *     new PropertyProblem("jcors.max-age", "\"ten\"", "is not a number", "write seconds").toString();
+ * // line is: jcors.max-age: "ten" is not a number. Fix: write seconds
+ * }</pre>
+ *
+ * @param property the property that set the value
+ * @param value the value as written, or null
+ * @param reason why it is a problem
+ * @param fix how to fix it, or null
+ */
+public record PropertyProblem(String property, String value, String reason, String fix) {
+  /** A problem of the core, its option renamed to {@code property}, the property that set it. */
+  public static PropertyProblem of(CorsProblem problem, String property) {
+    return new PropertyProblem(property, problem.value(), problem.reason(), problem.fix());
+  }
+
+  /** {@code property: value reason. Fix: fix}, as the core words its problems. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder(property).append(": ");
+    if (value != null) {
+      s.append(value).append(' ');
+    }
+    s.append(reason);
+    if (fix != null) {
+      s.append(". Fix: ").append(fix);
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package io.jcors.testsupport;
+
+import io.jcors.OriginResolver;
+import io.jcors.Origins;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Origin functions that answer later, as a lookup in a database or a service does. */
+public final class OriginFunctions {
+  private OriginFunctions() {}
+
+  /**
+   * A function that answers {@code millis} milliseconds later, on another thread: it reflects an
+   * origin ending in {@code .example.com}, refuses any other, and fails (origin database
+   * unavailable) for an origin containing {@code fail}.
+   */
+  public static OriginResolver delayed(long millis) {
+    return origin ->
+        CompletableFuture.supplyAsync(
+            () -> {
+              if (origin != null && origin.contains("fail")) {
+                throw new IllegalStateException("origin database unavailable");
+              }
+              return origin != null && origin.endsWith(".example.com")
+                  ? Origins.reflect()
+                  : Origins.none();
+            },
+            CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+  }
+}
