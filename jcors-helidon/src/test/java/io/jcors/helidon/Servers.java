@@ -27,9 +27,16 @@ final class Servers {
         .start();
   }
 
-  /** The routes of the adapter test kit's contract, every method. */
+  /**
+   * The routes of the adapter test kit's contract, every method, with the application's error
+   * handlers answering its 404 and 500 ({@code AdapterContract.errorPages()}).
+   */
   static void contractRoutes(HttpRouting.Builder routing) {
-    routing.any(Servers::answer);
+    routing
+        .any(Servers::answer)
+        .error(NotFoundException.class, (req, res, e) -> res.status(404).send("error page 404"))
+        .error(
+            IllegalStateException.class, (req, res, e) -> res.status(500).send("error page 500"));
   }
 
   private static void answer(ServerRequest req, ServerResponse res) {
