@@ -1,5 +1,6 @@
 package io.jcors.jdk;
 
+import static io.jcors.testsupport.DelayedOrigins.delayed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Filter;
@@ -19,10 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -263,19 +262,6 @@ class CorsFilterTest {
 
   @Nested
   class Functions {
-    private OriginResolver delayed(long millis) {
-      return origin ->
-          CompletableFuture.supplyAsync(
-              () -> {
-                if (origin != null && origin.contains("fail")) {
-                  throw new IllegalStateException("origin database unavailable");
-                }
-                return origin != null && origin.endsWith(".example.com")
-                    ? Origins.reflect()
-                    : Origins.none();
-              },
-              CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
-    }
 
     @Test
     void asyncOrigin_completesLater_allowsRefusesAndAnswersPreflights() throws Exception {

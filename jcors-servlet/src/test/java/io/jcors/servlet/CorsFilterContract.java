@@ -1,5 +1,6 @@
 package io.jcors.servlet;
 
+import static io.jcors.testsupport.DelayedOrigins.delayed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.CorsOptions;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -289,20 +289,6 @@ abstract class CorsFilterContract {
   }
 
   // ---- origin and options functions ----
-
-  private static OriginResolver delayed(long millis) {
-    return origin ->
-        CompletableFuture.supplyAsync(
-            () -> {
-              if (origin != null && origin.contains("fail")) {
-                throw new IllegalStateException("origin database unavailable");
-              }
-              return origin != null && origin.endsWith(".example.com")
-                  ? Origins.reflect()
-                  : Origins.none();
-            },
-            CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
-  }
 
   @Test
   void asyncOrigin_completesLater_allowsAndRefuses() throws Exception {
