@@ -43,7 +43,8 @@ public interface CorsHeaders {
    * reads by) overrides it.
    *
    * <pre>{@code
-   * assertTrue(response.has("Access-Control-Allow-Origin")); // after decision.writeTo(request, response)
+   * decision.writeTo(request, response);
+   * assertTrue(response.has("Access-Control-Allow-Origin"));
    * }</pre>
    */
   default boolean has(String name) {

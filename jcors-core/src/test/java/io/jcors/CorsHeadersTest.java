@@ -75,10 +75,10 @@ class CorsHeadersTest {
   }
 
   @Test
-  void has_byDefault_isWhetherGetFindsAValue() {
+  void has_byDefault_isWhetherGetFindsAValue() { // the example of has's Javadoc
     Response response = new Response();
     decision.writeTo(request, response);
-    assertTrue(response.has("Access-Control-Allow-Origin")); // the example of has's Javadoc
+    assertTrue(response.has("Access-Control-Allow-Origin"));
     assertTrue(response.has("access-control-allow-origin"));
     assertFalse(response.has("Access-Control-Allow-Credentials"));
   }

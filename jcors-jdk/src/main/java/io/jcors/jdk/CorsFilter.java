@@ -121,9 +121,6 @@ public final class CorsFilter extends Filter {
       CorsDecision decision, Exchange view, HttpExchange exchange, Chain chain) throws IOException {
     view.decided(decision);
     if (decision.action() == CorsDecision.Action.RESPOND) {
-      // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
-      // JDK server omits it for 204, so it is set here explicitly.
-      view.set("Content-Length", "0");
       exchange.sendResponseHeaders(decision.status(), -1);
       exchange.close();
       return;
@@ -188,9 +185,16 @@ public final class CorsFilter extends Filter {
     /** Writes {@code decided} on the response and keeps it for {@link #run}. */
     void decided(CorsDecision decided) {
       decision = decided;
-      pending = new Object[2 * decided.headerCount() + 2]; // each header and Vary
+      pending = new Object[2 * decided.headerCount() + 4]; // each header, Vary, Content-Length
       decided.writeTo(this, this);
-      response.putAll(new Pending(pending, size)); // one write for every line
+      if (decided.action() == CorsDecision.Action.RESPOND) {
+        // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
+        // JDK server omits it for 204, so it is set here explicitly.
+        set("Content-Length", "0");
+      }
+      if (size > 0) {
+        response.putAll(new Pending(pending, size)); // one write for every line
+      }
       pending = null;
     }
 
@@ -264,7 +268,7 @@ public final class CorsFilter extends Filter {
       if (key == null) {
         response.put(name, line);
       } else if (pending == null) {
-        response.putAll(new Pending(new Object[] {key, line}, 2)); // restoring: rare
+        response.putAll(new Pending(new Object[] {key, line}, 2)); // restoring, after the handler
       } else {
         int at = indexOf(key);
         if (at < 0) {

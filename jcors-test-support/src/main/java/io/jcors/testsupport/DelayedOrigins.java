@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
  * adapters' tests use it to show that a request waits for it without holding a thread.
  *
  * <pre>{@code
- * CorsOptions options = CorsOptions.builder().origin(DelayedOrigins.delayed(50)).build();
- * // https://a.example.com is reflected 50 ms later; https://fail.example.com fails the request
+ * OriginResolver origin = DelayedOrigins.delayed(50);
+ * CompletableFuture<Origins> later = origin.resolve("https://a.example.com").toCompletableFuture();
+ * assertFalse(later.isDone());
+ * assertEquals(Origins.Kind.REFLECT, later.join().kind()); // 50 ms later
  * }</pre>
  */
 public final class DelayedOrigins {
