@@ -250,8 +250,12 @@ public final class CorsFilter extends Filter {
 
     @Override
     public boolean has(String name) {
-      String key = STORED.get(name);
-      return key != null ? response.keySet().contains(key) : response.containsKey(name);
+      String stored = STORED.get(name);
+      if (stored != null && !response.keySet().contains(stored)) {
+        return false; // removed, or never there: known without copying the name
+      }
+      List<String> lines = lines(response, name);
+      return lines != null && !lines.isEmpty(); // an empty list sends no line
     }
 
     @Override
