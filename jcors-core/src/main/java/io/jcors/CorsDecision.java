@@ -137,7 +137,7 @@ public final class CorsDecision {
    */
   public void restoreOn(CorsRequest request, CorsHeaders response) {
     for (int i = 0; i < names.length; i++) {
-      if (response.get(names[i]) == null) {
+      if (!response.has(names[i])) {
         response.set(names[i], headerValue(i, request));
       }
     }

@@ -35,4 +35,19 @@ public interface CorsHeaders {
 
   /** Sets the header {@code name} to {@code value}, replacing every earlier line of it. */
   void set(String name, String value);
+
+  /**
+   * Whether the response has the header {@code name} (matched ignoring case): what {@link
+   * CorsDecision#restoreOn(CorsRequest, CorsHeaders)} asks of each CORS header, so an adapter whose
+   * server can answer it without reading the value (the JDK's {@code Headers} copies every name it
+   * reads by) overrides it.
+   *
+   * <pre>{@code
+   * decision.writeTo(request, response);
+   * assertTrue(response.has("Access-Control-Allow-Origin"));
+   * }</pre>
+   */
+  default boolean has(String name) {
+    return get(name) != null;
+  }
 }

@@ -2,6 +2,8 @@ package io.jcors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +72,39 @@ class CorsHeadersTest {
     decision.restoreOn(request, response); // before it commits
     assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
     assertEquals("Origin", response.get("Vary"));
+  }
+
+  @Test
+  void has_byDefault_isWhetherGetFindsAValue() { // the example of has's Javadoc
+    Response response = new Response();
+    decision.writeTo(request, response);
+    assertTrue(response.has("Access-Control-Allow-Origin"));
+    assertTrue(response.has("access-control-allow-origin"));
+    assertFalse(response.has("Access-Control-Allow-Credentials"));
+  }
+
+  @Test
+  void restoreOn_asksHas_andPutsBackOnlyWhatItDenies() {
+    Response response = new Response();
+    decision.writeTo(request, response);
+    response.set("Access-Control-Allow-Origin", "https://kept.example");
+    CorsHeaders denying =
+        new CorsHeaders() {
+          public String get(String name) {
+            return response.get(name);
+          }
+
+          public void set(String name, String value) {
+            response.set(name, value);
+          }
+
+          @Override
+          public boolean has(String name) {
+            return false; // an adapter's own answer is the one restoreOn follows
+          }
+        };
+    decision.restoreOn(request, denying);
+    assertEquals("https://app.example.com", response.get("Access-Control-Allow-Origin"));
   }
 
   @Test

@@ -32,10 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * target for a static policy is at most 150 ns and 48 B/op on {@code actual-allowed}, {@code
  * preflight-allowed} and {@code no-origin}.
  *
- * <p>{@code adapter=jdk}: {@code io.jcors.jdk.CorsFilter} on a {@link MemoryExchange}, through the
- * JDK's own {@code Filter.Chain}; {@code adapter=servlet}: {@code io.jcors.servlet.CorsFilter} on
- * {@link ServletRequestView} and {@link ServletResponseView}. The policy is the comparison's (100
- * exact origins, credentials, methods, listed headers, exposed header, max-age).
+ * <p>{@code adapter=jdk}: {@code io.jcors.jdk.CorsFilter} on a {@link MemoryExchange} (the JDK's
+ * own {@code Headers}, the request's read-only as the server wraps them), through the JDK's own
+ * {@code Filter.Chain}; {@code adapter=servlet}: {@code io.jcors.servlet.CorsFilter} on {@link
+ * ServletRequestView} and {@link ServletResponseView}. The policy is the comparison's (100 exact
+ * origins, credentials, methods, listed headers, exposed header, max-age).
  *
  * <p>Run (build first with {@code ./mvnw -q -pl jcors-benchmarks -am package -DskipTests}):
  *
@@ -48,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-exports=jdk.httpserver/sun.net.httpserver=ALL-UNNAMED")
 @State(Scope.Thread)
 public class AdapterBenchmark {
   /** The server API the adapter runs on. */

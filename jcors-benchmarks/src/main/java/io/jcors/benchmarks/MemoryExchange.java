@@ -17,14 +17,37 @@ import java.net.URI;
 final class MemoryExchange extends HttpExchange {
   private final String method;
   private final URI uri = URI.create(Fixture.PATH);
-  private final Headers requestHeaders = new Headers();
+  private final Headers requestHeaders;
   private final Headers responseHeaders = new Headers();
   private int status;
 
   MemoryExchange(Fixture fixture) {
     this.method = fixture.method;
+    Headers parsed = new Headers();
     for (String[] header : fixture.headers) {
-      requestHeaders.add(header[0], header[1]);
+      parsed.add(header[0], header[1]);
+    }
+    this.requestHeaders = asTheServerGivesThem(parsed);
+  }
+
+  /**
+   * {@code parsed} as the server hands request headers to filters: wrapped in its read-only {@code
+   * sun.net.httpserver.UnmodifiableHeaders}, whose views cost what the server's do. The package is
+   * not exported: the benchmark's JVM is started with {@code --add-exports
+   * jdk.httpserver/sun.net.httpserver=ALL-UNNAMED} ({@link AdapterBenchmark}'s {@code @Fork}).
+   */
+  private static Headers asTheServerGivesThem(Headers parsed) {
+    try {
+      return (Headers)
+          Class.forName("sun.net.httpserver.UnmodifiableHeaders")
+              .getConstructor(Headers.class)
+              .newInstance(parsed);
+    } catch (ReflectiveOperationException | IllegalAccessError e) {
+      throw new IllegalStateException(
+          "cannot make the server's request headers (run with --add-exports"
+              + " jdk.httpserver/sun.net.httpserver=ALL-UNNAMED): "
+              + e,
+          e);
     }
   }
 

@@ -1,17 +1,33 @@
 package io.jcors.jdk;
 
 import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
+import io.jcors.CorsRequest;
+import io.jcors.RequestPath;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Applies a jcors policy in the HTTP server built into the JDK: {@code app.use(cors())} for a
@@ -63,7 +79,7 @@ public final class CorsFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    ExchangeView view = new ExchangeView(exchange);
+    Exchange view = new Exchange(exchange);
     CorsDecision now = policy.decideNow(view);
     if (now != null) {
       apply(now, view, exchange, chain);
@@ -102,13 +118,9 @@ public final class CorsFilter extends Filter {
 
   /** Applies a decision: answer the preflight, or pass the exchange on with CORS. */
   private static void apply(
-      CorsDecision decision, ExchangeView view, HttpExchange exchange, Chain chain)
-      throws IOException {
+      CorsDecision decision, Exchange view, HttpExchange exchange, Chain chain) throws IOException {
     view.decided(decision);
     if (decision.action() == CorsDecision.Action.RESPOND) {
-      // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
-      // JDK server omits it for 204, so it is set here explicitly.
-      exchange.getResponseHeaders().set("Content-Length", "0");
       exchange.sendResponseHeaders(decision.status(), -1);
       exchange.close();
       return;
@@ -127,5 +139,276 @@ public final class CorsFilter extends Filter {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /**
+   * One exchange as the core reads its request and a {@link CorsDecision} writes its response, and
+   * the hook that puts the decision back just before the headers leave: the only object the filter
+   * makes for a request.
+   *
+   * <p>Each {@code get}, {@code getFirst}, {@code containsKey} and {@code set} of this server's
+   * {@link Headers} copies the name to normalise it ({@code Access-Control-Allow-Origin} is kept as
+   * {@code Access-control-allow-origin}), and {@code set} wraps the value in a new {@code
+   * LinkedList}: about 200 bytes for each header CORS writes, and as much again to check each one
+   * before the headers leave. The view uses the stored form of the name instead ({@link #STORED}):
+   * {@code keySet().contains} (the map's own, nothing copied) says whether a header is there, the
+   * map's own {@code entrySet().forEach} finds a response header's lines, and {@code putAll}, the
+   * one write that takes the name as given, writes. The one check {@code putAll} skips, no CR or LF
+   * in a value, is made here.
+   */
+  private static final class Exchange
+      implements CorsRequest,
+          CorsHeaders,
+          ForwardingExchange.BeforeSend,
+          Consumer<Map.Entry<String, List<String>>> {
+    private final HttpExchange exchange;
+    private final Headers response;
+
+    /** The request's {@code Origin}, read once: the core reads it to decide and to echo it. */
+    private String origin;
+
+    private boolean originRead;
+    private CorsDecision decision;
+    private String lookingFor;
+    private List<String> found;
+
+    /** While {@link #decided} writes: the lines, name then value list, put on the response. */
+    private Object[] pending;
+
+    private int size;
+
+    Exchange(HttpExchange exchange) {
+      this.exchange = exchange;
+      this.response = exchange.getResponseHeaders();
+    }
+
+    /** Writes {@code decided} on the response and keeps it for {@link #run}. */
+    void decided(CorsDecision decided) {
+      decision = decided;
+      pending = new Object[2 * decided.headerCount() + 4]; // each header, Vary, Content-Length
+      decided.writeTo(this, this);
+      if (decided.action() == CorsDecision.Action.RESPOND) {
+        // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
+        // JDK server omits it for 204, so it is set here explicitly.
+        set("Content-Length", "0");
+      }
+      if (size > 0) {
+        response.putAll(new Pending(pending, size)); // one write for every line
+      }
+      pending = null;
+    }
+
+    @Override
+    public String method() {
+      return exchange.getRequestMethod();
+    }
+
+    /**
+     * The path the server dispatches on, when it is the normal form of the raw path; otherwise
+     * null. The server chooses the context, and a handler usually reads the path, from {@code
+     * URI.getPath()}: decoded, but with {@code ;} parameters, dot segments and empty segments left
+     * in. A handler may resolve those or not, so a route chosen on the resolved path could differ
+     * from the one the handler serves: such a path is ambiguous here and gets no CORS headers.
+     */
+    @Override
+    public String path() {
+      URI uri = exchange.getRequestURI();
+      String raw = uri.getRawPath();
+      String normal = RequestPath.normalize(raw);
+      if (normal == raw || normal == null) {
+        return normal; // already normal (the usual case, nothing allocated), or ambiguous
+      }
+      return normal.equals(uri.getPath()) ? normal : null;
+    }
+
+    @Override
+    public String rawPath() {
+      return exchange.getRequestURI().getRawPath();
+    }
+
+    @Override
+    public String header(String name) {
+      if (!"Origin".equals(name)) {
+        List<String> lines = lines(exchange.getRequestHeaders(), name);
+        return lines == null || lines.isEmpty() ? null : lines.get(0);
+      }
+      if (!originRead) {
+        List<String> lines = lines(exchange.getRequestHeaders(), name);
+        origin = lines == null || lines.isEmpty() ? null : lines.get(0);
+        originRead = true;
+      }
+      return origin;
+    }
+
+    @Override
+    public String get(String name) {
+      List<String> lines = lines(response, name);
+      return lines == null || lines.isEmpty()
+          ? null
+          : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
+    }
+
+    @Override
+    public boolean has(String name) {
+      String stored = STORED.get(name);
+      if (stored != null && !response.keySet().contains(stored)) {
+        return false; // removed, or never there: known without copying the name
+      }
+      List<String> lines = lines(response, name);
+      return lines != null && !lines.isEmpty(); // an empty list sends no line
+    }
+
+    @Override
+    public void set(String name, String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\r' || c == '\n' || c > 255) { // what Headers.set refuses, and more
+          throw new IllegalArgumentException("illegal character in the value of " + name);
+        }
+      }
+      List<String> line = new ArrayList<>(1); // the application may add to it
+      line.add(value);
+      String key = STORED.get(name);
+      if (key == null) {
+        response.put(name, line);
+      } else if (pending == null) {
+        response.putAll(new Pending(new Object[] {key, line}, 2)); // restoring, after the handler
+      } else {
+        int at = indexOf(key);
+        if (at < 0) {
+          at = size;
+          size += 2;
+        }
+        pending[at] = key;
+        pending[at + 1] = line;
+      }
+    }
+
+    private int indexOf(String key) {
+      for (int i = 0; i < size; i += 2) {
+        if (pending[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * A handler that sets {@code Vary} replaces the line CORS wrote: the CORS names are put back as
+     * the headers leave, and any CORS header the handler removed.
+     */
+    @Override
+    public void run(HttpExchange sent, int status, long length) {
+      decision.restoreOn(this, this);
+    }
+
+    /** The lines of {@code name} in {@code headers}, or null. */
+    private List<String> lines(Headers headers, String name) {
+      String key = STORED.get(name);
+      if (key == null) {
+        return headers.get(name); // a name an options function reads
+      }
+      if (headers == response && pending != null) {
+        int at = indexOf(key);
+        if (at >= 0) {
+          @SuppressWarnings("unchecked") // set puts a line after each key
+          List<String> line = (List<String>) pending[at + 1];
+          return line;
+        }
+      }
+      if (headers.isEmpty() || !headers.keySet().contains(key)) {
+        return null; // the usual answer for all but Origin, and nothing copied
+      }
+      if (headers != response) {
+        return headers.get(key); // the request's: the server's read-only view allocates to iterate
+      }
+      found = null;
+      lookingFor = key;
+      response.entrySet().forEach(this); // the map's own loop, no iterator
+      return found;
+    }
+
+    /** One header of the response, while {@link #lines} looks for {@code lookingFor}. */
+    @Override
+    public void accept(Map.Entry<String, List<String>> header) {
+      if (header.getKey().equals(lookingFor)) {
+        found = header.getValue();
+      }
+    }
+  }
+
+  /**
+   * Lines of response headers ({@code pending[i]} a name as {@link Headers} store it, {@code
+   * pending[i + 1]} its list of values) as the map {@code Headers.putAll} takes: it writes them
+   * without copying the names, for the cost of this map, its entry set and one entry a line.
+   */
+  private static final class Pending extends AbstractMap<String, List<String>> {
+    private final Object[] pending;
+    private final int size;
+
+    Pending(Object[] pending, int size) {
+      this.pending = pending;
+      this.size = size;
+    }
+
+    @Override
+    public Set<Map.Entry<String, List<String>>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return size / 2;
+        }
+
+        @Override
+        public Iterator<Map.Entry<String, List<String>>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < size;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked") // a list of values after each name
+            public Map.Entry<String, List<String>> next() {
+              if (next >= size) {
+                throw new NoSuchElementException();
+              }
+              next += 2;
+              return Map.entry((String) pending[next - 2], (List<String>) pending[next - 1]);
+            }
+          };
+        }
+      };
+    }
+  }
+
+  /**
+   * The names CORS reads and writes, each with the form this server's {@link Headers} store it in:
+   * first letter upper case, the rest lower case, as {@code Headers.normalize} makes it.
+   */
+  private static final Map<String, String> STORED =
+      storedForms(
+          "Origin",
+          "Access-Control-Request-Method",
+          "Access-Control-Request-Headers",
+          "Access-Control-Allow-Origin",
+          "Access-Control-Allow-Credentials",
+          "Access-Control-Allow-Methods",
+          "Access-Control-Allow-Headers",
+          "Access-Control-Expose-Headers",
+          "Access-Control-Max-Age",
+          "Vary",
+          "Content-Length");
+
+  private static Map<String, String> storedForms(String... names) {
+    Map<String, String> forms = new HashMap<>();
+    for (String name : names) {
+      char[] chars = name.toLowerCase(Locale.ROOT).toCharArray();
+      chars[0] = Character.toUpperCase(chars[0]);
+      forms.put(name, new String(chars));
+    }
+    return Map.copyOf(forms);
   }
 }

@@ -67,6 +67,14 @@ class CorsFilterTest {
       case "/vary-add":
         exchange.getResponseHeaders().add("Vary", "Accept-Language");
         break;
+      case "/cors-headers":
+        // What a handler may do with the lines CORS wrote: read them, add to one, remove two
+        // (one by emptying its list, which sends no line).
+        body = exchange.getResponseHeaders().getFirst("access-control-allow-origin");
+        exchange.getResponseHeaders().get("Access-Control-Allow-Origin").clear();
+        exchange.getResponseHeaders().add("Access-Control-Expose-Headers", "X-Page");
+        exchange.getResponseHeaders().remove("Access-Control-Allow-Credentials");
+        break;
       default:
         break;
     }
@@ -148,6 +156,21 @@ class CorsFilterTest {
           .containsExactly("Accept-Encoding, Origin");
       assertThat(String.join(", ", site.get("/vary-add", APP_ORIGIN).headers().allValues("Vary")))
           .isEqualTo("Origin, Accept-Language");
+    }
+
+    @Test
+    void handlerReadsAddsToAndRemovesCorsLines_seesThem_addsAndTheRemovedOnesAreBack()
+        throws Exception {
+      start(new CorsFilter(appOnly()));
+      HttpResponse<String> response = get("/cors-headers", APP_ORIGIN);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(APP_ORIGIN);
+      assertThat(response.headers().allValues("Access-Control-Allow-Origin"))
+          .containsExactly(APP_ORIGIN);
+      assertThat(response.headers().allValues("Access-Control-Expose-Headers"))
+          .containsExactly("X-Total", "X-Page");
+      assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+      assertThat(response.headers().allValues("Vary")).containsExactly("Origin");
     }
 
     @Test
