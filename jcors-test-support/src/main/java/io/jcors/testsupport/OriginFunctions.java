@@ -5,7 +5,17 @@ import io.jcors.Origins;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Origin functions that answer later, as a lookup in a database or a service does. */
+/**
+ * Origin functions that answer later, as a lookup in a database or a service does: the adapters'
+ * tests use them to show that a request waits for one without holding a thread.
+ *
+ * <pre>{@code
+ * OriginResolver origin = OriginFunctions.delayed(50);
+ * CompletableFuture<Origins> later = origin.resolve("https://a.example.com").toCompletableFuture();
+ * assertFalse(later.isDone());
+ * assertEquals(Origins.Kind.REFLECT, later.join().kind()); // 50 ms later
+ * }</pre>
+ */
 public final class OriginFunctions {
   private OriginFunctions() {}
 

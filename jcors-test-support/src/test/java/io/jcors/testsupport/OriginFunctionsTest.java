@@ -9,12 +9,12 @@ import io.jcors.Origins;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-class DelayedOriginsTest {
-  DelayedOriginsTest() {}
+class OriginFunctionsTest {
+  OriginFunctionsTest() {}
 
   @Test
-  void delayed_reflectsAnExampleComOriginLater() { // the example of DelayedOrigins's Javadoc
-    OriginResolver origin = DelayedOrigins.delayed(50);
+  void delayed_reflectsAnExampleComOriginLater() { // the example of OriginFunctions's Javadoc
+    OriginResolver origin = OriginFunctions.delayed(50);
     CompletableFuture<Origins> later =
         origin.resolve("https://a.example.com").toCompletableFuture();
     assertFalse(later.isDone());
@@ -23,7 +23,7 @@ class DelayedOriginsTest {
 
   @Test
   void delayed_refusesOtherOriginsAndNone_failsForFail() {
-    OriginResolver origin = DelayedOrigins.delayed(1);
+    OriginResolver origin = OriginFunctions.delayed(1);
     assertThat(origin.resolve("https://a.example.net").toCompletableFuture().join().kind())
         .isEqualTo(Origins.Kind.NONE);
     assertThat(origin.resolve(null).toCompletableFuture().join().kind())
