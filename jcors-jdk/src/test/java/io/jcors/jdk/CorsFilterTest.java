@@ -162,7 +162,7 @@ class CorsFilterTest {
     void handlerReadsAddsToAndRemovesCorsLines_seesThem_addsAndTheRemovedOnesAreBack()
         throws Exception {
       start(new CorsFilter(appOnly()));
-      HttpResponse<String> response = get("/cors-headers", APP_ORIGIN);
+      HttpResponse<String> response = site.get("/cors-headers", APP_ORIGIN);
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo(APP_ORIGIN);
       assertThat(response.headers().allValues("Access-Control-Allow-Origin"))
