@@ -21,3 +21,6 @@ java -Xmx2g -cp "$JAR" io.jcors.benchmarks.OriginsFootprint pattern "$((COUNT / 
 echo "== JdbcLoadTime, SQLite, $COUNT rows"
 java -Xmx1g -cp "$JAR" io.jcors.benchmarks.JdbcLoadTime "jdbc:sqlite:$DIR/origins.db" \
   "SELECT origin FROM cors_origins"
+echo "== RefreshAllocation, SQLite, $COUNT rows (Epsilon: the heap grows by what is allocated)"
+java -XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xms10g -Xmx10g -cp "$JAR" \
+  io.jcors.benchmarks.RefreshAllocation "jdbc:sqlite:$DIR/origins.db" "SELECT origin FROM cors_origins"

@@ -90,6 +90,25 @@ public final class OriginList {
     return new Builder(option, credentials, strict, 0);
   }
 
+  /**
+   * A builder sized for about {@code expectedEntries} entries, such as the rows of a table's last
+   * load: its table of exact origins is allocated once at that size instead of growing (and being
+   * copied) as the entries come. More or fewer entries are fine.
+   *
+   * @param option the option that problems name, such as {@code origin}
+   * @param credentials whether the route allows credentials (adds the checks of S10 and S11)
+   * @param strict whether risky entries are left out instead of warned about
+   * @param expectedEntries about how many entries will be added; 0 when not known
+   */
+  public static Builder builder(
+      String option, boolean credentials, boolean strict, int expectedEntries) {
+    if (expectedEntries < 0) {
+      throw new IllegalArgumentException(
+          "expectedEntries must be 0 or more, not " + expectedEntries);
+    }
+    return new Builder(option, credentials, strict, expectedEntries);
+  }
+
   /** Checks entries as they come; {@link #build()} once. Not thread-safe. */
   public static final class Builder {
     private final String option;

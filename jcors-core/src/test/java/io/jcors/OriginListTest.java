@@ -1,6 +1,7 @@
 package io.jcors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,6 +57,23 @@ class OriginListTest {
     assertThat(streamed.skipped()).isEqualTo(listed.skipped());
     assertThat(streamed.problems().toString()).isEqualTo(listed.problems().toString());
     assertThat(streamed.origins().toString()).isEqualTo(listed.origins().toString());
+  }
+
+  @Test
+  void aSizedBuilder_keepsWhatAnUnsizedOneKeeps_moreOrFewerEntriesThanExpected() {
+    for (int expected : new int[] {1, 3, 1000}) {
+      OriginList.Builder builder = OriginList.builder("origin", true, false, expected);
+      for (int i = 0; i < 10; i++) {
+        builder.add("https://tenant" + i + ".example.com");
+      }
+      OriginList list = builder.build();
+      assertThat(list.size()).isEqualTo(10);
+      assertTrue(list.origins().allows("https://tenant9.example.com"));
+      assertFalse(list.origins().allows("https://tenant10.example.com"));
+    }
+    assertThatThrownBy(() -> OriginList.builder("origin", true, false, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expectedEntries must be 0 or more, not -1");
   }
 
   /**

@@ -56,6 +56,12 @@ class HelidonAdapterTest extends AdapterContract {
     res.header(RoutingPaths.SERVED, route).send(route);
   }
 
+  /** The contract's application answers its 404 and 500 through Helidon error handlers. */
+  @Override
+  protected boolean errorPages() {
+    return true;
+  }
+
   @Override
   protected Set<String> hostileRequestsTheServerFails() {
     return Set.of(METHOD_WITH_SEPARATORS);

@@ -394,7 +394,9 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
       // The rows are checked and compiled as the driver fetches them, on the load's thread: the
       // list is built beside the one in use, never on a request's path, and never held as
       // strings. Only a digest of them is kept, to tell an unchanged table.
-      Batch batch = reader.read(() -> new Batch(credentials, strict));
+      // Sized for the last load's rows: a refresh of a large table allocates its table once.
+      int expected = before.loaded != null ? before.loaded.size + before.loaded.skipped.size() : 0;
+      Batch batch = reader.read(() -> new Batch(credentials, strict, expected));
       // Unchanged rows keep the same list (and stage), and their problems are not logged again.
       boolean unchanged = before.loaded != null && Arrays.equals(batch.digest, before.digest);
       Loaded loaded = unchanged ? before.loaded : check(batch.list);
@@ -540,8 +542,8 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
     int rows;
     private byte[] buffer = new byte[128];
 
-    Batch(boolean credentials, boolean strict) {
-      this.builder = OriginList.builder("origin", credentials, strict);
+    Batch(boolean credentials, boolean strict, int expectedRows) {
+      this.builder = OriginList.builder("origin", credentials, strict, expectedRows);
       try {
         this.sha256 = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
