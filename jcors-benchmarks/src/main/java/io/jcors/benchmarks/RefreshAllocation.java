@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -43,15 +42,7 @@ public final class RefreshAllocation {
       long used = memory.getHeapMemoryUsage().getUsed() - before;
       System.out.printf("the driver alone, getString: %.1f B per row%n", (double) used / rows);
     }
-    JdbcOrigins origins =
-        JdbcOrigins.builder(args[0], null, null)
-            .query(args[1])
-            .maxRows(2_000_000)
-            .maxBytes(128L << 20)
-            .queryTimeout(Duration.ofSeconds(60))
-            .firstLoadWait(Duration.ofSeconds(60))
-            .refreshInterval(Duration.ofMillis(1))
-            .start();
+    JdbcOrigins origins = JdbcLoadTime.refreshingBackToBack(args[0], null, null, args[1]);
     try {
       // Back-to-back full refreshes: what the heap grew by between two loads is one refresh.
       Instant seen = origins.lastLoadTime().orElseThrow();
