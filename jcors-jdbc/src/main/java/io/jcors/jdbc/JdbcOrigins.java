@@ -391,9 +391,10 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
         }
         return refreshInterval;
       }
-      // The rows are checked and compiled as the driver fetches them, on the load's thread: the
-      // list is built beside the one in use, never on a request's path, and never held as
-      // strings. Only a digest of them is kept, to tell an unchanged table.
+      // The rows are checked and compiled on this thread while the driver fetches the next ones
+      // on the load's (RowReader): the list is built beside the one in use, never on a request's
+      // path, and the rows are never all held as strings. Only a digest of them is kept, to tell
+      // an unchanged table.
       // Sized for the last load's rows: a refresh of a large table allocates its table once.
       int expected = before.loaded != null ? before.loaded.size + before.loaded.skipped.size() : 0;
       Batch batch = reader.read(() -> new Batch(credentials, strict, expected));
