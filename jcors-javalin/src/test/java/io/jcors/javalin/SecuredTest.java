@@ -3,10 +3,9 @@ package io.jcors.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.UnauthorizedResponse;
-import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.Origins;
 import io.jcors.testsupport.RawHttp;
 import io.jcors.testsupport.Requests;
 import java.io.IOException;
@@ -19,13 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class SecuredTest {
   private static final String APP = "https://app.example.com";
-  private static final CorsPolicy POLICY =
-      CorsPolicy.of(
-          CorsOptions.builder()
-              .origin(Origins.of(APP))
-              .credentials(true)
-              .allowedHeaders("Authorization")
-              .build());
+  private static final CorsPolicy POLICY = Requests.credentialedPolicy(APP);
+
+  /** Answers 401 to a request without {@code Authorization}, as an authentication check does. */
+  private static final Handler REQUIRE_AUTHORIZATION =
+      ctx -> {
+        if (ctx.header("Authorization") == null) {
+          throw new UnauthorizedResponse();
+        }
+      };
 
   private Javalin app;
 
@@ -60,12 +61,7 @@ class SecuredTest {
         Apps.start(
             POLICY,
             config -> {
-              config.routes.before(
-                  ctx -> {
-                    if (ctx.header("Authorization") == null) {
-                      throw new UnauthorizedResponse();
-                    }
-                  });
+              config.routes.before(REQUIRE_AUTHORIZATION);
               config.routes.get("/private", ctx -> ctx.result("secret"));
             });
     String base = Apps.base(app);
@@ -85,12 +81,7 @@ class SecuredTest {
         Javalin.create(
                 config -> {
                   config.startup.showJavalinBanner = false;
-                  config.routes.before(
-                      ctx -> {
-                        if (ctx.header("Authorization") == null) {
-                          throw new UnauthorizedResponse();
-                        }
-                      });
+                  config.routes.before(REQUIRE_AUTHORIZATION);
                   config.registerPlugin(new JcorsPlugin(POLICY));
                   config.routes.get("/private", ctx -> ctx.result("secret"));
                 })
@@ -109,12 +100,7 @@ class SecuredTest {
         Apps.start(
             POLICY,
             config -> {
-              config.routes.beforeMatched(
-                  ctx -> {
-                    if (ctx.header("Authorization") == null) {
-                      throw new UnauthorizedResponse();
-                    }
-                  });
+              config.routes.beforeMatched(REQUIRE_AUTHORIZATION);
               config.routes.get("/private", ctx -> ctx.result("secret"));
               config.routes.options("/private", ctx -> ctx.result("the application's OPTIONS"));
             });
