@@ -55,6 +55,19 @@ class SecuredTest {
     Requests.assertCredentialedCors(response, APP);
   }
 
+  /**
+   * Asserts that jcors answers the preflight to {@code /private} before the authentication check
+   * (204, {@code Authorization} allowed), and that the check's 401 keeps the CORS headers.
+   */
+  private static void assertPreflightAnswered_401KeepsCors(String base) throws IOException {
+    RawHttp.Response preflight = preflight(base, "/private");
+    assertThat(preflight.status()).isEqualTo(204);
+    assertThat(preflight.lines("Access-Control-Allow-Headers")).containsExactly("Authorization");
+    RawHttp.Response get = send(base, "GET", "/private", "");
+    assertThat(get.status()).isEqualTo(401);
+    assertCors(get);
+  }
+
   @Test
   void beforeHandler401_preflightAnsweredBeforeIt_401KeepsTheCorsHeaders() throws IOException {
     app =
@@ -64,13 +77,7 @@ class SecuredTest {
               config.routes.before(REQUIRE_AUTHORIZATION);
               config.routes.get("/private", ctx -> ctx.result("secret"));
             });
-    String base = Apps.base(app);
-    RawHttp.Response preflight = preflight(base, "/private");
-    assertThat(preflight.status()).isEqualTo(204);
-    assertThat(preflight.lines("Access-Control-Allow-Headers")).containsExactly("Authorization");
-    RawHttp.Response get = send(base, "GET", "/private", "");
-    assertThat(get.status()).isEqualTo(401);
-    assertCors(get);
+    assertPreflightAnswered_401KeepsCors(Apps.base(app));
   }
 
   /** The plugin runs ahead of before-handlers added before it was registered, too. */
@@ -86,11 +93,7 @@ class SecuredTest {
                   config.routes.get("/private", ctx -> ctx.result("secret"));
                 })
             .start("127.0.0.1", 0);
-    String base = Apps.base(app);
-    assertThat(preflight(base, "/private").status()).isEqualTo(204);
-    RawHttp.Response get = send(base, "GET", "/private", "");
-    assertThat(get.status()).isEqualTo(401);
-    assertCors(get);
+    assertPreflightAnswered_401KeepsCors(Apps.base(app));
   }
 
   @Test
@@ -105,10 +108,7 @@ class SecuredTest {
               config.routes.options("/private", ctx -> ctx.result("the application's OPTIONS"));
             });
     String base = Apps.base(app);
-    assertThat(preflight(base, "/private").status()).isEqualTo(204);
-    RawHttp.Response get = send(base, "GET", "/private", "");
-    assertThat(get.status()).isEqualTo(401);
-    assertCors(get);
+    assertPreflightAnswered_401KeepsCors(base);
     assertThat(send(base, "GET", "/private", "Authorization: Bearer x\r\n").status())
         .isEqualTo(200);
   }
