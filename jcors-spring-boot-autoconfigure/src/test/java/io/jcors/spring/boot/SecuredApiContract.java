@@ -46,6 +46,11 @@ abstract class SecuredApiContract {
     assertThat(Collections.frequency(Http.vary(response), "Origin")).isEqualTo(1);
   }
 
+  /** {@code GET path} from {@link #APP}, as the user the application knows. */
+  static HttpResponse<String> getAsUser(int port, String path) throws Exception {
+    return Http.send(port, "GET", path, "Origin", APP, "Authorization", AUTH);
+  }
+
   /** A preflight from {@code origin} for {@code PUT /api/products/7}, with {@code more} headers. */
   static HttpResponse<String> preflightPut(int port, String origin, String... more)
       throws Exception {
@@ -63,8 +68,7 @@ abstract class SecuredApiContract {
    * on an async dispatch, is a 200 with its body and allows {@link #APP}.
    */
   static void assertAsyncAnswerAllowsApp(int port, String kind) throws Exception {
-    HttpResponse<String> response =
-        Http.send(port, "GET", "/api/" + kind, "Origin", APP, "Authorization", AUTH);
+    HttpResponse<String> response = getAsUser(port, "/api/" + kind);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains(kind);
     assertAllowsApp(response);
@@ -105,8 +109,7 @@ abstract class SecuredApiContract {
 
   @Test
   void authenticatedGet_200_withExposedHeaders() throws Exception {
-    HttpResponse<String> response =
-        Http.send(port, "GET", "/api/products", "Origin", APP, "Authorization", AUTH);
+    HttpResponse<String> response = getAsUser(port, "/api/products");
     assertThat(response.statusCode()).isEqualTo(200);
     assertAllowsApp(response);
     assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
@@ -115,8 +118,7 @@ abstract class SecuredApiContract {
 
   @Test
   void controllerException_500_keepsCorsHeadersAndVary() throws Exception {
-    HttpResponse<String> response =
-        Http.send(port, "GET", "/api/boom", "Origin", APP, "Authorization", AUTH);
+    HttpResponse<String> response = getAsUser(port, "/api/boom");
     assertThat(response.statusCode()).isEqualTo(500);
     assertAllowsApp(response);
     assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");

@@ -1,9 +1,9 @@
 package io.jcors.spring.boot;
 
 import static io.jcors.spring.boot.SecuredApiContract.APP;
-import static io.jcors.spring.boot.SecuredApiContract.AUTH;
 import static io.jcors.spring.boot.SecuredApiContract.assertAllowsApp;
 import static io.jcors.spring.boot.SecuredApiContract.assertAsyncAnswerAllowsApp;
+import static io.jcors.spring.boot.SecuredApiContract.getAsUser;
 import static io.jcors.spring.boot.SecuredApiContract.preflightPut;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,8 +57,7 @@ class SecuredMvcAsyncOriginTest {
 
   @Test
   void authenticatedGet_laterOrigin_200WithCorsHeaders() throws Exception {
-    HttpResponse<String> response =
-        Http.send(port, "GET", "/api/products", "Origin", APP, "Authorization", AUTH);
+    HttpResponse<String> response = getAsUser(port, "/api/products");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"id\"");
     assertAllowsApp(response);
@@ -82,8 +81,7 @@ class SecuredMvcAsyncOriginTest {
 
   @Test
   void controllerException_laterOrigin_500WithCorsHeaders() throws Exception {
-    HttpResponse<String> response =
-        Http.send(port, "GET", "/api/boom", "Origin", APP, "Authorization", AUTH);
+    HttpResponse<String> response = getAsUser(port, "/api/boom");
     assertThat(response.statusCode()).isEqualTo(500);
     assertAllowsApp(response);
   }

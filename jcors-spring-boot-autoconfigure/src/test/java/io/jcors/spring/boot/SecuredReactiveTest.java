@@ -30,8 +30,7 @@ class SecuredReactiveTest extends SecuredApiContract {
 
   @Test
   void monoDelayedOnAnotherScheduler_keepsCorsHeaders() throws Exception {
-    HttpResponse<String> response =
-        Http.send(port, "GET", "/api/delayed", "Origin", APP, "Authorization", AUTH);
+    HttpResponse<String> response = getAsUser(port, "/api/delayed");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("delayed").contains("parallel");
     assertAllowsApp(response);
