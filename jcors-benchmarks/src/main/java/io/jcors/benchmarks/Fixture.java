@@ -1,5 +1,8 @@
 package io.jcors.benchmarks;
 
+import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
+import io.jcors.Origins;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -105,6 +108,22 @@ final class Fixture {
         throw new IllegalArgumentException("unknown scenario: " + scenario);
     }
     this.headers = Collections.unmodifiableList(h);
+  }
+
+  /**
+   * jcors configured as every implementation is: this fixture's origins, the methods, allowed and
+   * exposed headers, credentials and max-age.
+   */
+  CorsPolicy jcorsPolicy() {
+    return CorsPolicy.of(
+        CorsOptions.builder()
+            .origin(Origins.of(origins))
+            .methods(METHODS)
+            .allowedHeaders(ALLOWED_HEADERS)
+            .exposedHeaders(EXPOSED_HEADERS)
+            .credentials(true)
+            .maxAge(MAX_AGE)
+            .build());
   }
 
   /** The request's {@code Origin}, or null. */

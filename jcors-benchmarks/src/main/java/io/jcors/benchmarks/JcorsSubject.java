@@ -2,10 +2,8 @@ package io.jcors.benchmarks;
 
 import io.jcors.CorsDecision;
 import io.jcors.CorsHeaders;
-import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsRequest;
-import io.jcors.Origins;
 
 /**
  * jcors as a server adapter uses it: a {@link CorsRequest} view over the server's request headers,
@@ -18,16 +16,7 @@ final class JcorsSubject implements Subject {
   private final Response response = new Response();
 
   JcorsSubject(Fixture fixture) {
-    this.policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(Origins.of(fixture.origins))
-                .methods(Fixture.METHODS)
-                .allowedHeaders(Fixture.ALLOWED_HEADERS)
-                .exposedHeaders(Fixture.EXPOSED_HEADERS)
-                .credentials(true)
-                .maxAge(Fixture.MAX_AGE)
-                .build());
+    this.policy = fixture.jcorsPolicy();
     this.request = new Request(fixture);
   }
 

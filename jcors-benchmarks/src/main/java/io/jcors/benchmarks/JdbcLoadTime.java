@@ -1,8 +1,6 @@
 package io.jcors.benchmarks;
 
 import io.jcors.jdbc.JdbcOrigins;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 
 /**
@@ -31,7 +29,7 @@ public final class JdbcLoadTime {
     }
     String user = args.length == 4 ? args[2] : null;
     String password = args.length == 4 ? args[3] : null;
-    long empty = usedAfterGc();
+    long empty = HeapUse.afterGc();
     long start = System.nanoTime();
     JdbcOrigins origins = refreshingBackToBack(args[0], user, password, args[1]);
     try {
@@ -55,7 +53,7 @@ public final class JdbcLoadTime {
     } finally {
       origins.close(); // the list stays: it is measured below
     }
-    long kept = usedAfterGc() - empty;
+    long kept = HeapUse.afterGc() - empty;
     System.out.printf(
         "heap kept with the list: %.1f B per origin%n", (double) kept / origins.lastLoadSize());
   }
@@ -73,15 +71,5 @@ public final class JdbcLoadTime {
         .firstLoadWait(Duration.ofSeconds(60))
         .refreshInterval(Duration.ofMillis(1))
         .start();
-  }
-
-  private static long usedAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }

@@ -3,9 +3,7 @@ package io.jcors.benchmarks;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
-import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.Origins;
 import io.jcors.jdk.CorsFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -186,15 +184,6 @@ public final class LoopbackServer {
 
   /** The comparison benchmark's policy with 100 allowed origins. */
   static CorsPolicy policy() {
-    Fixture fixture = new Fixture(Fixture.ACTUAL_ALLOWED, 100);
-    return CorsPolicy.of(
-        CorsOptions.builder()
-            .origin(Origins.of(fixture.origins))
-            .methods(Fixture.METHODS)
-            .allowedHeaders(Fixture.ALLOWED_HEADERS)
-            .exposedHeaders(Fixture.EXPOSED_HEADERS)
-            .credentials(true)
-            .maxAge(Fixture.MAX_AGE)
-            .build());
+    return new Fixture(Fixture.ACTUAL_ALLOWED, 100).jcorsPolicy();
   }
 }

@@ -2,7 +2,6 @@ package io.jcors.benchmarks;
 
 import io.jcors.OriginList;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.util.AbstractList;
 import java.util.List;
@@ -54,13 +53,13 @@ public final class OriginsFootprint {
     }
     long making = threads.getCurrentThreadAllocatedBytes() - before;
 
-    long empty = usedAfterGc();
+    long empty = HeapUse.afterGc();
     before = threads.getCurrentThreadAllocatedBytes();
     long start = System.nanoTime();
     OriginList list = OriginList.check(rows, "origin", true, true);
     long nanos = System.nanoTime() - start;
     long allocated = threads.getCurrentThreadAllocatedBytes() - before - making;
-    long kept = usedAfterGc() - empty;
+    long kept = HeapUse.afterGc() - empty;
     Reference.reachabilityFence(list);
     if (list.size() != count) {
       throw new IllegalStateException("kept " + list.size() + " of " + count + " entries");
@@ -90,15 +89,5 @@ public final class OriginsFootprint {
         return count;
       }
     };
-  }
-
-  private static long usedAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }

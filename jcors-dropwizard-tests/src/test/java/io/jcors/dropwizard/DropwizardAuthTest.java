@@ -13,11 +13,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,27 +49,14 @@ class DropwizardAuthTest {
     }
   }
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(
-        request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   private static HttpRequest.Builder products() {
-    return HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/products"))
-        .header("Origin", "https://app.example.com");
+    return Http.request(APP, "/products").header("Origin", "https://app.example.com");
   }
 
   @Test
   void preflight_answeredBeforeTheAuthenticationFilter() throws Exception {
     HttpResponse<String> response =
-        send(
+        Http.send(
             products()
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Access-Control-Request-Method", "GET")
@@ -85,7 +69,7 @@ class DropwizardAuthTest {
 
   @Test
   void authenticationFilter_401_keepsTheCorsHeaders() throws Exception {
-    HttpResponse<String> refused = send(products());
+    HttpResponse<String> refused = Http.send(products());
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     assertThat(refused.headers().firstValue("Access-Control-Allow-Origin"))
@@ -94,7 +78,7 @@ class DropwizardAuthTest {
     // No body, so the gzip handler adds no Vary of its own: one line, Origin.
     assertThat(refused.headers().allValues("Vary")).containsExactly("Origin");
 
-    HttpResponse<String> allowed = send(products().header("Authorization", "Bearer t"));
+    HttpResponse<String> allowed = Http.send(products().header("Authorization", "Bearer t"));
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(allowed.body()).isEqualTo("[{\"id\":1}]");
   }

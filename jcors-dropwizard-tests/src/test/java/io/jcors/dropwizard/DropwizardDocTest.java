@@ -6,11 +6,8 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,30 +25,14 @@ class DropwizardDocTest {
       new DropwizardAppExtension<>(
           ProductsApplication.class, ResourceHelpers.resourceFilePath("dropwizard.yml"));
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(
-        request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path));
-  }
-
-  private static String header(HttpResponse<?> response, String name) {
-    List<String> values = response.headers().allValues(name);
-    return values.isEmpty() ? null : String.join(", ", values);
+    return Http.request(APP, path);
   }
 
   @Test
   void preflight_answeredByJcors_withTheMigratedOptions() throws Exception {
     HttpResponse<String> response =
-        send(
+        Http.send(
             request("/products")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://app.example.com")
@@ -59,44 +40,45 @@ class DropwizardDocTest {
                 .header("Access-Control-Request-Headers", "content-type"));
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.body()).isEmpty();
-    assertThat(header(response, "Access-Control-Allow-Origin"))
+    assertThat(Http.header(response, "Access-Control-Allow-Origin"))
         .isEqualTo("https://app.example.com");
-    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
-    assertThat(header(response, "Access-Control-Allow-Methods")).isEqualTo("GET,POST,PUT,DELETE");
-    assertThat(header(response, "Access-Control-Allow-Headers"))
+    assertThat(Http.header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(Http.header(response, "Access-Control-Allow-Methods"))
+        .isEqualTo("GET,POST,PUT,DELETE");
+    assertThat(Http.header(response, "Access-Control-Allow-Headers"))
         .isEqualTo("Content-Type,Authorization");
-    assertThat(header(response, "Access-Control-Max-Age")).isEqualTo("1800");
+    assertThat(Http.header(response, "Access-Control-Max-Age")).isEqualTo("1800");
   }
 
   @Test
   void actual_subdomainPattern_reflectedWithCredentials_onTheJerseyResource() throws Exception {
     HttpResponse<String> response =
-        send(request("/products").header("Origin", "https://shop.example.org"));
+        Http.send(request("/products").header("Origin", "https://shop.example.org"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("[{\"id\":1}]");
-    assertThat(header(response, "Access-Control-Allow-Origin"))
+    assertThat(Http.header(response, "Access-Control-Allow-Origin"))
         .isEqualTo("https://shop.example.org");
-    assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(Http.header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
     assertThat(response.headers().allValues("Vary")).containsExactly("Accept-Encoding, Origin");
   }
 
   @Test
   void actual_apexOfThePattern_andOtherOrigins_getNoAllowOrigin_statusUnchanged() throws Exception {
     for (String origin : List.of("https://example.org", "https://evil.example")) {
-      HttpResponse<String> response = send(request("/products").header("Origin", origin));
+      HttpResponse<String> response = Http.send(request("/products").header("Origin", origin));
       assertThat(response.statusCode()).as(origin).isEqualTo(200);
-      assertThat(header(response, "Access-Control-Allow-Origin")).as(origin).isNull();
-      assertThat(header(response, "Vary")).as(origin).isEqualTo("Accept-Encoding, Origin");
+      assertThat(Http.header(response, "Access-Control-Allow-Origin")).as(origin).isNull();
+      assertThat(Http.header(response, "Vary")).as(origin).isEqualTo("Accept-Encoding, Origin");
     }
   }
 
   @Test
   void jersey404_keepsTheCorsHeaders() throws Exception {
     HttpResponse<String> response =
-        send(request("/nothing-here").header("Origin", "https://app.example.com"));
+        Http.send(request("/nothing-here").header("Origin", "https://app.example.com"));
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(header(response, "Access-Control-Allow-Origin"))
+    assertThat(Http.header(response, "Access-Control-Allow-Origin"))
         .isEqualTo("https://app.example.com");
-    assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding, Origin");
+    assertThat(Http.header(response, "Vary")).isEqualTo("Accept-Encoding, Origin");
   }
 }

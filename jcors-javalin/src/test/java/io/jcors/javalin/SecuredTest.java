@@ -3,10 +3,9 @@ package io.jcors.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.UnauthorizedResponse;
-import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.Origins;
 import io.jcors.testsupport.RawHttp;
 import io.jcors.testsupport.Requests;
 import java.io.IOException;
@@ -19,13 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class SecuredTest {
   private static final String APP = "https://app.example.com";
-  private static final CorsPolicy POLICY =
-      CorsPolicy.of(
-          CorsOptions.builder()
-              .origin(Origins.of(APP))
-              .credentials(true)
-              .allowedHeaders("Authorization")
-              .build());
+  private static final CorsPolicy POLICY = Requests.credentialedPolicy(APP);
+
+  /** Answers 401 to a request without {@code Authorization}, as an authentication check does. */
+  private static final Handler REQUIRE_AUTHORIZATION =
+      ctx -> {
+        if (ctx.header("Authorization") == null) {
+          throw new UnauthorizedResponse();
+        }
+      };
 
   private Javalin app;
 
@@ -54,27 +55,29 @@ class SecuredTest {
     Requests.assertCredentialedCors(response, APP);
   }
 
-  @Test
-  void beforeHandler401_preflightAnsweredBeforeIt_401KeepsTheCorsHeaders() throws IOException {
-    app =
-        Apps.start(
-            POLICY,
-            config -> {
-              config.routes.before(
-                  ctx -> {
-                    if (ctx.header("Authorization") == null) {
-                      throw new UnauthorizedResponse();
-                    }
-                  });
-              config.routes.get("/private", ctx -> ctx.result("secret"));
-            });
-    String base = Apps.base(app);
+  /**
+   * Asserts that jcors answers the preflight to {@code /private} before the authentication check
+   * (204, {@code Authorization} allowed), and that the check's 401 keeps the CORS headers.
+   */
+  private static void assertPreflightAnswered_401KeepsCors(String base) throws IOException {
     RawHttp.Response preflight = preflight(base, "/private");
     assertThat(preflight.status()).isEqualTo(204);
     assertThat(preflight.lines("Access-Control-Allow-Headers")).containsExactly("Authorization");
     RawHttp.Response get = send(base, "GET", "/private", "");
     assertThat(get.status()).isEqualTo(401);
     assertCors(get);
+  }
+
+  @Test
+  void beforeHandler401_preflightAnsweredBeforeIt_401KeepsTheCorsHeaders() throws IOException {
+    app =
+        Apps.start(
+            POLICY,
+            config -> {
+              config.routes.before(REQUIRE_AUTHORIZATION);
+              config.routes.get("/private", ctx -> ctx.result("secret"));
+            });
+    assertPreflightAnswered_401KeepsCors(Apps.base(app));
   }
 
   /** The plugin runs ahead of before-handlers added before it was registered, too. */
@@ -85,21 +88,12 @@ class SecuredTest {
         Javalin.create(
                 config -> {
                   config.startup.showJavalinBanner = false;
-                  config.routes.before(
-                      ctx -> {
-                        if (ctx.header("Authorization") == null) {
-                          throw new UnauthorizedResponse();
-                        }
-                      });
+                  config.routes.before(REQUIRE_AUTHORIZATION);
                   config.registerPlugin(new JcorsPlugin(POLICY));
                   config.routes.get("/private", ctx -> ctx.result("secret"));
                 })
             .start("127.0.0.1", 0);
-    String base = Apps.base(app);
-    assertThat(preflight(base, "/private").status()).isEqualTo(204);
-    RawHttp.Response get = send(base, "GET", "/private", "");
-    assertThat(get.status()).isEqualTo(401);
-    assertCors(get);
+    assertPreflightAnswered_401KeepsCors(Apps.base(app));
   }
 
   @Test
@@ -109,20 +103,12 @@ class SecuredTest {
         Apps.start(
             POLICY,
             config -> {
-              config.routes.beforeMatched(
-                  ctx -> {
-                    if (ctx.header("Authorization") == null) {
-                      throw new UnauthorizedResponse();
-                    }
-                  });
+              config.routes.beforeMatched(REQUIRE_AUTHORIZATION);
               config.routes.get("/private", ctx -> ctx.result("secret"));
               config.routes.options("/private", ctx -> ctx.result("the application's OPTIONS"));
             });
     String base = Apps.base(app);
-    assertThat(preflight(base, "/private").status()).isEqualTo(204);
-    RawHttp.Response get = send(base, "GET", "/private", "");
-    assertThat(get.status()).isEqualTo(401);
-    assertCors(get);
+    assertPreflightAnswered_401KeepsCors(base);
     assertThat(send(base, "GET", "/private", "Authorization: Bearer x\r\n").status())
         .isEqualTo(200);
   }

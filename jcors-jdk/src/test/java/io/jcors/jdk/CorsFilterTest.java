@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CorsFilterTest {
   private static final String APP_ORIGIN = "https://app.example.com";
@@ -188,21 +190,13 @@ class CorsFilterTest {
   /** The three cases of the Express package's test/error-response.js. */
   @Nested
   class ErrorResponses {
-    @Test
-    void status500_keepsAllowOrigin() throws Exception {
+    @ParameterizedTest(name = "{0} answers {1}")
+    @CsvSource({"/five-hundred, 500, 'Error: nope'", "/four-oh-one, 401, unauthorized"})
+    void errorStatus_keepsAllowOrigin(String path, int status, String body) throws Exception {
       start(new CorsFilter(CorsPolicy.defaults()));
-      HttpResponse<String> response = site.send(postFrom("/five-hundred"));
-      assertThat(response.statusCode()).isEqualTo(500);
-      assertThat(response.body()).isEqualTo("Error: nope");
-      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
-    }
-
-    @Test
-    void status401_keepsAllowOrigin() throws Exception {
-      start(new CorsFilter(CorsPolicy.defaults()));
-      HttpResponse<String> response = site.send(postFrom("/four-oh-one"));
-      assertThat(response.statusCode()).isEqualTo(401);
-      assertThat(response.body()).isEqualTo("unauthorized");
+      HttpResponse<String> response = site.send(postFrom(path));
+      assertThat(response.statusCode()).isEqualTo(status);
+      assertThat(response.body()).isEqualTo(body);
       assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("*");
     }
 

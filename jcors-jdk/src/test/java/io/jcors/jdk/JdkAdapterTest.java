@@ -66,7 +66,7 @@ class JdkAdapterTest extends AdapterContract {
   }
 
   /** A server of {@link #THREADS} threads: the filter of {@code policy} in front of {@code app}. */
-  private static Server serve(CorsPolicy policy, HttpHandler app) throws IOException {
+  static Server serve(CorsPolicy policy, HttpHandler app) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     ExecutorService executor = Executors.newFixedThreadPool(THREADS);
     server.setExecutor(executor);

@@ -3,12 +3,12 @@ package io.jcors.jdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
+import io.jcors.testsupport.AdapterContract;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,36 +31,20 @@ class OriginFunctionVaryHttpTest {
 
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private HttpServer server;
-  private ExecutorService executor;
+  private AdapterContract.Server server;
 
   OriginFunctionVaryHttpTest() {}
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     if (server != null) {
-      server.stop(0);
-    }
-    if (executor != null) {
-      executor.shutdownNow();
+      server.stop();
     }
   }
 
   private static void app(HttpExchange exchange) throws IOException {
     exchange.sendResponseHeaders(200, -1);
     exchange.close();
-  }
-
-  private String start(OriginResolver function) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    executor = Executors.newFixedThreadPool(2);
-    server.setExecutor(executor);
-    server
-        .createContext("/", OriginFunctionVaryHttpTest::app)
-        .getFilters()
-        .add(new CorsFilter(CorsOptions.builder().origin(function).build()));
-    server.start();
-    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   @ParameterizedTest(name = "later={0}")
@@ -78,7 +60,11 @@ class OriginFunctionVaryHttpTest {
               ? CompletableFuture.supplyAsync(() -> answer)
               : CompletableFuture.completedFuture(answer);
         };
-    String base = start(function);
+    server =
+        JdkAdapterTest.serve(
+            CorsPolicy.of(CorsOptions.builder().origin(function).build()),
+            OriginFunctionVaryHttpTest::app);
+    String base = server.base();
     HttpRequest.Builder plain = HttpRequest.newBuilder(URI.create(base + "/data"));
     List<HttpRequest.Builder> requests =
         List.of(

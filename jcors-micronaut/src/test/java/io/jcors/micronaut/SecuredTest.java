@@ -2,9 +2,7 @@ package io.jcors.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.Origins;
 import io.jcors.testsupport.RawHttp;
 import io.jcors.testsupport.Requests;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * jcors in front of Micronaut Security, validation and exception handling, on a real server: the
@@ -31,13 +31,7 @@ class SecuredTest {
 
   @BeforeAll
   void start() {
-    CorsPolicy policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(Origins.of(APP))
-                .credentials(true)
-                .allowedHeaders("Authorization")
-                .build());
+    CorsPolicy policy = Requests.credentialedPolicy(APP);
     server =
         Servers.start(
             "secured",
@@ -85,26 +79,18 @@ class SecuredTest {
     assertThat(response.lines("Access-Control-Allow-Credentials")).containsExactly("true");
   }
 
-  @Test
-  void unauthenticated_401_keepsTheCorsHeaders_oneVary() throws IOException {
-    RawHttp.Response response = get("/private", "x");
-    assertThat(response.status()).isEqualTo(401);
+  /** Security's 401, a validation error's 400 and an exception's 500 each keep CORS. */
+  @ParameterizedTest(name = "{0} answers {1}")
+  @CsvSource({"/private, 401", "/open/count?n=0, 400", "/open/boom, 500"})
+  void errorAnswer_keepsTheCorsHeaders_oneVary(String path, int status) throws IOException {
+    RawHttp.Response response = get(path, "x");
+    assertThat(response.status()).isEqualTo(status);
     assertCors(response);
   }
 
   @Test
-  void validationError_400_keepsTheCorsHeaders_oneVary() throws IOException {
-    RawHttp.Response response = get("/open/count?n=0", "x");
-    assertThat(response.status()).isEqualTo(400);
-    assertCors(response);
+  void validCount_200() throws IOException {
     assertThat(get("/open/count?n=2", "x").status()).isEqualTo(200);
-  }
-
-  @Test
-  void exception_500_keepsTheCorsHeaders_oneVary() throws IOException {
-    RawHttp.Response response = get("/open/boom", "x");
-    assertThat(response.status()).isEqualTo(500);
-    assertCors(response);
   }
 
   /**

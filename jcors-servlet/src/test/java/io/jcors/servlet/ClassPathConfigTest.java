@@ -3,12 +3,11 @@ package io.jcors.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcors.testsupport.Requests;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletRegistration;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.function.Supplier;
@@ -54,13 +53,7 @@ class ClassPathConfigTest {
   }
 
   private HttpResponse<String> preflight(String url, String origin) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-            .header("Origin", origin)
-            .header("Access-Control-Request-Method", "PUT")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Requests.send(client, Requests.preflight(url, origin, "PUT"));
   }
 
   @ParameterizedTest

@@ -2,10 +2,9 @@ package io.jcors.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.testsupport.Requests;
 import jakarta.servlet.ServletRegistration;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +59,14 @@ class WebXmlTest {
   }
 
   private HttpResponse<String> preflight(String base, String origin) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(base + "/api/x"))
-            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-            .header("Origin", origin)
-            .header("Access-Control-Request-Method", "PUT")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Requests.send(client, Requests.preflight(base + "/api/x", origin, "PUT"));
+  }
+
+  /** The configuration files of these tests allow https://app.example.com for 60 seconds. */
+  private static void assertAllowsAppForAMinute(HttpResponse<String> preflight) {
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://app.example.com");
+    assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).hasValue("60");
   }
 
   @Test
@@ -98,10 +98,7 @@ class WebXmlTest {
         Files.writeString(
             dir.resolve("cors.properties"), "origin=https://app.example.com\nmaxAge=60\n");
     String base = start(webXml(param("config", file.toString())));
-    HttpResponse<String> response = preflight(base, "https://app.example.com");
-    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
-        .hasValue("https://app.example.com");
-    assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("60");
+    assertAllowsAppForAMinute(preflight(base, "https://app.example.com"));
   }
 
   @Test
@@ -112,23 +109,13 @@ class WebXmlTest {
             Map.of(
                 "WEB-INF/cors.json", "{\"origin\": \"https://app.example.com\", \"maxAge\": 60}"),
             context -> context.addServlet("app", new App()).addMapping("/"));
-    HttpResponse<String> response = preflight(base, "https://app.example.com");
-    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
-        .hasValue("https://app.example.com");
-    assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("60");
+    assertAllowsAppForAMinute(preflight(base, "https://app.example.com"));
   }
 
   @Test
   void initParamConfig_namesAClassPathResource() throws Exception {
     String base = start(webXml(param("config", "classpath:cors.yaml")));
-    HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/x"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://docs.example.org")
-                .header("Access-Control-Request-Method", "PUT")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = preflight(base, "https://docs.example.org");
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
         .hasValue("https://docs.example.org");
   }

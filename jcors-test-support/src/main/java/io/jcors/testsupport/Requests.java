@@ -2,6 +2,9 @@ package io.jcors.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.CorsOptions;
+import io.jcors.CorsPolicy;
+import io.jcors.Origins;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,6 +94,20 @@ public final class Requests {
         .as("Access-Control-Allow-Origin of GET %s", url)
         .isEqualTo(origin);
     return response;
+  }
+
+  /**
+   * The policy of the adapters' tests behind an authentication layer: {@code origin} alone, with
+   * credentials, and {@code Authorization} the one header a preflight may ask for. Its answers to
+   * actual requests are what {@link #assertCredentialedCors} checks.
+   */
+  public static CorsPolicy credentialedPolicy(String origin) {
+    return CorsPolicy.of(
+        CorsOptions.builder()
+            .origin(Origins.of(origin))
+            .credentials(true)
+            .allowedHeaders("Authorization")
+            .build());
   }
 
   /**

@@ -18,6 +18,11 @@ class PropertiesTreeTest {
   static PropertiesTree.Read read(Map<String, Object> properties) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+    return read(environment);
+  }
+
+  /** The jcors.* properties of {@code environment}, bound as the starter binds them, as a tree. */
+  static PropertiesTree.Read read(StandardEnvironment environment) {
     JcorsProperties bound = Binder.get(environment).bindOrCreate("jcors", JcorsProperties.class);
     return PropertiesTree.read(bound, environment);
   }
@@ -105,8 +110,7 @@ class PropertiesTreeTest {
             .load("empty-cors.yml", new ClassPathResource("empty-cors.yml"))) {
       environment.getPropertySources().addFirst(source);
     }
-    JcorsProperties bound = Binder.get(environment).bindOrCreate("jcors", JcorsProperties.class);
-    assertThat(PropertiesTree.read(bound, environment).tree())
+    assertThat(read(environment).tree())
         .containsEntry(
             "routes", List.of(Map.of("path", "/public/**"), Map.of("path", "/internal/**")));
   }
@@ -151,8 +155,7 @@ class PropertiesTreeTest {
                 StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
                 Map.of("jcors.version", "0.1.0", "jcors.origin", "https://a.example")));
     assertThat(PropertiesTree.configured(environment)).isTrue();
-    JcorsProperties bound = Binder.get(environment).bindOrCreate("jcors", JcorsProperties.class);
-    assertThat(PropertiesTree.read(bound, environment).problems()).isEmpty();
+    assertThat(read(environment).problems()).isEmpty();
   }
 
   @Test

@@ -1,11 +1,10 @@
 package io.jcors.spring.boot;
 
+import static io.jcors.spring.boot.StartupTest.assertAllowsOnly;
 import static io.jcors.spring.boot.StartupTest.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jcors.CorsOptions;
-import io.jcors.CorsPolicy;
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
 import io.jcors.spring.boot.securedreactive.SecuredReactiveApi;
@@ -35,19 +34,13 @@ class ReactiveStartupTest {
     return StartupTest.start(sources, all.toArray(String[]::new));
   }
 
-  static String allowOrigin(ConfigurableApplicationContext app, String origin) throws Exception {
-    return StartupTest.allowOrigin(app, origin);
-  }
-
   @Test
   void policyBean_replacesTheProperties() throws Exception {
     try (ConfigurableApplicationContext app =
         start(
-            new Class<?>[] {SecuredReactiveApi.class, OwnPolicy.class},
+            new Class<?>[] {SecuredReactiveApi.class, StartupTest.OwnPolicy.class},
             "jcors.origin[0]=https://properties.example.com")) {
-      assertThat(allowOrigin(app, "https://bean.example.com"))
-          .isEqualTo("https://bean.example.com");
-      assertThat(allowOrigin(app, "https://properties.example.com")).isNull();
+      assertAllowsOnly(app, "https://bean.example.com", "https://properties.example.com");
     }
   }
 
@@ -57,9 +50,7 @@ class ReactiveStartupTest {
         start(
             new Class<?>[] {SecuredReactiveApi.class, LaterOrigin.class},
             "jcors.origin[0]=https://properties.example.com")) {
-      assertThat(allowOrigin(app, "https://function.example.com"))
-          .isEqualTo("https://function.example.com");
-      assertThat(allowOrigin(app, "https://properties.example.com")).isNull();
+      assertAllowsOnly(app, "https://function.example.com", "https://properties.example.com");
       HttpResponse<String> unauthenticated =
           Http.send(
               StartupTest.port(app),
@@ -122,16 +113,6 @@ class ReactiveStartupTest {
     try (ConfigurableApplicationContext app =
         start(new Class<?>[] {SecuredReactiveApi.class}, "jcors.enabled=false", "jcors.origin=*")) {
       assertThat(app.getBeansOfType(JcorsWebFilter.class)).isEmpty();
-    }
-  }
-
-  /** The application's own policy. */
-  @Configuration(proxyBeanMethods = false)
-  static class OwnPolicy {
-    @Bean
-    CorsPolicy corsPolicy() {
-      return CorsPolicy.of(
-          CorsOptions.builder().origin(List.of("https://bean.example.com")).build());
     }
   }
 
