@@ -66,18 +66,7 @@ public class CheckHostileServerTest {
 
   @Test
   void bodyAtOneBytePerSecond_givesUpAtTheTimeout_exit2_oneLine() throws Exception {
-    try (RawServer server =
-        RawServer.start(
-            (head, out) -> {
-              RawServer.write(
-                  out,
-                  "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 600\r\n"
-                      + "Connection: close\r\n\r\n");
-              for (int i = 0; i < 600; i++) {
-                RawServer.write(out, "x");
-                Thread.sleep(1000);
-              }
-            })) {
+    try (RawServer server = RawServer.slowBody()) {
       long start = System.nanoTime();
       Run run = run("check", server.origin() + "/slow", "--origin", PAGE, "--timeout", "1.5");
 
