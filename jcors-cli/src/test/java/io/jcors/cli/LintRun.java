@@ -2,10 +2,9 @@ package io.jcors.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,16 +21,12 @@ record LintRun(int exitCode, String out) {
   static LintRun lint(Path dir, String json, String... flags) throws Exception {
     Path file = dir.resolve("cors.json");
     Files.writeString(file, json);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     List<String> args = new ArrayList<>(List.of("lint"));
     args.addAll(List.of(flags));
     args.add(file.toString());
-    int exitCode =
-        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-            .execute(args.toArray(new String[0]));
-    assertThat(err.toString()).isEmpty();
-    return new LintRun(exitCode, out.toString()).withFileNamed(file);
+    CliRun run = CliRun.run(Duration.ofSeconds(60), args.toArray(new String[0]));
+    assertThat(run.err()).isEmpty();
+    return new LintRun(run.code(), run.out()).withFileNamed(file);
   }
 
   /** This run with {@code file}'s path printed as its file name alone. */
