@@ -17,29 +17,6 @@ import org.junit.jupiter.api.Test;
 class CorsHeadersTest {
   CorsHeadersTest() {}
 
-  /** Response headers as a server keeps them: by name, ignoring case. */
-  static final class Response implements CorsHeaders {
-    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-
-    @Override
-    public String get(String name) {
-      return headers.get(name);
-    }
-
-    @Override
-    public void set(String name, String value) {
-      headers.put(name, value);
-    }
-
-    void clear() {
-      headers.clear();
-    }
-
-    Map<String, String> all() {
-      return headers;
-    }
-  }
-
   private static final TestRequest request =
       TestRequest.get("/data").origin("https://app.example.com");
 
@@ -76,7 +53,7 @@ class CorsHeadersTest {
 
   @Test
   void has_byDefault_isWhetherGetFindsAValue() { // the example of has's Javadoc
-    Response response = new Response();
+    TestResponse response = new TestResponse();
     decision.writeTo(request, response);
     assertTrue(response.has("Access-Control-Allow-Origin"));
     assertTrue(response.has("access-control-allow-origin"));
@@ -85,7 +62,7 @@ class CorsHeadersTest {
 
   @Test
   void restoreOn_asksHas_andPutsBackOnlyWhatItDenies() {
-    Response response = new Response();
+    TestResponse response = new TestResponse();
     decision.writeTo(request, response);
     response.set("Access-Control-Allow-Origin", "https://kept.example");
     CorsHeaders denying =
@@ -109,7 +86,7 @@ class CorsHeadersTest {
 
   @Test
   void corsHeaders() {
-    Response response = new Response();
+    TestResponse response = new TestResponse();
     decision.writeTo(request, response); // when the decision is applied
     response.set("Vary", decision.varyWith("Accept-Encoding")); // the application sets Vary
     response.clear(); // the container resets the response
@@ -122,17 +99,17 @@ class CorsHeadersTest {
   class WriteTo {
     @Test
     void writeTo_mergesIntoTheVaryAlreadyThere() {
-      Response response = new Response();
+      TestResponse response = new TestResponse();
       response.set("Vary", "Accept-Encoding");
       decision.writeTo(request, response);
-      assertThat(response.all())
+      assertThat(response.headers())
           .containsEntry("Vary", "Accept-Encoding, Origin")
           .containsEntry("Access-Control-Allow-Origin", "https://app.example.com");
     }
 
     @Test
     void writeTo_replacesAValueTheApplicationSetBefore() {
-      Response response = new Response();
+      TestResponse response = new TestResponse();
       response.set("Access-Control-Allow-Origin", "*");
       decision.writeTo(request, response);
       assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
@@ -147,7 +124,7 @@ class CorsHeadersTest {
                   .origin(Origins.of("https://a.example", "https://b.example"))
                   .build(),
               other);
-      Response response = new Response();
+      TestResponse response = new TestResponse();
       reflected.writeTo(other, response);
       assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://b.example");
     }
@@ -157,31 +134,31 @@ class CorsHeadersTest {
   class Restore {
     @Test
     void restore_afterReset_givesTheSameHeadersAsWriteTo() {
-      Response written = new Response();
+      TestResponse written = new TestResponse();
       decision.writeTo(request, written);
-      Response reset = new Response();
+      TestResponse reset = new TestResponse();
       decision.restoreOn(request, reset);
-      assertThat(reset.all()).isEqualTo(written.all());
+      assertThat(reset.headers()).isEqualTo(written.headers());
     }
 
     @Test
     void restore_keepsAHeaderTheApplicationSet_andMergesVary() {
-      Response response = new Response();
+      TestResponse response = new TestResponse();
       response.set("Access-Control-Allow-Origin", "https://other.example");
       response.set("Vary", "Accept");
       decision.restoreOn(request, response);
-      assertThat(response.all())
+      assertThat(response.headers())
           .containsEntry("Access-Control-Allow-Origin", "https://other.example")
           .containsEntry("Vary", "Accept, Origin");
     }
 
     @Test
     void restore_twice_changesNothing() {
-      Response response = new Response();
+      TestResponse response = new TestResponse();
       decision.restoreOn(request, response);
-      Map<String, String> once = new TreeMap<>(response.all());
+      Map<String, String> once = new TreeMap<>(response.headers());
       decision.restoreOn(request, response);
-      assertThat(response.all()).isEqualTo(once);
+      assertThat(response.headers()).isEqualTo(once);
     }
   }
 
@@ -201,10 +178,10 @@ class CorsHeadersTest {
     void isEmpty_withoutCors_writesNothing() {
       CorsDecision none = CorsPolicy.disabled().decide(request).toCompletableFuture().join();
       assertThat(none.isEmpty()).isTrue();
-      Response response = new Response();
+      TestResponse response = new TestResponse();
       none.writeTo(request, response);
       none.restoreOn(request, response);
-      assertThat(response.all()).isEmpty();
+      assertThat(response.headers()).isEmpty();
     }
   }
 }

@@ -18,10 +18,7 @@ class ExpressEdgeCasesTest {
   ExpressEdgeCasesTest() {}
 
   private static TestOutcome apply(CorsPolicy policy, TestRequest request, TestResponse response) {
-    TestOutcome outcome = TestOutcome.apply(policy, request, response);
-    return outcome.action() == TestOutcome.Action.PENDING
-        ? outcome.completion().toCompletableFuture().join()
-        : outcome;
+    return TestOutcome.apply(policy, request, response).settled();
   }
 
   /**

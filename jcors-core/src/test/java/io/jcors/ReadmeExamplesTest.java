@@ -146,12 +146,10 @@ class ReadmeExamplesTest {
     TestResponse response = new TestResponse();
     TestOutcome outcome =
         TestOutcome.apply(
-            CorsPolicy.of(lookedUp),
-            TestRequest.get("/").origin("https://app.example.com"),
-            response);
-    if (outcome.action() == TestOutcome.Action.PENDING) {
-      outcome = outcome.completion().toCompletableFuture().join();
-    }
+                CorsPolicy.of(lookedUp),
+                TestRequest.get("/").origin("https://app.example.com"),
+                response)
+            .settled();
     assertThat(outcome.action()).isEqualTo(TestOutcome.Action.NEXT);
     assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
   }

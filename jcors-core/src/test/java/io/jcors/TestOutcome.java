@@ -65,6 +65,14 @@ final class TestOutcome {
     return completion;
   }
 
+  /**
+   * This outcome, or for {@link Action#PENDING} the outcome once the function completed, waiting
+   * for it: what an adapter ends up doing, whether the answer was known now or later.
+   */
+  TestOutcome settled() {
+    return action == Action.PENDING ? completion.toCompletableFuture().join() : this;
+  }
+
   @Override
   public String toString() {
     return action == Action.RESPOND ? "RESPOND " + status : action.name();

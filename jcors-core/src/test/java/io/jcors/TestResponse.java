@@ -28,6 +28,11 @@ public final class TestResponse implements CorsHeaders {
     headers.put(name, value);
   }
 
+  /** Removes every header, as a container does when it resets the response. */
+  public void clear() {
+    headers.clear();
+  }
+
   /** The header's value, or null. */
   public String header(String name) {
     return headers.get(name);

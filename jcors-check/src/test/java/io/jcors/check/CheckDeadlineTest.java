@@ -43,18 +43,7 @@ class CheckDeadlineTest {
 
   @Test
   void bodyAtOneBytePerSecond_endsAtTheDeadline() throws Exception {
-    try (RawServer server =
-        RawServer.start(
-            (head, out) -> {
-              RawServer.write(
-                  out,
-                  "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 600\r\n"
-                      + "Connection: close\r\n\r\n");
-              for (int i = 0; i < 600; i++) {
-                RawServer.write(out, "x");
-                Thread.sleep(1000);
-              }
-            })) {
+    try (RawServer server = RawServer.slowBody()) {
       CheckException e = timedOut(server.origin() + "/slow");
 
       assertThat(e.getMessage())

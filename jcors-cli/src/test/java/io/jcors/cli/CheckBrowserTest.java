@@ -1,15 +1,13 @@
 package io.jcors.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcors.check.PrintableText;
 import io.jcors.testsupport.RawServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -27,16 +25,21 @@ public class CheckBrowserTest {
   /** Needed by JUnit on the class path with -Xlint:all. */
   public CheckBrowserTest() {}
 
-  record Run(int code, String out, String err) {}
+  private static CliRun run(String... args) {
+    return CliRun.run(Duration.ofSeconds(20), args);
+  }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(20),
-            () -> Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args));
-    return new Run(code, out.toString(), err.toString());
+  /**
+   * {@code jcors check} of a GET to {@code server} from {@code PAGE} with the client hint {@code
+   * DPR: 2}, which Chrome safelists and Firefox and Safari do not, and the {@code options} after
+   * it.
+   */
+  private static CliRun checkWithDpr(RawServer server, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("check", server.origin() + "/x", "--origin", PAGE, "--header", "DPR: 2"));
+    args.addAll(List.of(options));
+    return run(args.toArray(new String[0]));
   }
 
   /**
@@ -60,7 +63,7 @@ public class CheckBrowserTest {
   void enginesDiffer_textSaysWhereItIsBlocked_exit1() throws Exception {
     // Chrome safelists the client hint DPR; Firefox and Safari send a preflight for it.
     try (RawServer server = refusingPreflights(new CopyOnWriteArrayList<>())) {
-      Run run = run("check", server.origin() + "/x", "--origin", PAGE, "--header", "DPR: 2");
+      CliRun run = checkWithDpr(server);
 
       assertThat(run.code()).isEqualTo(1);
       assertThat(run.err()).isEmpty();
@@ -75,29 +78,11 @@ public class CheckBrowserTest {
   @Test
   void oneEngine_onlyItsVerdict_exitFollowsIt() throws Exception {
     try (RawServer server = refusingPreflights(new CopyOnWriteArrayList<>())) {
-      Run chrome =
-          run(
-              "check",
-              server.origin() + "/x",
-              "--origin",
-              PAGE,
-              "--header",
-              "DPR: 2",
-              "--browser",
-              "chromium");
+      CliRun chrome = checkWithDpr(server, "--browser", "chromium");
       assertThat(chrome.code()).isZero();
       assertThat(chrome.out()).contains("\nBrowsers: Chrome\n").endsWith("status 200)\n");
 
-      Run firefox =
-          run(
-              "check",
-              server.origin() + "/x",
-              "--origin",
-              PAGE,
-              "--header",
-              "DPR: 2",
-              "--browser",
-              "firefox,safari");
+      CliRun firefox = checkWithDpr(server, "--browser", "firefox,safari");
       assertThat(firefox.code()).isEqualTo(1);
       assertThat(firefox.out())
           .contains("\nBrowsers: Firefox and Safari, which all decide alike\n");
@@ -107,8 +92,7 @@ public class CheckBrowserTest {
   @Test
   void json_hasAVerdictPerEngine() throws Exception {
     try (RawServer server = refusingPreflights(new CopyOnWriteArrayList<>())) {
-      Run run =
-          run("check", server.origin() + "/x", "--origin", PAGE, "--header", "DPR: 2", "--json");
+      CliRun run = checkWithDpr(server, "--json");
 
       assertThat(run.code()).isEqualTo(1);
       JsonNode json = new ObjectMapper().readTree(run.out());
@@ -124,7 +108,7 @@ public class CheckBrowserTest {
   @ParameterizedTest(name = "--browser {0}")
   @ValueSource(strings = {"opera", "", "firefox,", "\u001b[2J"})
   void unknownBrowser_isAUsageError_oneLine(String name) {
-    Run run = run("check", "http://127.0.0.1:9/", "--origin", PAGE, "--browser", name);
+    CliRun run = run("check", "http://127.0.0.1:9/", "--origin", PAGE, "--browser", name);
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -141,7 +125,8 @@ public class CheckBrowserTest {
   void forbiddenHeader_isDroppedWithAWarning_notExit2() throws Exception {
     List<String> heads = new CopyOnWriteArrayList<>();
     try (RawServer server = refusingPreflights(heads)) {
-      Run run = run("check", server.origin() + "/x", "--origin", PAGE, "--header", "Cookie: a=b");
+      CliRun run =
+          run("check", server.origin() + "/x", "--origin", PAGE, "--header", "Cookie: a=b");
 
       assertThat(run.code()).isZero();
       assertThat(run.err()).isEmpty();
@@ -165,7 +150,7 @@ public class CheckBrowserTest {
                       + "Access-Control-Allow-Headers: x-test\r\nContent-Length: 0\r\n"
                       + "Connection: close\r\n\r\n");
             })) {
-      Run run =
+      CliRun run =
           run("check", server.origin() + "/x", "--origin", PAGE, "--header", "X-Test: a\u0001b");
 
       assertThat(run.err()).isEmpty();
@@ -179,10 +164,10 @@ public class CheckBrowserTest {
   void urlWithEmptyUserinfo_isChecked_andUrlWithCredentials_isOneLineExit2() throws Exception {
     try (RawServer server = refusingPreflights(new CopyOnWriteArrayList<>())) {
       String url = server.origin().replace("http://", "http://@") + "/x";
-      Run ok = run("check", url, "--origin", PAGE);
+      CliRun ok = run("check", url, "--origin", PAGE);
       assertThat(ok.code()).isZero();
 
-      Run credentials =
+      CliRun credentials =
           run("check", server.origin().replace("http://", "http://u:p@") + "/x", "--origin", PAGE);
       assertThat(credentials.code()).isEqualTo(2);
       assertThat(credentials.err())
@@ -196,7 +181,7 @@ public class CheckBrowserTest {
   @ValueSource(
       strings = {"http://[::1/x", "http://exa mple.com/", "http://127.0.0.1:99999/", "//x/"})
   void malformedUrl_isOneLineExit2_withoutJavaExceptionText(String url) {
-    Run run = run("check", url, "--origin", PAGE);
+    CliRun run = run("check", url, "--origin", PAGE);
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -206,7 +191,7 @@ public class CheckBrowserTest {
 
   @Test
   void unknownHost_isOneLineExit2() {
-    Run run = run("check", "http://no-such-host.invalid/x", "--origin", PAGE);
+    CliRun run = run("check", "http://no-such-host.invalid/x", "--origin", PAGE);
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())

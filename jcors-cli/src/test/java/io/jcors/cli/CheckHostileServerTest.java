@@ -1,13 +1,10 @@
 package io.jcors.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcors.check.PrintableText;
 import io.jcors.testsupport.RawServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,26 +29,8 @@ public class CheckHostileServerTest {
   /** Needed by JUnit on the class path with -Xlint:all. */
   public CheckHostileServerTest() {}
 
-  /** What one in-process run printed and returned. */
-  record Run(int code, String out, String err) {
-    /** Only printable characters and line breaks, on stdout and stderr. */
-    void assertPrintable() {
-      for (String text : new String[] {out, err}) {
-        assertThat(text.replace("\n", "").codePoints().allMatch(PrintableText::isPrintable))
-            .as("only printable characters and line breaks in:%n%s", text)
-            .isTrue();
-      }
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(10),
-            () -> Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args));
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.run(Duration.ofSeconds(10), args);
   }
 
   private static RawServer answering(String headerLines) throws Exception {
@@ -66,20 +45,9 @@ public class CheckHostileServerTest {
 
   @Test
   void bodyAtOneBytePerSecond_givesUpAtTheTimeout_exit2_oneLine() throws Exception {
-    try (RawServer server =
-        RawServer.start(
-            (head, out) -> {
-              RawServer.write(
-                  out,
-                  "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 600\r\n"
-                      + "Connection: close\r\n\r\n");
-              for (int i = 0; i < 600; i++) {
-                RawServer.write(out, "x");
-                Thread.sleep(1000);
-              }
-            })) {
+    try (RawServer server = RawServer.slowBody()) {
       long start = System.nanoTime();
-      Run run = run("check", server.origin() + "/slow", "--origin", PAGE, "--timeout", "1.5");
+      CliRun run = run("check", server.origin() + "/slow", "--origin", PAGE, "--timeout", "1.5");
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
       assertThat(run.code()).isEqualTo(2);
@@ -97,7 +65,7 @@ public class CheckHostileServerTest {
   @ParameterizedTest(name = "--timeout {0}")
   @ValueSource(strings = {"0", "-1", "abc", "86401", "1e9", "\u001b[2J"})
   void timeoutThatIsNotAPositiveNumberOfSeconds_isAUsageError(String timeout) {
-    Run run = run("check", "http://127.0.0.1:9/", "--origin", PAGE, "--timeout", timeout);
+    CliRun run = run("check", "http://127.0.0.1:9/", "--origin", PAGE, "--timeout", timeout);
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())
@@ -119,7 +87,7 @@ public class CheckHostileServerTest {
       String description, String header, String escaped) throws Exception {
     // Every one reaches the report on stdout (a NUL as the line of an F47 network error), escaped.
     try (RawServer server = answering(header + "\r\n")) {
-      Run run = run("check", server.origin() + "/x", "--origin", PAGE);
+      CliRun run = run("check", server.origin() + "/x", "--origin", PAGE);
 
       run.assertPrintable();
       assertThat(run.err()).isEmpty();
@@ -130,7 +98,7 @@ public class CheckHostileServerTest {
   @Test
   void json_staysValidJson_withTheValueEscapedTheJsonWay() throws Exception {
     try (RawServer server = answering("X-Note: a\u009b2Jb\r\n")) {
-      Run run = run("check", server.origin() + "/x", "--origin", PAGE, "--json");
+      CliRun run = run("check", server.origin() + "/x", "--origin", PAGE, "--json");
 
       assertThat(run.code()).isZero();
       run.assertPrintable();
@@ -149,11 +117,11 @@ public class CheckHostileServerTest {
             + " \"credentials\": \"\\u001b[2J\"}",
         StandardCharsets.UTF_8);
 
-    Run text = run("lint", file.toString());
+    CliRun text = run("lint", file.toString());
     text.assertPrintable();
     assertThat(text.out()).contains("\\u009b2J").contains("\\u202e").contains("\\u001b[2J");
 
-    Run json = run("lint", file.toString(), "--json");
+    CliRun json = run("lint", file.toString(), "--json");
     json.assertPrintable();
     assertThat(json.out()).contains("\\u009b").contains("\\u202e");
     // A problem escapes the control characters of its value when it is made (docs/security.md,
@@ -168,7 +136,7 @@ public class CheckHostileServerTest {
 
   @Test
   void serve_messagesEscapeTheFileName() {
-    Run run = run("serve", "--config", dir.resolve("no\u001b[2Jsuch.json").toString());
+    CliRun run = run("serve", "--config", dir.resolve("no\u001b[2Jsuch.json").toString());
 
     assertThat(run.code()).isEqualTo(2);
     run.assertPrintable();

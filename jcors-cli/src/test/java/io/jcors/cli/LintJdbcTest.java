@@ -3,9 +3,6 @@ package io.jcors.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.jdbc.testing.Sql;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,23 +16,6 @@ public class LintJdbcTest {
 
   /** Needed by JUnit on the class path with -Xlint:all. */
   public LintJdbcTest() {}
-
-  private record Run(int exitCode, String out) {}
-
-  private Run lint(String json, String... flags) throws Exception {
-    Path file = dir.resolve("cors.json");
-    Files.writeString(file, json);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] args = new String[flags.length + 2];
-    args[0] = "lint";
-    System.arraycopy(flags, 0, args, 1, flags.length);
-    args[args.length - 1] = file.toString();
-    int exitCode =
-        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    assertThat(err.toString()).isEmpty();
-    return new Run(exitCode, out.toString().replace(file.toString(), "cors.json"));
-  }
 
   private String table(String... rows) {
     String url = "jdbc:sqlite:" + dir.resolve("cors.db");
@@ -59,7 +39,7 @@ public class LintJdbcTest {
   @Test
   void strictRoute_reachableTable_countsTheRows_andNamesEachSkippedRow() throws Exception {
     String url = table("https://app.example.com", "https://*.github.io", "null", "*");
-    Run run = lint(config(url, true));
+    LintRun run = LintRun.lint(dir, config(url, true));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
         .contains(
@@ -76,7 +56,7 @@ public class LintJdbcTest {
   @Test
   void lenientRoute_riskyRowIsUsed_andSaidSo() throws Exception {
     String url = table("http://plain.example");
-    Run run = lint(config(url, false));
+    LintRun run = LintRun.lint(dir, config(url, false));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
         .contains(
@@ -88,7 +68,7 @@ public class LintJdbcTest {
   @Test
   void unreachableTable_isANote_notAProblem() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("cors.db"); // no table: the query fails
-    Run run = lint(config(url, true), "--json");
+    LintRun run = LintRun.lint(dir, config(url, true), "--json");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("\"notes\" : [ \"routes[0].cors.origin.jdbc: the rows could not be read (")

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcors.jdbc.testing.Sql;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,25 +22,9 @@ public class LintMergedSourcesTest {
   /** Needed by JUnit on the class path with -Xlint:all. */
   public LintMergedSourcesTest() {}
 
-  private record Run(int exitCode, String out) {}
-
-  private Run lint(String json, String... flags) throws Exception {
-    Path file = dir.resolve("cors.json");
-    Files.writeString(file, json);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    List<String> args = new ArrayList<>(List.of("lint"));
-    args.addAll(List.of(flags));
-    args.add(file.toString());
-    int exitCode =
-        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-            .execute(args.toArray(new String[0]));
-    assertThat(err.toString()).isEmpty();
-    return new Run(
-        exitCode,
-        out.toString()
-            .replace(file.toString(), "cors.json")
-            .replace(dir.resolve("tenants.txt").toString(), "tenants.txt"));
+  /** Lint, with the path of the origin file printed as {@code tenants.txt}. */
+  private LintRun lint(String json, String... flags) throws Exception {
+    return LintRun.lint(dir, json, flags).withFileNamed(dir.resolve("tenants.txt"));
   }
 
   private String config() throws Exception {
@@ -70,7 +51,7 @@ public class LintMergedSourcesTest {
 
   @Test
   void text_namesEachSource_aFilesEntriesAtTheirLine() throws Exception {
-    Run run = lint(config());
+    LintRun run = lint(config());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
@@ -96,7 +77,7 @@ public class LintMergedSourcesTest {
 
   @Test
   void json_givesEachFindingItsSource() throws Exception {
-    Run run = lint(config(), "--json");
+    LintRun run = lint(config(), "--json");
 
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.get("exitCode").asInt()).isEqualTo(1);
@@ -123,7 +104,7 @@ public class LintMergedSourcesTest {
 
   @Test
   void aMissingFile_isAnErrorAtItsKey() throws Exception {
-    Run run =
+    LintRun run =
         lint(
             "{\"origin\": [\"https://static.example\", {\"file\": \""
                 + dir.resolve("tenants.txt")
@@ -139,7 +120,7 @@ public class LintMergedSourcesTest {
   @Test
   void aSourceThatFindsNothing_isNoFinding() throws Exception {
     Files.writeString(dir.resolve("tenants.txt"), "https://a.example\n");
-    Run run =
+    LintRun run =
         lint(
             "{\"origin\": [\"https://a.example\", {\"file\": {\"path\": \""
                 + dir.resolve("tenants.txt")

@@ -2,9 +2,6 @@ package io.jcors.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,23 +19,6 @@ public class LintSecurityChecklistTest {
 
   /** Needed by JUnit on the class path with -Xlint:all. */
   public LintSecurityChecklistTest() {}
-
-  private record Run(int exitCode, String out) {}
-
-  private Run lint(String json, String... flags) throws Exception {
-    Path file = dir.resolve("cors.json");
-    Files.writeString(file, json);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] args = new String[flags.length + 2];
-    args[0] = "lint";
-    System.arraycopy(flags, 0, args, 1, flags.length);
-    args[args.length - 1] = file.toString();
-    int exitCode =
-        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    assertThat(err.toString()).isEmpty();
-    return new Run(exitCode, out.toString());
-  }
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(
@@ -66,15 +46,15 @@ public class LintSecurityChecklistTest {
       })
   void checklistClass_isAWarning_andAnErrorInStrictMode(String rule, String json, String reason)
       throws Exception {
-    Run lenient = lint(json);
+    LintRun lenient = LintRun.lint(dir, json);
     assertThat(lenient.exitCode()).as("%s: %s", rule, lenient.out()).isEqualTo(1);
     assertThat(lenient.out()).contains("warning").contains(reason);
 
-    Run strict = lint(json, "--strict");
+    LintRun strict = LintRun.lint(dir, json, "--strict");
     assertThat(strict.exitCode()).isEqualTo(2);
     assertThat(strict.out()).contains("error").contains(reason);
 
-    Run strictInFile = lint(json.replaceFirst("\\{", "{\"strict\": true, "));
+    LintRun strictInFile = LintRun.lint(dir, json.replaceFirst("\\{", "{\"strict\": true, "));
     assertThat(strictInFile.exitCode()).isEqualTo(2);
     assertThat(strictInFile.out()).contains(reason);
   }

@@ -1,5 +1,6 @@
 package io.jcors.config;
 
+import static io.jcors.testsupport.DocSnippets.withoutIndentation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem.Severity;
 import io.jcors.Route;
+import io.jcors.testsupport.DocSnippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,14 +148,14 @@ class DocExamplesTest {
 
   @Test
   void everyJavaSnippet_appearsInThisTest() throws IOException {
-    String source = normalize(Files.readString(SOURCE, StandardCharsets.UTF_8));
-    Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(section());
-    int blocks = 0;
-    while (block.find()) {
-      blocks++;
-      assertThat(source).as("snippet %d of %s", blocks, DOC).contains(normalize(block.group(1)));
+    String source = withoutIndentation(Files.readString(SOURCE, StandardCharsets.UTF_8));
+    List<String> blocks = DocSnippets.javaBlocks(section());
+    for (int i = 0; i < blocks.size(); i++) {
+      assertThat(source)
+          .as("snippet %d of %s", i + 1, DOC)
+          .contains(withoutIndentation(blocks.get(i)));
     }
-    assertThat(blocks).isEqualTo(1);
+    assertThat(blocks).hasSize(1);
     for (String main :
         List.of(
             "ConfigReader",
@@ -163,18 +164,10 @@ class DocExamplesTest {
             "ConfigProblem",
             "ConfigException",
             "Location")) {
-      String javadoc =
-          Files.readString(Path.of("src", "main", "java", "io", "jcors", "config", main + ".java"));
-      Matcher snippet =
-          Pattern.compile("<pre>\\{@code\n(.*?)\n \\* }</pre>", Pattern.DOTALL).matcher(javadoc);
-      assertThat(snippet.find()).as(main).isTrue();
-      String code =
-          snippet
-              .group(1)
-              .lines()
-              .map(l -> l.replaceFirst("^ \\* ?", ""))
-              .collect(Collectors.joining("\n"));
-      assertThat(source).as("the example of " + main).contains(normalize(code));
+      String example =
+          DocSnippets.javadocExample(
+              Path.of("src", "main", "java", "io", "jcors", "config", main + ".java"));
+      assertThat(source).as("the example of " + main).contains(withoutIndentation(example));
     }
   }
 
@@ -184,13 +177,5 @@ class DocExamplesTest {
     int start = doc.indexOf(SECTION);
     int end = doc.indexOf("\n### ", start + SECTION.length());
     return doc.substring(start, end < 0 ? doc.length() : end);
-  }
-
-  /** Lines without their indentation, so a snippet may sit at any depth of the test. */
-  private static String normalize(String code) {
-    return code.lines()
-        .map(String::strip)
-        .filter(l -> !l.isEmpty())
-        .collect(Collectors.joining("\n"));
   }
 }

@@ -357,23 +357,18 @@ class DemoBrowserTest {
     Files.createDirectories(file.getParent());
     Files.deleteIfExists(file);
     Path profile = Files.createTempDirectory("jcors-demo-chromium-");
+    List<String> command = new ArrayList<>();
+    command.add(HeadlessChromium.executable().orElseThrow().toString());
+    command.addAll(HeadlessChromium.headlessFlags(profile));
+    command.addAll(
+        List.of(
+            "--hide-scrollbars",
+            "--window-size=" + width + "," + (height + 20),
+            "--virtual-time-budget=30000",
+            "--screenshot=" + file.toAbsolutePath(),
+            demo.pageUrl() + "/#run-all"));
     Process process =
-        new ProcessBuilder(
-                HeadlessChromium.executable().orElseThrow().toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + (height + 20),
-                "--virtual-time-budget=30000",
-                "--screenshot=" + file.toAbsolutePath(),
-                demo.pageUrl() + "/#run-all")
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(profile.resolve("chromium.log").toFile())
             .start();

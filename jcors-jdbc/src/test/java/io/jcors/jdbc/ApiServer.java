@@ -2,6 +2,7 @@ package io.jcors.jdbc;
 
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsPolicy;
+import io.jcors.jdbc.testing.Eventually;
 import io.jcors.jdk.CorsFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +70,16 @@ final class ApiServer implements AutoCloseable {
         .firstValue("Access-Control-Allow-Origin")
         .map(origin::equals)
         .orElse(false);
+  }
+
+  /** Waits until both servers allow {@code origin} (as {@link #allows} says). */
+  static void awaitBothAllow(ApiServer a, ApiServer b, String origin) {
+    Eventually.await("both servers allow " + origin, () -> a.allows(origin) && b.allows(origin));
+  }
+
+  /** Waits until both servers refuse {@code origin}: no {@code Access-Control-Allow-Origin}. */
+  static void awaitBothRefuse(ApiServer a, ApiServer b, String origin) {
+    Eventually.await("both servers refuse " + origin, () -> !a.allows(origin) && !b.allows(origin));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -8,7 +8,6 @@ import io.jcors.jdbc.testing.Eventually;
 import io.jcors.jdbc.testing.Sql;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +31,7 @@ class JdbcOriginsChecksTest {
   private String url;
   private Sql sql;
   private final JdbcOriginSource jdbc = new JdbcOriginSource();
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final OpenedResources resources = new OpenedResources();
 
   JdbcOriginsChecksTest() {}
 
@@ -45,9 +44,7 @@ class JdbcOriginsChecksTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
+    resources.closeAll();
     jdbc.close();
   }
 
@@ -64,15 +61,11 @@ class JdbcOriginsChecksTest {
     CorsConfig config = CorsConfig.read(cors, Map.of("jdbc", jdbc));
     assertThat(config.problems()).isEmpty();
     CorsPolicy policy = config.policy();
-    ApiServer server = new ApiServer(policy);
-    resources.add(server);
-    return server;
+    return resources.add(new ApiServer(policy));
   }
 
   private LogRecords logs() {
-    LogRecords logs = new LogRecords();
-    resources.add(logs);
-    return logs;
+    return resources.add(new LogRecords());
   }
 
   @Test

@@ -30,7 +30,7 @@ class JdbcOriginsPostgresTest {
   private static final Duration REFRESH = Duration.ofMillis(200);
   private static PostgresCluster cluster;
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final OpenedResources resources = new OpenedResources();
 
   /** A test class needs an explicit constructor under -Xlint:all. */
   JdbcOriginsPostgresTest() {}
@@ -57,9 +57,7 @@ class JdbcOriginsPostgresTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
+    resources.closeAll();
   }
 
   private JdbcOrigins origins() {
@@ -73,9 +71,7 @@ class JdbcOriginsPostgresTest {
   }
 
   private ApiServer server(CorsPolicy policy) {
-    ApiServer server = new ApiServer(policy);
-    resources.add(server);
-    return server;
+    return resources.add(new ApiServer(policy));
   }
 
   @Test
@@ -90,14 +86,10 @@ class JdbcOriginsPostgresTest {
 
     Sql sql = cluster.sql();
     sql.insert("https://new.example.com");
-    Eventually.await(
-        "both servers allow the inserted origin",
-        () -> a.allows("https://new.example.com") && b.allows("https://new.example.com"));
+    ApiServer.awaitBothAllow(a, b, "https://new.example.com");
 
     sql.delete("https://app.example.com");
-    Eventually.await(
-        "both servers refuse the deleted origin",
-        () -> !a.allows("https://app.example.com") && !b.allows("https://app.example.com"));
+    ApiServer.awaitBothRefuse(a, b, "https://app.example.com");
 
     cluster.stopServer();
     try {
@@ -174,13 +166,9 @@ class JdbcOriginsPostgresTest {
     assertThat(a.allows("https://app.example.com")).isTrue();
 
     sql.insert("https://new.example.com");
-    Eventually.await(
-        "both servers allow the inserted origin",
-        () -> a.allows("https://new.example.com") && b.allows("https://new.example.com"));
+    ApiServer.awaitBothAllow(a, b, "https://new.example.com");
     sql.delete("https://app.example.com");
-    Eventually.await(
-        "both servers refuse the deleted origin",
-        () -> !a.allows("https://app.example.com") && !b.allows("https://app.example.com"));
+    ApiServer.awaitBothRefuse(a, b, "https://app.example.com");
 
     var loadedA = originsA.lastLoadTime().orElseThrow();
     var loadedB = originsB.lastLoadTime().orElseThrow();
@@ -241,8 +229,6 @@ class JdbcOriginsPostgresTest {
                 .firstValue("Access-Control-Allow-Credentials"))
         .hasValue("true");
     cluster.sql().insert("https://new.example.com");
-    Eventually.await(
-        "both servers allow the inserted origin",
-        () -> a.allows("https://new.example.com") && b.allows("https://new.example.com"));
+    ApiServer.awaitBothAllow(a, b, "https://new.example.com");
   }
 }

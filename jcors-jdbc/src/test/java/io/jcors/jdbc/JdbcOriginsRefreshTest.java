@@ -6,8 +6,6 @@ import io.jcors.jdbc.testing.Eventually;
 import io.jcors.jdbc.testing.Sql;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ class JdbcOriginsRefreshTest {
   private String url;
   private Sql sql;
   private FaultyDataSource faulty;
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final OpenedResources resources = new OpenedResources();
 
   JdbcOriginsRefreshTest() {}
 
@@ -54,15 +52,11 @@ class JdbcOriginsRefreshTest {
   @AfterEach
   void stop() throws Exception {
     faulty.release();
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
+    resources.closeAll();
   }
 
   private JdbcOrigins start(JdbcOrigins.Builder builder) {
-    JdbcOrigins origins = builder.start();
-    resources.add(origins);
-    return origins;
+    return resources.add(builder.start());
   }
 
   private JdbcOrigins faultyOrigins() {

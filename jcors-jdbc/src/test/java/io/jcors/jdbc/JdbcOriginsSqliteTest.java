@@ -9,7 +9,6 @@ import io.jcors.jdbc.testing.Sql;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,7 @@ class JdbcOriginsSqliteTest {
 
   private String url;
   private Sql sql;
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final OpenedResources resources = new OpenedResources();
 
   @BeforeEach
   void database() {
@@ -37,9 +36,7 @@ class JdbcOriginsSqliteTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
+    resources.closeAll();
   }
 
   private void createTable(String... origins) {
@@ -57,9 +54,8 @@ class JdbcOriginsSqliteTest {
   }
 
   private ApiServer server(JdbcOrigins origins) {
-    ApiServer server = new ApiServer(CorsPolicy.of(CorsOptions.builder().origin(origins).build()));
-    resources.add(server);
-    return server;
+    return resources.add(
+        new ApiServer(CorsPolicy.of(CorsOptions.builder().origin(origins).build())));
   }
 
   @Nested
@@ -74,14 +70,10 @@ class JdbcOriginsSqliteTest {
       assertThat(a.allows("https://new.example.com")).isFalse();
 
       sql.insert("https://new.example.com");
-      Eventually.await(
-          "both servers allow the inserted origin",
-          () -> a.allows("https://new.example.com") && b.allows("https://new.example.com"));
+      ApiServer.awaitBothAllow(a, b, "https://new.example.com");
 
       sql.delete("https://app.example.com");
-      Eventually.await(
-          "both servers refuse the deleted origin",
-          () -> !a.allows("https://app.example.com") && !b.allows("https://app.example.com"));
+      ApiServer.awaitBothRefuse(a, b, "https://app.example.com");
       assertThat(a.allows("https://new.example.com")).isTrue();
       assertThat(b.allows("https://new.example.com")).isTrue();
     }

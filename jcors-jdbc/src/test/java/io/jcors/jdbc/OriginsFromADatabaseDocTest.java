@@ -1,5 +1,6 @@
 package io.jcors.jdbc;
 
+import static io.jcors.testsupport.DocSnippets.withoutIndentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.CorsConfig;
@@ -8,6 +9,7 @@ import io.jcors.CorsPolicy;
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
 import io.jcors.jdbc.testing.Sql;
+import io.jcors.testsupport.DocSnippets;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class OriginsFromADatabaseDocTest {
   @TempDir Path dir;
 
   private Path databaseFile;
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final OpenedResources resources = new OpenedResources();
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
   @BeforeEach
@@ -59,9 +58,7 @@ class OriginsFromADatabaseDocTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
+    resources.closeAll();
     executor.shutdownNow();
   }
 
@@ -93,9 +90,7 @@ class OriginsFromADatabaseDocTest {
   }
 
   private ApiServer server(CorsPolicy policy) {
-    ApiServer server = new ApiServer(policy);
-    resources.add(server);
-    return server;
+    return resources.add(new ApiServer(policy));
   }
 
   @Test
@@ -240,40 +235,23 @@ class OriginsFromADatabaseDocTest {
   @Test
   void everyJavaSnippetOfTheDoc_appearsInThisTest() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-    String source = normalize(Files.readString(SOURCE, StandardCharsets.UTF_8));
-    Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(doc);
-    int blocks = 0;
-    while (block.find()) {
-      blocks++;
-      assertThat(source).as("snippet %d of %s", blocks, DOC).contains(normalize(block.group(1)));
+    String source = withoutIndentation(Files.readString(SOURCE, StandardCharsets.UTF_8));
+    List<String> blocks = DocSnippets.javaBlocks(doc);
+    for (int i = 0; i < blocks.size(); i++) {
+      assertThat(source)
+          .as("snippet %d of %s", i + 1, DOC)
+          .contains(withoutIndentation(blocks.get(i)));
     }
-    assertThat(blocks).isEqualTo(6);
+    assertThat(blocks).hasSize(6);
   }
 
   @Test
   void javadocSnippets_appearInThisTest() throws IOException {
-    String source = normalize(Files.readString(SOURCE, StandardCharsets.UTF_8));
+    String source = withoutIndentation(Files.readString(SOURCE, StandardCharsets.UTF_8));
     for (String main : List.of("JdbcOrigins.java", "JdbcOriginSource.java")) {
-      String javadoc =
-          Files.readString(Path.of("src", "main", "java", "io", "jcors", "jdbc", main));
-      Matcher snippet =
-          Pattern.compile("<pre>\\{@code\n(.*?)\n \\* }</pre>", Pattern.DOTALL).matcher(javadoc);
-      assertThat(snippet.find()).as(main).isTrue();
-      String code =
-          snippet
-              .group(1)
-              .lines()
-              .map(l -> l.replaceFirst("^ \\* ?", ""))
-              .collect(Collectors.joining("\n"));
-      assertThat(source).as("the example of " + main).contains(normalize(code));
+      String example =
+          DocSnippets.javadocExample(Path.of("src", "main", "java", "io", "jcors", "jdbc", main));
+      assertThat(source).as("the example of " + main).contains(withoutIndentation(example));
     }
-  }
-
-  /** Lines without their indentation, so a snippet may sit at any depth of the test. */
-  private static String normalize(String code) {
-    return code.lines()
-        .map(String::strip)
-        .filter(l -> !l.isEmpty())
-        .collect(Collectors.joining("\n"));
   }
 }

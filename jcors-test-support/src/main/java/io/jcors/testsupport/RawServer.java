@@ -53,6 +53,25 @@ public final class RawServer implements AutoCloseable {
     return new RawServer(handler);
   }
 
+  /**
+   * Starts a server that answers every request {@code 200} with {@code Access-Control-Allow-Origin:
+   * *} and a 600-byte body sent one byte a second: a server that is never silent for long, yet
+   * never finishes within a client's deadline.
+   */
+  public static RawServer slowBody() throws IOException {
+    return start(
+        (head, out) -> {
+          write(
+              out,
+              "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 600\r\n"
+                  + "Connection: close\r\n\r\n");
+          for (int i = 0; i < 600; i++) {
+            write(out, "x");
+            Thread.sleep(1000);
+          }
+        });
+  }
+
   /** {@code http://127.0.0.1:PORT}. */
   public String origin() {
     return "http://127.0.0.1:" + listener.getLocalPort();

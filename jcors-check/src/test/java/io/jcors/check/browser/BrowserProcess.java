@@ -87,6 +87,27 @@ final class BrowserProcess implements AutoCloseable {
     }
   }
 
+  /** A command sent to the browser over its remote protocol. */
+  @FunctionalInterface
+  interface Command {
+    void send() throws IOException;
+  }
+
+  /**
+   * Stops a browser driven over {@code socket}: sends {@code closeBrowser}, drops the socket, gives
+   * the browser 5 s to exit by itself, then {@link #close() closes} this process.
+   */
+  void closeBrowser(Command closeBrowser, JsonRpcSocket socket) {
+    try {
+      closeBrowser.send();
+    } catch (IOException e) {
+      // The browser may close the socket before answering; it is stopped below either way.
+    }
+    socket.abort();
+    awaitExit(Duration.ofSeconds(5));
+    close();
+  }
+
   /** Stops the process and its descendants and deletes the directory. */
   @Override
   public void close() {

@@ -226,13 +226,6 @@ public final class HeadlessFirefox implements AutoCloseable {
   /** Closes the browser and deletes its profile. */
   @Override
   public void close() {
-    try {
-      call("browser.close", "{}");
-    } catch (IOException e) {
-      // The browser may close the socket before answering; it is stopped below either way.
-    }
-    socket.abort();
-    process.awaitExit(Duration.ofSeconds(5));
-    process.close();
+    process.closeBrowser(() -> call("browser.close", "{}"), socket);
   }
 }
