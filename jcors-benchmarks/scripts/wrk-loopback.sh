@@ -28,6 +28,9 @@
 #   PAIRS="vertx-cors:vertx-builtin vertx-cors@before:vertx-builtin vertx-cors:vertx-plain \
 #     vertx-cors@before:vertx-plain vertx-cors:vertx-cors@before" \
 #   jcors-benchmarks/scripts/wrk-loopback.sh 5 5
+# vertx-filter and netty-filter: a handler that only passes the request on (for Vert.x on a route of
+# its own at jcors's order, as mountOn puts jcors), what any handler in that place costs; give them
+# in SERVERS and PAIRS (vertx-filter:vertx-plain, vertx-cors:vertx-filter, ...).
 # RESIDENT=1 starts every server once (side by side, each on its own port), warms each up, then
 # runs the rounds on the warm servers, each scenario on every server in turn: the pairs' runs are
 # seconds apart and no run pays for a fresh JIT compilation.
@@ -105,7 +108,8 @@ start_server() {
     # nodelay: without TCP_NODELAY the JDK server's header and body writes meet delayed ACKs, and
     # every keep-alive request waits about 40 ms whatever the CORS layer does.
     jdk-plain | jdk-filter | jdk-cors | jetty-plain | jetty-filter | jetty-cors \
-      | vertx-plain | vertx-builtin | vertx-cors | netty-plain | netty-native | netty-cors)
+      | vertx-plain | vertx-filter | vertx-builtin | vertx-cors \
+      | netty-plain | netty-filter | netty-native | netty-cors)
       $SERVER_PIN java -Dsun.net.httpserver.nodelay=true -cp "$jar" io.jcors.benchmarks.LoopbackServer \
         "${name%-*}" "${name#*-}" 0 > "$log" 2>&1 & ;;
     express-plain) $SERVER_PIN node jcors-benchmarks/express/server.js plain 0 > "$log" 2>&1 & ;;

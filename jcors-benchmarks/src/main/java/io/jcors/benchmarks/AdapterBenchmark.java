@@ -6,9 +6,14 @@ import com.sun.net.httpserver.HttpHandler;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.Origins;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.ReferenceCountUtil;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code adapter=jdk}: {@code io.jcors.jdk.CorsFilter} on a {@link MemoryExchange} (the JDK's
  * own {@code Headers}, the request's read-only as the server wraps them), through the JDK's own
  * {@code Filter.Chain}; {@code adapter=servlet}: {@code io.jcors.servlet.CorsFilter} on {@link
- * ServletRequestView} and {@link ServletResponseView}. The policy is the comparison's (100 exact
+ * ServletRequestView} and {@link ServletResponseView}; {@code adapter=netty}: {@code
+ * io.jcors.netty.CorsHandler} in Netty's real pipeline on an {@link EmbeddedChannel}, bytes in and
+ * bytes out ({@link #netty}), where {@code layer=passthrough} is a handler passing every message
+ * on, {@code layer=builtin} Netty's own {@code CorsHandler} with the same options and {@code
+ * layer=none} the pipeline without a third handler. The policy is the comparison's (100 exact
  * origins, credentials, methods, listed headers, exposed header, max-age).
  *
  * <p>Run (build first with {@code ./mvnw -q -pl jcors-benchmarks -am package -DskipTests}):
@@ -43,6 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark \
  *     -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark -p adapter=netty \
+ *     -p layer=none,passthrough,builtin,jcors -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -53,10 +64,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class AdapterBenchmark {
   /** The server API the adapter runs on. */
-  @Param({"jdk", "servlet"})
+  @Param({"jdk", "servlet", "netty"})
   public String adapter;
 
-  /** {@code passthrough}: a filter that does nothing; {@code jcors}: the adapter's filter. */
+  /**
+   * {@code passthrough}: a filter that does nothing; {@code jcors}: the adapter's filter; for Netty
+   * also {@code builtin} (Netty's own {@code CorsHandler}) and {@code none} (no handler).
+   */
   @Param({"passthrough", "jcors"})
   public String layer;
 
@@ -96,8 +110,23 @@ public class AdapterBenchmark {
       case "jcors":
         jcors = true;
         break;
+      case "builtin":
+        if (!adapter.equals("netty")) {
+          throw new IllegalArgumentException(
+              "layer=builtin is Netty's own CorsHandler: only with adapter=netty");
+        }
+        jcors = false;
+        break;
+      case "none":
+        if (!adapter.equals("netty")) {
+          throw new IllegalArgumentException(
+              "layer=none (no handler in the pipeline): only with adapter=netty");
+        }
+        jcors = false;
+        break;
       default:
-        throw new IllegalArgumentException("unknown layer: " + layer);
+        throw new IllegalArgumentException(
+            "unknown layer: " + layer + " (passthrough, jcors; builtin, none for netty)");
     }
     switch (adapter) {
       case "jdk":
@@ -106,8 +135,12 @@ public class AdapterBenchmark {
       case "servlet":
         request = servlet(fixture, policy, jcors);
         break;
+      case "netty":
+        request = netty(fixture, policy, layer);
+        break;
       default:
-        throw new IllegalArgumentException("unknown adapter: " + adapter + " (jdk, servlet)");
+        throw new IllegalArgumentException(
+            "unknown adapter: " + adapter + " (jdk, servlet, netty)");
     }
     request.handle(); // fails the setup, not the measurement, when the adapter needs more
   }
@@ -142,6 +175,49 @@ public class AdapterBenchmark {
       exchange.reset();
       new Filter.Chain(filters, application).doFilter(exchange);
       return exchange.getResponseHeaders();
+    };
+  }
+
+  /**
+   * Netty's real pipeline ({@link NettyLoopback#pipeline}: {@code HttpServerCodec}, {@code
+   * HttpObjectAggregator}, the layer, the route) on an {@link EmbeddedChannel}: the request's bytes
+   * go in, the encoded response's bytes come out and are released, so the codec's decoding and
+   * encoding, the CORS handler's {@code channelRead} and {@code write}, and the headers it adds to
+   * the response are all measured, without a socket.
+   */
+  static Request netty(Fixture fixture, CorsPolicy policy, String layer) {
+    String nettyLayer =
+        switch (layer) {
+          case "jcors" -> "cors";
+          case "builtin" -> "native";
+          case "passthrough" -> "filter";
+          default -> "plain";
+        };
+    EmbeddedChannel channel = new EmbeddedChannel();
+    NettyLoopback.pipeline(channel.pipeline(), nettyLayer, policy, NettySubject.config(fixture));
+    StringBuilder head = new StringBuilder();
+    head.append(fixture.method).append(' ').append(Fixture.PATH).append(" HTTP/1.1\r\n");
+    for (String[] field : fixture.headers) {
+      head.append(field[0]).append(": ").append(field[1]).append("\r\n");
+    }
+    ByteBuf bytes =
+        Unpooled.unreleasableBuffer(
+            Unpooled.wrappedBuffer(
+                head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII)));
+    return () -> {
+      channel.writeInbound(bytes.duplicate());
+      int length = 0;
+      Object out;
+      while ((out = channel.readOutbound()) != null) {
+        if (out instanceof ByteBuf buf) {
+          length += buf.readableBytes();
+        }
+        ReferenceCountUtil.release(out);
+      }
+      if (length == 0) {
+        throw new IllegalStateException("no response from the " + layer + " pipeline");
+      }
+      return length;
     };
   }
 

@@ -25,9 +25,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * server, embedded Jetty, Vert.x Web or Netty ({@link NettyLoopback}) on 127.0.0.1 with one route,
  * {@code /api/data}, answering every method with {@code 200 {"ok":true}}, behind jcors ({@code
  * cors}), behind a filter that only passes the request on ({@code filter}: what any filter costs on
- * that server; JDK and Jetty), behind the server's own CORS with the same options ({@code builtin}:
- * Vert.x Web's {@code CorsHandler}; {@code native}: Netty's {@code CorsHandler}), or neither
- * ({@code plain}). The jcors policy is the JMH comparison's, with 100 allowed origins.
+ * that server; for Vert.x a route handler calling {@code ctx.next()}, for Netty a handler passing
+ * every message on), behind the server's own CORS with the same options ({@code builtin}: Vert.x
+ * Web's {@code CorsHandler}; {@code native}: Netty's {@code CorsHandler}), or neither ({@code
+ * plain}). The jcors policy is the JMH comparison's, with 100 allowed origins.
  *
  * <pre>
  * java -cp jcors-benchmarks/target/benchmarks.jar io.jcors.benchmarks.LoopbackServer jdk cors 8080
@@ -42,14 +43,14 @@ public final class LoopbackServer {
   private LoopbackServer() {}
 
   /**
-   * Arguments: {@code jdk|jetty|netty}, {@code cors|filter|plain} ({@code cors|native|plain} for
-   * Netty: {@code native} is Netty's own CorsHandler), port (0 for any).
+   * Arguments: {@code jdk|jetty|vertx|netty}, {@code cors|filter|plain} (and {@code builtin} for
+   * Vert.x, its own CorsHandler; {@code native} for Netty, its own CorsHandler), port (0 for any).
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 3 || !valid(args[0], args[1])) {
       System.err.println(
-          "usage: LoopbackServer jdk|jetty cors|filter|plain PORT, vertx cors|builtin|plain"
-              + " PORT, or netty cors|native|plain PORT");
+          "usage: LoopbackServer jdk|jetty cors|filter|plain PORT, vertx cors|builtin|filter|plain"
+              + " PORT, or netty cors|native|filter|plain PORT");
       System.exit(2);
       return;
     }
@@ -78,16 +79,23 @@ public final class LoopbackServer {
     return switch (server) {
       case "jdk", "jetty" ->
           layer.equals("cors") || layer.equals("filter") || layer.equals("plain");
-      case "vertx" -> layer.equals("cors") || layer.equals("builtin") || layer.equals("plain");
-      case "netty" -> layer.equals("cors") || layer.equals("native") || layer.equals("plain");
+      case "vertx" ->
+          layer.equals("cors")
+              || layer.equals("builtin")
+              || layer.equals("filter")
+              || layer.equals("plain");
+      case "netty" ->
+          layer.equals("cors")
+              || layer.equals("native")
+              || layer.equals("filter")
+              || layer.equals("plain");
       default -> false;
     };
   }
 
   /**
    * Starts {@code server} ({@code jdk|jetty|vertx|netty}) with {@code layer} ({@code
-   * cors|filter|plain}; {@code cors|builtin|plain} for {@code vertx}, {@code cors|native|plain} for
-   * {@code netty}).
+   * cors|filter|plain}; also {@code builtin} for {@code vertx}, {@code native} for {@code netty}).
    */
   static Running start(String server, String layer, int port) throws Exception {
     return switch (server) {

@@ -5,10 +5,12 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -58,16 +60,7 @@ final class NettyLoopback {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new HttpObjectAggregator(1 << 16));
-                    if (layer.equals("cors")) {
-                      ch.pipeline().addLast(new CorsHandler(policy));
-                    } else if (layer.equals("native")) {
-                      ch.pipeline()
-                          .addLast(new io.netty.handler.codec.http.cors.CorsHandler(config));
-                    }
-                    ch.pipeline().addLast(new Data());
+                    pipeline(ch.pipeline(), layer, policy, config);
                   }
                 })
             .bind("127.0.0.1", port)
@@ -86,6 +79,24 @@ final class NettyLoopback {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       }
     };
+  }
+
+  /**
+   * The handlers of one connection: the codec, the aggregator, the CORS layer ({@code cors}, {@code
+   * native}, {@code filter} for a handler that only passes messages on, or {@code plain} for none)
+   * and the route; {@link AdapterBenchmark} runs the same pipeline on an in-memory channel.
+   */
+  static void pipeline(
+      ChannelPipeline pipeline, String layer, io.jcors.CorsPolicy policy, CorsConfig config) {
+    pipeline.addLast(new HttpServerCodec()).addLast(new HttpObjectAggregator(1 << 16));
+    switch (layer) {
+      case "cors" -> pipeline.addLast(new CorsHandler(policy));
+      case "native" -> pipeline.addLast(new io.netty.handler.codec.http.cors.CorsHandler(config));
+      case "filter" -> pipeline.addLast(new ChannelDuplexHandler());
+      case "plain" -> {}
+      default -> throw new IllegalArgumentException("unknown layer " + layer);
+    }
+    pipeline.addLast(new Data());
   }
 
   /** The route: 200 {"ok":true} for every method, as the other servers' route. */

@@ -5,6 +5,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * {@link LoopbackServer}'s Vert.x Web 5 server: one HTTP server per event loop on the same port (as
  * Vert.x scales a server over its event loops), each with a router holding the route {@code
  * /api/data}, behind jcors-vertx's handler ({@code cors}), behind Vert.x Web's own {@link
- * CorsHandler} with the same options ({@code builtin}), or neither ({@code plain}).
+ * CorsHandler} with the same options ({@code builtin}), behind a handler that only calls {@code
+ * ctx.next()} on a route of its own as jcors has ({@code filter}), or none ({@code plain}).
  */
 final class VertxLoopback {
   private static final String BODY = "{\"ok\":true}";
@@ -72,6 +74,9 @@ final class VertxLoopback {
     switch (layer) {
       case "cors" -> io.jcors.vertx.CorsHandler.of(LoopbackServer.policy()).mountOn(router);
       case "builtin" -> router.route().handler(builtin());
+        // What any handler before the route costs: a route of its own, tried first, passing on.
+      case "filter" ->
+          router.route().order(io.jcors.vertx.CorsHandler.ORDER).handler(RoutingContext::next);
       case "plain" -> {}
       default -> throw new IllegalArgumentException("unknown layer " + layer);
     }

@@ -30,9 +30,11 @@ class LoopbackServerTest {
     "jetty, filter",
     "jetty, cors",
     "vertx, plain",
+    "vertx, filter",
     "vertx, builtin",
     "vertx, cors",
     "netty, plain",
+    "netty, filter",
     "netty, native",
     "netty, cors"
   })

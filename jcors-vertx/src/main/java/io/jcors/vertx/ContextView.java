@@ -24,6 +24,13 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
   private boolean originRead;
   private CorsDecision decision;
 
+  /**
+   * The response's headers, read once: {@code ctx.response().headers()} is three calls through
+   * Vert.x Web's wrappers, and the decision reads or writes them five to ten times per request. The
+   * map is the response's for its whole life (a reroute keeps the response).
+   */
+  private MultiMap responseHeaders;
+
   ContextView(RoutingContext ctx) {
     this.ctx = ctx;
   }
@@ -83,26 +90,43 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
    * them all already (the merge leaves {@code Vary} as it is then, whatever the other lines say),
    * otherwise every line joined; for the other names, the first line. The decision asks only
    * whether those are there ({@link CorsDecision#restoreOn}), for each of its headers on every
-   * response, and collecting every line would make a list each time.
+   * response, and collecting every line would make a list each time. When the first line is the
+   * very {@code String} the decision wrote ({@link CorsDecision#varyWith varyWith(null)}, what it
+   * sends when no other {@code Vary} is there), it names them all: no scan, as the decision merges
+   * it again right after.
    */
   @Override
   public String get(String name) {
-    MultiMap headers = ctx.response().headers();
+    MultiMap headers = responseHeaders();
     CharSequence key = vertxName(name);
     String first = headers.get(key);
     if (first == null || key != VARY) {
       return first;
     }
-    if (decision != null && decision.varyWith(first).equals(first)) {
-      return first;
+    if (decision != null && (first == decision.varyWith(null) || covers(first))) {
+      return first; // the usual case: the very line the decision wrote, nothing to scan
     }
     List<String> lines = headers.getAll(key);
     return lines.size() == 1 ? first : String.join(", ", lines);
   }
 
+  /** Whether {@code first} names every CORS name already, so that the merge leaves it as it is. */
+  private boolean covers(String first) {
+    return decision.varyWith(first).equals(first);
+  }
+
   @Override
   public void set(String name, String value) {
-    ctx.response().headers().set(vertxName(name), value);
+    responseHeaders().set(vertxName(name), value);
+  }
+
+  private MultiMap responseHeaders() {
+    MultiMap headers = responseHeaders;
+    if (headers == null) {
+      headers = ctx.response().headers();
+      responseHeaders = headers;
+    }
+    return headers;
   }
 
   // The names the core reads and writes, as Vert.x's optimized form (an AsciiString) with the
