@@ -1,8 +1,7 @@
 package io.jcors.vertx;
 
 import io.jcors.CorsDecision;
-import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
+import io.jcors.CorsExchange;
 import io.jcors.RequestPath;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -15,23 +14,11 @@ import java.util.List;
  * and the headers-end hook that puts the decision back just before the headers leave. The only
  * object the handler makes for a request.
  */
-final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
-  private final RoutingContext ctx;
-
-  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
-  private String origin;
-
-  private boolean originRead;
-  private CorsDecision decision;
+final class ContextView extends CorsExchange implements Handler<Void> {
+  final RoutingContext ctx;
 
   ContextView(RoutingContext ctx) {
     this.ctx = ctx;
-  }
-
-  /** Writes {@code decided} on the response and keeps it for {@link #handle}. */
-  void decided(CorsDecision decided) {
-    decision = decided;
-    decided.writeTo(this, this);
   }
 
   @Override
@@ -67,15 +54,8 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
   }
 
   @Override
-  public String header(String name) {
-    if (!"Origin".equals(name)) {
-      return ctx.request().getHeader(vertxName(name));
-    }
-    if (!originRead) {
-      origin = ctx.request().getHeader(ORIGIN);
-      originRead = true;
-    }
-    return origin;
+  protected String requestHeader(String name) {
+    return ctx.request().getHeader(vertxName(name));
   }
 
   /**
@@ -93,6 +73,7 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
     if (first == null || key != VARY) {
       return first;
     }
+    CorsDecision decision = decision();
     if (decision != null && decision.varyWith(first).equals(first)) {
       return first;
     }
@@ -154,6 +135,6 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
    */
   @Override
   public void handle(Void ignored) {
-    decision.restoreOn(this, this);
+    restore();
   }
 }
