@@ -1,5 +1,8 @@
 package io.jcors;
 
+import java.util.Collection;
+import java.util.List;
+
 /**
  * A server's response headers, as a {@link CorsDecision} writes them and keeps them: each adapter
  * implements it over its response type, without copying. What is kept, and how {@code Vary} is
@@ -49,5 +52,32 @@ public interface CorsHeaders {
    */
   default boolean has(String name) {
     return get(name) != null;
+  }
+
+  /**
+   * The lines of one header as {@link #get(String)} returns them: null for none, the line itself
+   * for one (nothing allocated), else every line joined with {@code ", "} (RFC 9110 section 5.3
+   * lets a recipient combine the lines of a header that way). For the adapters whose server gives a
+   * header's lines as a collection.
+   *
+   * <pre>{@code
+   * assertNull(CorsHeaders.joined(List.of()));
+   * assertEquals("Origin", CorsHeaders.joined(List.of("Origin")));
+   * assertEquals("Accept-Encoding, Origin", CorsHeaders.joined(List.of("Accept-Encoding", "Origin")));
+   * }</pre>
+   */
+  static String joined(Collection<?> lines) {
+    if (lines == null || lines.isEmpty()) {
+      return null;
+    }
+    if (lines.size() == 1) {
+      Object line = lines instanceof List<?> list ? list.get(0) : lines.iterator().next();
+      return String.valueOf(line);
+    }
+    StringBuilder joined = new StringBuilder();
+    for (Object line : lines) {
+      joined.append(", ").append(line);
+    }
+    return joined.substring(2);
   }
 }

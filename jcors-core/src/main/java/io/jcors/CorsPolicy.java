@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * What a server adapter applies to each request: one set of options for every path ({@code
@@ -220,6 +221,44 @@ public final class CorsPolicy {
    */
   public CorsDecision decideNow(CorsRequest request) {
     return handler.now(request);
+  }
+
+  /**
+   * The decision for {@code request} when it is known without waiting, else null once {@code later}
+   * has the stage to wait for: the "decide now, else wait" sequence of every non-blocking adapter,
+   * written once. The decision is {@link #decideNow}'s when no function has to run (for a policy
+   * without functions, always: nothing allocated), or the function's when it answered at once.
+   * Otherwise {@code later} is called, on this thread and before this returns, with {@code request}
+   * and the stage of {@link #decide(CorsRequest)}, which fails with the {@link
+   * CorsResolutionException} itself when the function fails; the adapter continues the request when
+   * it completes, its own way (on its event loop, its executor, a suspended request), and answers a
+   * failure with a 500. {@code later} gets the request back so that it can be a method reference
+   * that captures nothing, made once for every request.
+   *
+   * <pre>{@code
+   * CorsPolicy policy = CorsPolicy.of(CorsOptions.builder().origin(Origins.of("https://app.example.com")).build());
+   * List<CompletionStage<CorsDecision>> waiting = new ArrayList<>();
+   * CorsDecision now = policy.decideNowOrLater(preflight, (request, stage) -> waiting.add(stage));
+   * assertEquals(CorsDecision.Action.RESPOND, now.action());
+   * CorsPolicy later = CorsPolicy.of(CorsOptions.builder().origin(origin -> new CompletableFuture<>()).build());
+   * assertNull(later.decideNowOrLater(preflight, (request, stage) -> waiting.add(stage)));
+   * assertEquals(1, waiting.size()); // completes when the origin function does
+   * }</pre>
+   *
+   * @param <R> the adapter's request view, handed back to {@code later}
+   */
+  public <R extends CorsRequest> CorsDecision decideNowOrLater(
+      R request, BiConsumer<? super R, ? super CompletionStage<CorsDecision>> later) {
+    CorsDecision now = handler.now(request);
+    if (now != null) {
+      return now;
+    }
+    CompletableFuture<CorsDecision> decided = handler.decide(request);
+    if (decided.isDone() && !decided.isCompletedExceptionally()) {
+      return decided.join(); // the function answered at once
+    }
+    later.accept(request, decided);
+    return null;
   }
 
   private interface Handler {

@@ -102,8 +102,9 @@ public class BenchmarkSmokeTest {
             .verbosity(VerboseMode.SILENT)
             .build();
     Collection<RunResult> results = new Runner(options).run();
-    // 6 impls x 2 scenarios, plus the decision alone for 2 scenarios without and with a listener
-    assertThat(results).hasSize(16);
+    // 6 impls x 2 scenarios, plus the decision alone (apply and decideNowOrLater) for 2 scenarios
+    // without and with a listener
+    assertThat(results).hasSize(20);
     for (RunResult result : results) {
       assertThat(result.getPrimaryResult().getScore()).isPositive();
     }

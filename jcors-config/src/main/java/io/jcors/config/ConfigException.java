@@ -46,14 +46,6 @@ public final class ConfigException extends IllegalArgumentException {
    * {@code - 3:15: origin[0]: ...}.
    */
   private static String message(String source, List<ConfigProblem> problems) {
-    StringBuilder s =
-        new StringBuilder(source)
-            .append(": invalid CORS configuration (")
-            .append(problems.size())
-            .append(problems.size() == 1 ? " problem)" : " problems)");
-    for (ConfigProblem problem : problems) {
-      s.append("\n  - ").append(problem);
-    }
-    return s.toString();
+    return PropertyProblem.listed(source + ": invalid CORS configuration", problems);
   }
 }

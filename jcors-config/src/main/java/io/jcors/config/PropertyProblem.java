@@ -1,6 +1,7 @@
 package io.jcors.config;
 
 import io.jcors.CorsProblem;
+import java.util.List;
 
 /**
  * One problem of the jcors configuration as the user of a framework's application properties reads
@@ -34,6 +35,36 @@ public record PropertyProblem(String property, String value, String reason, Stri
     s.append(reason);
     if (fix != null) {
       s.append(". Fix: ").append(fix);
+    }
+    return s.toString();
+  }
+
+  /**
+   * The message of an exception that lists configuration problems: {@code heading}, how many there
+   * are, then each on its own line, as {@link ConfigException} and the frameworks' configuration
+   * exceptions word it.
+   *
+   * <pre>{@code
+   * String message =
+   *     PropertyProblem.listed(
+   *         "invalid jcors configuration",
+   *         List.of(new PropertyProblem("jcors.max-age", "\"ten\"", "is not a number", null)));
+   * assertEquals(
+   *     "invalid jcors configuration (1 problem)\n  - jcors.max-age: \"ten\" is not a number", message);
+   * }</pre>
+   *
+   * @param heading what is invalid, {@code cors.yaml: invalid CORS configuration}
+   * @param problems the problems, each written by its {@code toString()}
+   * @return the message
+   */
+  public static String listed(String heading, List<?> problems) {
+    StringBuilder s =
+        new StringBuilder(heading)
+            .append(" (")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem)" : " problems)");
+    for (Object problem : problems) {
+      s.append("\n  - ").append(problem);
     }
     return s.toString();
   }

@@ -71,13 +71,10 @@ public final class CorsFilter implements Filter {
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
     Exchange exchange = new Exchange(req, res);
-    CorsDecision decision = policy.decideNow(exchange);
+    CorsDecision decision = await(exchange);
     if (decision == null) {
-      decision = await(exchange);
-      if (decision == null) {
-        res.status(Status.INTERNAL_SERVER_ERROR_500).send("Internal Server Error");
-        return;
-      }
+      res.status(Status.INTERNAL_SERVER_ERROR_500).send("Internal Server Error");
+      return;
     }
     if (decision.isEmpty() && decision.action() == CorsDecision.Action.NEXT) {
       chain.proceed(); // no CORS for this request
@@ -96,8 +93,9 @@ public final class CorsFilter implements Filter {
   }
 
   /**
-   * Waits on the request's virtual thread for a function still running; null (logged) when it fails
-   * or does not complete within the wait.
+   * The decision: at once when no function has to wait (the stage of a policy without functions is
+   * complete, and shared), else after waiting on the request's virtual thread for the function;
+   * null (logged) when it fails or does not complete within the wait.
    */
   private CorsDecision await(Exchange exchange) {
     try {

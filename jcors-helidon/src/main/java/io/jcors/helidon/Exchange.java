@@ -7,40 +7,22 @@ import io.helidon.http.ServerResponseHeaders;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.jcors.CorsDecision;
+import io.jcors.CorsExchange;
 import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import java.net.URI;
-import java.util.List;
 
 /**
  * One request as the core reads it and its response as a {@link CorsDecision} writes it: the only
  * object the filter makes for a request.
  */
-final class Exchange implements CorsRequest, CorsHeaders {
+final class Exchange extends CorsExchange {
   private final RoutingRequest request;
   private final RoutingResponse response;
-  private CorsDecision decision;
 
   Exchange(RoutingRequest request, RoutingResponse response) {
     this.request = request;
     this.response = response;
-  }
-
-  /** Writes {@code decided} on the response and keeps it for {@link #restore()}. */
-  void decided(CorsDecision decided) {
-    decision = decided;
-    decided.writeTo(this, this);
-  }
-
-  /**
-   * Puts back what a handler or an error handler replaced: the CORS names in a {@code Vary} the
-   * application set, and any CORS header it removed (one it set itself stays).
-   */
-  void restore() {
-    if (decision != null) {
-      decision.restoreOn(this, this);
-    }
   }
 
   @Override
@@ -87,7 +69,7 @@ final class Exchange implements CorsRequest, CorsHeaders {
   }
 
   @Override
-  public String header(String name) {
+  protected String requestHeader(String name) {
     // the first line, as every adapter reads it
     return request.headers().first(HeaderNames.create(name)).orElse(null);
   }
@@ -99,8 +81,7 @@ final class Exchange implements CorsRequest, CorsHeaders {
     if (!headers.contains(header)) {
       return null;
     }
-    List<String> lines = headers.get(header).allValues();
-    return lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
+    return CorsHeaders.joined(headers.get(header).allValues());
   }
 
   @Override

@@ -2,38 +2,19 @@ package io.jcors.javalin;
 
 import io.javalin.http.Context;
 import io.jcors.CorsDecision;
+import io.jcors.CorsExchange;
 import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
-import java.util.Collection;
-import java.util.Iterator;
 
 /**
  * One request as the core reads it and its response as a {@link CorsDecision} writes it: the only
  * object the plugin makes for a request, kept as a request attribute for the after-handler.
  */
-final class ContextView implements CorsRequest, CorsHeaders {
-  private final Context ctx;
-  private CorsDecision decision;
+final class ContextView extends CorsExchange {
+  final Context ctx;
 
   ContextView(Context ctx) {
     this.ctx = ctx;
-  }
-
-  /** Writes {@code decided} on the response and keeps it for {@link #restore()}. */
-  void decided(CorsDecision decided) {
-    decision = decided;
-    decided.writeTo(this, this);
-  }
-
-  /**
-   * Puts back what a handler replaced: the CORS names in a {@code Vary} the application set, and
-   * any CORS header it removed (one it set itself stays).
-   */
-  void restore() {
-    if (decision != null) {
-      decision.restoreOn(this, this);
-    }
   }
 
   @Override
@@ -69,19 +50,13 @@ final class ContextView implements CorsRequest, CorsHeaders {
   }
 
   @Override
-  public String header(String name) {
+  protected String requestHeader(String name) {
     return ctx.req().getHeader(name); // the first line, as every adapter reads it
   }
 
   @Override
   public String get(String name) {
-    Collection<String> lines = ctx.res().getHeaders(name);
-    if (lines.isEmpty()) {
-      return null;
-    }
-    Iterator<String> it = lines.iterator();
-    String first = it.next();
-    return it.hasNext() ? String.join(", ", lines) : first;
+    return CorsHeaders.joined(ctx.res().getHeaders(name));
   }
 
   @Override

@@ -14,7 +14,7 @@ import io.jcors.CorsPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import kotlin.Unit;
 
 /**
@@ -106,34 +106,37 @@ public final class JcorsPlugin extends Plugin<Void> {
 
   private void before(Context ctx) {
     ContextView view = new ContextView(ctx);
-    CorsDecision now = policy.decideNow(view);
+    CorsDecision now = policy.decideNowOrLater(view, JcorsPlugin::later);
     if (now != null) {
-      apply(now, view, ctx);
-      return;
+      apply(now, view);
     }
-    CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
-    if (decided.isDone() && !decided.isCompletedExceptionally()) {
-      apply(decided.join(), view, ctx); // the function answered at once
-      return;
-    }
-    // An origin or options function is still running: Javalin suspends the request until the
-    // future completes, and goes on with the next handler on a request thread then.
-    ctx.future(
-        () ->
-            decided.handle(
-                (decision, error) -> {
-                  if (error != null) {
-                    LOG.log(System.Logger.Level.ERROR, "CORS: " + error.getMessage(), error);
-                    ctx.status(500).result("Internal Server Error");
-                    ctx.skipRemainingHandlers();
-                  } else {
-                    apply(decision, view, ctx);
-                  }
-                  return null;
-                }));
   }
 
-  private static void apply(CorsDecision decision, ContextView view, Context ctx) {
+  /**
+   * An origin or options function is still running: Javalin suspends the request until the future
+   * completes, and goes on with the next handler on a request thread then.
+   */
+  private static void later(ContextView view, CompletionStage<CorsDecision> decided) {
+    Context ctx = view.ctx;
+    ctx.future(
+        () ->
+            decided
+                .handle(
+                    (decision, error) -> {
+                      if (error != null) {
+                        LOG.log(System.Logger.Level.ERROR, "CORS: " + error.getMessage(), error);
+                        ctx.status(500).result("Internal Server Error");
+                        ctx.skipRemainingHandlers();
+                      } else {
+                        apply(decision, view);
+                      }
+                      return null;
+                    })
+                .toCompletableFuture());
+  }
+
+  private static void apply(CorsDecision decision, ContextView view) {
+    Context ctx = view.ctx;
     if (decision.isEmpty() && decision.action() == CorsDecision.Action.NEXT) {
       return; // no CORS for this request
     }

@@ -1,17 +1,14 @@
 package io.jcors.jaxrs;
 
 import io.jcors.CorsDecision;
-import io.jcors.CorsHeaders;
 import io.jcors.CorsPolicy;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +37,11 @@ final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilte
   @Override
   public void filter(ContainerRequestContext request) {
     RequestView view = new RequestView(request);
-    CorsDecision decision = policy.decideNow(view);
+    CorsDecision decision = await(policy.decide(view).toCompletableFuture(), view, request);
     if (decision == null) {
-      decision = await(policy.decide(view).toCompletableFuture(), view, request);
-      if (decision == null) {
-        return; // answered with a 500 and no CORS headers
-      }
+      return; // answered with a 500 and no CORS headers
     }
-    view.decision = decision;
+    view.keep(decision);
     request.setProperty(PROPERTY, view);
     if (decision.action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
@@ -57,9 +51,10 @@ final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilte
   }
 
   /**
-   * Waits for a function on this thread, at most {@link #wait}: a Jakarta REST filter cannot
-   * suspend the request. Null, with the request aborted with a 500, when the function fails or is
-   * late.
+   * The decision: at once when no function has to wait (the stage of a policy without functions is
+   * complete, and shared), else after waiting for the function on this thread, at most {@link
+   * #wait}: a Jakarta REST filter cannot suspend the request. Null, with the request aborted with a
+   * 500, when the function fails or is late.
    */
   private CorsDecision await(
       CompletableFuture<CorsDecision> decided, RequestView view, ContainerRequestContext request) {
@@ -93,33 +88,7 @@ final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilte
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(PROPERTY) instanceof RequestView view) {
-      // After the resource, a mapper or another filter wrote the response: what the application
-      // set itself stays, the rest of the decision is added, and Vary gets the CORS names merged.
-      view.decision.restoreOn(view, new ResponseHeaders(response.getHeaders()));
-    }
-  }
-
-  /** A response's headers as the core writes them. */
-  private record ResponseHeaders(MultivaluedMap<String, Object> headers) implements CorsHeaders {
-    @Override
-    public String get(String name) {
-      List<Object> values = headers.get(name);
-      if (values == null || values.isEmpty()) {
-        return null;
-      }
-      if (values.size() == 1) {
-        return String.valueOf(values.get(0));
-      }
-      StringBuilder joined = new StringBuilder();
-      for (Object value : values) {
-        joined.append(joined.length() == 0 ? "" : ", ").append(value);
-      }
-      return joined.toString();
-    }
-
-    @Override
-    public void set(String name, String value) {
-      headers.putSingle(name, value);
+      view.restoreOn(response.getHeaders());
     }
   }
 }

@@ -1,28 +1,34 @@
 package io.jcors.jaxrs;
 
-import io.jcors.CorsDecision;
-import io.jcors.CorsRequest;
+import io.jcors.CorsExchange;
+import io.jcors.CorsHeaders;
 import io.jcors.RequestPath;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
  * One request as the core reads it, and the decision made for it, kept in the request's properties
- * for the response filter. The only object the filters make for a request.
+ * for the response filter, which writes it on the response the request ends with. The only object
+ * the filters make for a request.
  */
-final class RequestView implements CorsRequest {
+final class RequestView extends CorsExchange {
   private final ContainerRequestContext request;
 
-  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
-  private String origin;
-
-  private boolean originRead;
-
-  /** Set once the request filter has decided, before the view is shared. */
-  CorsDecision decision;
+  /** The headers of the response the request ended with, once the response filter runs. */
+  private MultivaluedMap<String, Object> response;
 
   RequestView(ContainerRequestContext request) {
     this.request = request;
+  }
+
+  /**
+   * After the resource, a mapper or another filter wrote {@code sent}: what the application set
+   * itself stays, the rest of the decision is added, and {@code Vary} gets the CORS names merged.
+   */
+  void restoreOn(MultivaluedMap<String, Object> sent) {
+    response = sent;
+    restore();
   }
 
   @Override
@@ -61,14 +67,17 @@ final class RequestView implements CorsRequest {
    * reflects only a value it matched).
    */
   @Override
-  public String header(String name) {
-    if (!"Origin".equals(name)) {
-      return request.getHeaders().getFirst(name);
-    }
-    if (!originRead) {
-      origin = request.getHeaders().getFirst(name);
-      originRead = true;
-    }
-    return origin;
+  protected String requestHeader(String name) {
+    return request.getHeaders().getFirst(name);
+  }
+
+  @Override
+  public String get(String name) {
+    return CorsHeaders.joined(response.get(name));
+  }
+
+  @Override
+  public void set(String name, String value) {
+    response.putSingle(name, value);
   }
 }

@@ -4,10 +4,10 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.jcors.CorsDecision;
+import io.jcors.CorsExchange;
 import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -79,19 +79,19 @@ public final class CorsFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    Exchange view = new Exchange(exchange);
-    CorsDecision now = policy.decideNow(view);
+    Exchange view = new Exchange(exchange, chain);
+    CorsDecision now = policy.decideNowOrLater(view, CorsFilter::later);
     if (now != null) {
-      apply(now, view, exchange, chain);
-      return;
+      apply(now, view);
     }
-    CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
-    if (decided.isDone() && !decided.isCompletedExceptionally()) {
-      apply(decided.join(), view, exchange, chain); // the function answered at once
-      return;
-    }
-    // An origin or options function is still running: continue when it completes, on the
-    // server's executor (or the completing thread if the server has none), holding no thread.
+  }
+
+  /**
+   * An origin or options function is still running: continue when it completes, on the server's
+   * executor (or the completing thread if the server has none), holding no thread.
+   */
+  private static void later(Exchange view, CompletionStage<CorsDecision> decided) {
+    HttpExchange exchange = view.exchange;
     Executor executor = exchange.getHttpContext().getServer().getExecutor();
     decided.whenComplete(
         (decision, error) -> {
@@ -101,7 +101,7 @@ public final class CorsFilter extends Filter {
                   if (error != null) {
                     fail(exchange, error); // a CorsResolutionException
                   } else {
-                    apply(decision, view, exchange, chain);
+                    apply(decision, view);
                   }
                 } catch (IOException | RuntimeException e) {
                   LOG.log(System.Logger.Level.ERROR, "CORS: exchange failed", e);
@@ -117,15 +117,15 @@ public final class CorsFilter extends Filter {
   }
 
   /** Applies a decision: answer the preflight, or pass the exchange on with CORS. */
-  private static void apply(
-      CorsDecision decision, Exchange view, HttpExchange exchange, Chain chain) throws IOException {
+  private static void apply(CorsDecision decision, Exchange view) throws IOException {
+    HttpExchange exchange = view.exchange;
     view.decided(decision);
     if (decision.action() == CorsDecision.Action.RESPOND) {
       exchange.sendResponseHeaders(decision.status(), -1);
       exchange.close();
       return;
     }
-    chain.doFilter(
+    view.chain.doFilter(
         decision.varyNames().isEmpty() ? exchange : ForwardingExchange.beforeSend(exchange, view));
   }
 
@@ -156,19 +156,11 @@ public final class CorsFilter extends Filter {
    * one write that takes the name as given, writes. The one check {@code putAll} skips, no CR or LF
    * in a value, is made here.
    */
-  private static final class Exchange
-      implements CorsRequest,
-          CorsHeaders,
-          ForwardingExchange.BeforeSend,
-          Consumer<Map.Entry<String, List<String>>> {
+  private static final class Exchange extends CorsExchange
+      implements ForwardingExchange.BeforeSend, Consumer<Map.Entry<String, List<String>>> {
     private final HttpExchange exchange;
+    private final Chain chain;
     private final Headers response;
-
-    /** The request's {@code Origin}, read once: the core reads it to decide and to echo it. */
-    private String origin;
-
-    private boolean originRead;
-    private CorsDecision decision;
     private String lookingFor;
     private List<String> found;
 
@@ -177,16 +169,17 @@ public final class CorsFilter extends Filter {
 
     private int size;
 
-    Exchange(HttpExchange exchange) {
+    Exchange(HttpExchange exchange, Chain chain) {
       this.exchange = exchange;
+      this.chain = chain;
       this.response = exchange.getResponseHeaders();
     }
 
-    /** Writes {@code decided} on the response and keeps it for {@link #run}. */
-    void decided(CorsDecision decided) {
-      decision = decided;
+    /** Writes {@code decided} on the response, all lines at once, and keeps it for {@link #run}. */
+    @Override
+    public void decided(CorsDecision decided) {
       pending = new Object[2 * decided.headerCount() + 4]; // each header, Vary, Content-Length
-      decided.writeTo(this, this);
+      super.decided(decided);
       if (decided.action() == CorsDecision.Action.RESPOND) {
         // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise); the
         // JDK server omits it for 204, so it is set here explicitly.
@@ -227,25 +220,14 @@ public final class CorsFilter extends Filter {
     }
 
     @Override
-    public String header(String name) {
-      if (!"Origin".equals(name)) {
-        List<String> lines = lines(exchange.getRequestHeaders(), name);
-        return lines == null || lines.isEmpty() ? null : lines.get(0);
-      }
-      if (!originRead) {
-        List<String> lines = lines(exchange.getRequestHeaders(), name);
-        origin = lines == null || lines.isEmpty() ? null : lines.get(0);
-        originRead = true;
-      }
-      return origin;
+    protected String requestHeader(String name) {
+      List<String> lines = lines(exchange.getRequestHeaders(), name);
+      return lines == null || lines.isEmpty() ? null : lines.get(0);
     }
 
     @Override
     public String get(String name) {
-      List<String> lines = lines(response, name);
-      return lines == null || lines.isEmpty()
-          ? null
-          : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
+      return CorsHeaders.joined(lines(response, name));
     }
 
     @Override
@@ -299,7 +281,7 @@ public final class CorsFilter extends Filter {
      */
     @Override
     public void run(HttpExchange sent, int status, long length) {
-      decision.restoreOn(this, this);
+      restore();
     }
 
     /** The lines of {@code name} in {@code headers}, or null. */

@@ -175,14 +175,14 @@ public final class CorsFilter implements Ordered {
     if (decision.isEmpty() && decision.action() == CorsDecision.Action.NEXT) {
       return GO_ON; // no CORS for this request: nothing to put on its response
     }
-    exchange.decided(decision);
     if (decision.action() == CorsDecision.Action.RESPOND) {
       MutableHttpResponse<?> answer = HttpResponse.ok().status(decision.status());
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise).
       answer.getHeaders().set("Content-Length", "0");
-      exchange.answer(answer);
+      exchange.answer(decision, answer);
       return CompletableFuture.completedFuture(Optional.of(answer));
     }
+    exchange.keep(decision); // for the response filter, which writes it on the response
     request.setAttribute(EXCHANGE, exchange);
     return GO_ON;
   }

@@ -1,36 +1,29 @@
 package io.jcors.micronaut;
 
 import io.jcors.CorsDecision;
+import io.jcors.CorsExchange;
 import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import java.util.List;
 
 /**
  * One request as the core reads it, the decision made for it, and the response the decision is put
  * on: the only object the filter makes for a request. It travels from the request filter to the
  * response filter as a request attribute.
  */
-final class Exchange implements CorsRequest, CorsHeaders {
+final class Exchange extends CorsExchange {
   private final HttpRequest<?> request;
-  private CorsDecision decision;
   private MutableHttpResponse<?> response;
 
   Exchange(HttpRequest<?> request) {
     this.request = request;
   }
 
-  /** Keeps {@code decided} for the response filter. */
-  void decided(CorsDecision decided) {
-    decision = decided;
-  }
-
-  /** Writes the decision on the preflight answer {@code answer}. */
-  void answer(MutableHttpResponse<?> answer) {
+  /** Writes {@code decided} on the preflight answer {@code answer}. */
+  void answer(CorsDecision decided, MutableHttpResponse<?> answer) {
     response = answer;
-    decision.writeTo(this, this);
+    decided(decided);
   }
 
   /**
@@ -40,7 +33,7 @@ final class Exchange implements CorsRequest, CorsHeaders {
    */
   void restoreOn(MutableHttpResponse<?> sent) {
     response = sent;
-    decision.restoreOn(this, this);
+    restore();
   }
 
   @Override
@@ -76,14 +69,13 @@ final class Exchange implements CorsRequest, CorsHeaders {
   }
 
   @Override
-  public String header(String name) {
+  protected String requestHeader(String name) {
     return request.getHeaders().get(name); // the first line, as every adapter reads it
   }
 
   @Override
   public String get(String name) {
-    List<String> lines = response.getHeaders().getAll(name);
-    return lines.isEmpty() ? null : lines.size() == 1 ? lines.get(0) : String.join(", ", lines);
+    return CorsHeaders.joined(response.getHeaders().getAll(name));
   }
 
   @Override

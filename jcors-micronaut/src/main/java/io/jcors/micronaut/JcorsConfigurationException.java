@@ -1,5 +1,6 @@
 package io.jcors.micronaut;
 
+import io.jcors.config.PropertyProblem;
 import java.util.List;
 
 /**
@@ -23,7 +24,9 @@ public final class JcorsConfigurationException extends RuntimeException {
   private final List<String> problems;
 
   JcorsConfigurationException(List<String> problems) {
-    super(message(problems), null, false, false); // the message lists the problems; no trace
+    // the message lists the problems; no trace
+    super(
+        PropertyProblem.listed("jcors: invalid CORS configuration", problems), null, false, false);
     this.problems = List.copyOf(problems);
   }
 
@@ -33,16 +36,5 @@ public final class JcorsConfigurationException extends RuntimeException {
    */
   public List<String> problems() {
     return problems;
-  }
-
-  private static String message(List<String> problems) {
-    StringBuilder s =
-        new StringBuilder("jcors: invalid CORS configuration (")
-            .append(problems.size())
-            .append(problems.size() == 1 ? " problem)" : " problems)");
-    for (String problem : problems) {
-      s.append("\n  - ").append(problem);
-    }
-    return s.toString();
   }
 }

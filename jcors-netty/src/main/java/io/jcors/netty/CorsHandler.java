@@ -23,8 +23,9 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 /**
  * Applies a jcors policy in a Netty HTTP/1.1 pipeline: {@code app.use(cors())} for a Netty server.
@@ -96,6 +97,15 @@ public final class CorsHandler extends ChannelDuplexHandler {
   /** Whether a decision is still being made: inbound messages are held until it is. */
   private boolean deciding;
 
+  /** This handler's context in its connection's pipeline (one: the handler is not sharable). */
+  private ChannelHandlerContext context;
+
+  /**
+   * {@link #holdUntil} for the policy's stage, made once per connection rather than per request.
+   */
+  private final BiConsumer<PendingRequest, CompletionStage<CorsDecision>> holdUntil =
+      (pending, decision) -> holdUntil(context, pending, decision);
+
   /**
    * Whether this handler turned reading off (while deciding, or while too many responses wait), and
    * turns it on again after.
@@ -137,17 +147,10 @@ public final class CorsHandler extends ChannelDuplexHandler {
         ctx.fireChannelRead(msg);
         return;
       }
-      CorsDecision now = policy.decideNow(pending);
+      CorsDecision now = policy.decideNowOrLater(pending, holdUntil);
       if (now != null) {
         decided(ctx, pending, now);
-        return;
       }
-      CompletableFuture<CorsDecision> decision = policy.decide(pending).toCompletableFuture();
-      if (decision.isDone() && !decision.isCompletedExceptionally()) {
-        decided(ctx, pending, decision.join()); // the function answered at once
-        return;
-      }
-      holdUntil(ctx, pending, decision);
       return;
     }
     if (dropping && msg instanceof HttpContent) {
@@ -164,7 +167,7 @@ public final class CorsHandler extends ChannelDuplexHandler {
    * make the handler hold more than what one read already decoded.
    */
   private void holdUntil(
-      ChannelHandlerContext ctx, PendingRequest pending, CompletableFuture<CorsDecision> decision) {
+      ChannelHandlerContext ctx, PendingRequest pending, CompletionStage<CorsDecision> decision) {
     deciding = true;
     pauseReading(ctx);
     decision.whenComplete(
@@ -336,6 +339,11 @@ public final class CorsHandler extends ChannelDuplexHandler {
         return;
       }
     }
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    context = ctx;
   }
 
   @Override

@@ -6,10 +6,10 @@ import io.jcors.CorsProblem;
 import io.jcors.config.ConfigProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.LoadedConfig;
+import io.jcors.config.OptionsCustomizer;
 import io.jcors.config.OriginSources;
 import io.jcors.config.PropertyNames;
 import io.jcors.config.PropertyProblem;
-import io.jcors.config.TreeOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +132,7 @@ final class ApplicationProperties {
     if (customizers.isEmpty()) {
       return loaded.policy();
     }
-    CorsConfig checked = CorsConfig.read(customize(loaded.tree(), customizers));
+    CorsConfig checked = CorsConfig.read(OptionsCustomizer.customized(loaded.tree(), customizers));
     for (CorsProblem problem : checked.problems()) {
       PropertyProblem named =
           new PropertyProblem(
@@ -172,15 +172,6 @@ final class ApplicationProperties {
       where = "jcors.config (" + config.trim() + at + ")" + option;
     }
     return new PropertyProblem(where, problem.value(), problem.reason(), problem.fix());
-  }
-
-  /** The tree after every customizer saw each options object; the tree read is not changed. */
-  private static Map<String, Object> customize(
-      Map<String, Object> tree, List<JcorsCustomizer> customizers) {
-    return TreeOptions.customized(
-        tree,
-        JcorsCustomizer.Options::new,
-        (path, options) -> customizers.forEach(customizer -> customizer.customize(path, options)));
   }
 
   /**

@@ -1,8 +1,7 @@
 package io.jcors.quarkus;
 
 import io.jcors.CorsDecision;
-import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
+import io.jcors.CorsExchange;
 import io.jcors.RequestPath;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -18,7 +17,7 @@ import java.util.List;
  * and the hook that puts the decision back just before the headers leave. The only object the
  * handler makes for a request.
  */
-final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
+final class ContextView extends CorsExchange implements Handler<Void> {
   // The names the core reads and writes, in Vert.x's optimized form (an AsciiString, its hash
   // computed once) with the case the core sends them in: Vert.x hashes and checks a String name
   // character by character on every lookup and write.
@@ -40,14 +39,8 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
       HttpHeaders.createOptimized("Access-Control-Expose-Headers");
   private static final CharSequence MAX_AGE = HttpHeaders.createOptimized("Access-Control-Max-Age");
 
-  private final RoutingContext context;
+  final RoutingContext context;
   private final HttpServerRequest request;
-
-  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
-  private String origin;
-
-  private boolean originRead;
-  private CorsDecision decision;
 
   /**
    * The response's headers, read once: {@code context.response().headers()} is three calls through
@@ -66,9 +59,9 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
    * failure, an exception mapper or a handler that sets {@code Vary} may have replaced or cleared
    * what was written ({@link CorsDecision#restoreOn} keeps what the application set itself).
    */
-  void decided(CorsDecision decision) {
-    this.decision = decision;
-    decision.writeTo(this, this);
+  @Override
+  public void decided(CorsDecision decision) {
+    super.decided(decision);
     if (!decision.isEmpty()) {
       context.addHeadersEndHandler(this); // the view itself: no lambda per request
     }
@@ -88,7 +81,7 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
         headers.set(VARY, String.join(", ", vary));
       }
     }
-    decision.restoreOn(this, this);
+    restore();
   }
 
   @Override
@@ -123,15 +116,8 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
   }
 
   @Override
-  public String header(String name) {
-    if (!"Origin".equals(name)) {
-      return request.getHeader(vertxName(name));
-    }
-    if (!originRead) {
-      origin = request.getHeader(ORIGIN);
-      originRead = true;
-    }
-    return origin;
+  protected String requestHeader(String name) {
+    return request.getHeader(vertxName(name));
   }
 
   /**
@@ -148,7 +134,8 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
     if (first == null || key != VARY) {
       return first;
     }
-    if (decision != null && (first == decision.varyWith(null) || covers(first))) {
+    CorsDecision decision = decision();
+    if (decision != null && (first == decision.varyWith(null) || covers(decision, first))) {
       return first; // the usual case: the very line the decision wrote, nothing to scan
     }
     List<String> lines = headers.getAll(key);
@@ -156,7 +143,7 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
   }
 
   /** Whether {@code first} names every CORS name already, so that the merge leaves it as it is. */
-  private boolean covers(String first) {
+  private static boolean covers(CorsDecision decision, String first) {
     return decision.varyWith(first).equals(first);
   }
 

@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,18 +59,18 @@ public final class CorsHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext context) {
     ContextView view = new ContextView(context);
-    CorsDecision now = policy.decideNow(view);
+    CorsDecision now = policy.decideNowOrLater(view, CorsHandler::later);
     if (now != null) {
       apply(now, view, context);
-      return;
     }
-    CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
-    if (decided.isDone() && !decided.isCompletedExceptionally()) {
-      apply(decided.join(), view, context); // the function answered at once
-      return;
-    }
-    // An origin or options function is still running: hold the body back (a handler further on
-    // reads it) and go on, on the request's own context, when it completes.
+  }
+
+  /**
+   * An origin or options function is still running: hold the body back (a handler further on reads
+   * it) and go on, on the request's own context, when it completes.
+   */
+  private static void later(ContextView view, CompletionStage<CorsDecision> decided) {
+    RoutingContext context = view.context;
     boolean paused = !context.request().isEnded();
     if (paused) {
       context.request().pause();

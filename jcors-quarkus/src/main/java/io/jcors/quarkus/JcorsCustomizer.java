@@ -1,7 +1,6 @@
 package io.jcors.quarkus;
 
-import io.jcors.config.TreeOptions;
-import java.util.Map;
+import io.jcors.config.OptionsCustomizer;
 
 /**
  * Adjusts, in code, the options that the {@code jcors.*} properties (or {@code jcors.config}) set:
@@ -9,7 +8,8 @@ import java.util.Map;
  * called, in the order of its {@code @Priority} (highest first, as ArC sorts {@code @All} lists),
  * for each policy: once with path {@code /**} when the properties set one policy for every path,
  * else once per route that has CORS. What it sets is checked at startup with the rest, like a
- * property.
+ * property. Its method, {@code customize(path, options)}, and its {@code Options} are {@link
+ * OptionsCustomizer}'s.
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -35,22 +35,4 @@ import java.util.Map;
  * event loop): return a stage that completes elsewhere.
  */
 @FunctionalInterface
-public interface JcorsCustomizer {
-  /**
-   * Adjusts the options of the policy of {@code path}.
-   *
-   * @param path the route's path, or {@code /**} for the one policy of every path
-   * @param options the options as the properties set them
-   */
-  void customize(String path, Options options);
-
-  /**
-   * The options of one policy, with the names and values of a jcors config file; each setter
-   * replaces that option. The setters are {@link TreeOptions}'s.
-   */
-  final class Options extends TreeOptions<Options> {
-    Options(Map<String, Object> options) {
-      super(options);
-    }
-  }
-}
+public interface JcorsCustomizer extends OptionsCustomizer {}

@@ -35,8 +35,7 @@ class StartupLogTest {
       CorsHandler.class,
       ContextView.class,
       JcorsConfigurationException.class,
-      JcorsCustomizer.class,
-      JcorsCustomizer.Options.class
+      JcorsCustomizer.class
     };
   }
 

@@ -2,13 +2,11 @@ package io.jcors.servlet;
 
 import io.jcors.CorsDecision;
 import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,15 +15,9 @@ import java.util.concurrent.CompletableFuture;
  * one that resumes after an origin function, the application's own async dispatch, or an error
  * page), so that dispatch finds it.
  */
-final class CorsExchange implements CorsRequest, CorsHeaders {
+final class CorsExchange extends io.jcors.CorsExchange { // the core's, for this container
   private final HttpServletRequest request;
   private final HttpServletResponse response;
-  private CorsDecision decision;
-
-  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
-  private String origin;
-
-  private boolean originRead;
   private boolean keepingThroughErrors;
   private volatile CompletableFuture<CorsDecision> pending;
 
@@ -62,15 +54,8 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
   }
 
   @Override
-  public String header(String name) {
-    if (!"Origin".equals(name)) {
-      return request.getHeader(name);
-    }
-    if (!originRead) {
-      origin = request.getHeader(name);
-      originRead = true;
-    }
-    return origin;
+  protected String requestHeader(String name) {
+    return request.getHeader(name);
   }
 
   @Override
@@ -83,16 +68,9 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
     response.setHeader(name, value);
   }
 
-  /** Writes the decision on the response, and keeps it for later dispatches and resets. */
-  CorsDecision decided(CorsDecision decided) {
-    decision = decided;
-    decided.writeTo(this, this);
-    return decided;
-  }
-
   /** Whether the decision made writes anything to keep. */
   private boolean keeps() {
-    return decision != null && !decision.isEmpty();
+    return decision() != null && !decision().isEmpty();
   }
 
   /**
@@ -106,8 +84,8 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
 
   /** Puts the CORS headers back on {@code target}, where a container may have dropped them. */
   void reapply(HttpServletResponse target) {
-    if (decision != null && !target.isCommitted()) {
-      decision.restoreOn(this, target == response ? this : new Target(target));
+    if (decision() != null && !target.isCommitted()) {
+      decision().restoreOn(this, target == response ? this : new Target(target));
     }
   }
 
@@ -123,7 +101,7 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
       return;
     }
     keepingThroughErrors = true;
-    JettyErrors.keep(request, decision, this);
+    JettyErrors.keep(request, decision(), this);
   }
 
   /** Marks the exchange as waiting for {@code decision}, which the resuming dispatch takes. */
@@ -143,8 +121,7 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
     if (target.getHeader(name) == null) {
       return null; // the usual case, without the collection getHeaders builds
     }
-    Collection<String> lines = target.getHeaders(name);
-    return lines == null || lines.isEmpty() ? null : String.join(", ", lines);
+    return CorsHeaders.joined(target.getHeaders(name));
   }
 
   /** The headers of a response other than the one the request came with. */
@@ -174,7 +151,7 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
 
     @Override
     public void setHeader(String name, String value) {
-      super.setHeader(name, "Vary".equalsIgnoreCase(name) ? decision.varyWith(value) : value);
+      super.setHeader(name, "Vary".equalsIgnoreCase(name) ? decision().varyWith(value) : value);
     }
 
     @Override
@@ -182,7 +159,7 @@ final class CorsExchange implements CorsRequest, CorsHeaders {
       if ("Vary".equalsIgnoreCase(name)) {
         String existing = joined(this, "Vary");
         super.setHeader(
-            "Vary", decision.varyWith(existing == null ? value : existing + ", " + value));
+            "Vary", decision().varyWith(existing == null ? value : existing + ", " + value));
       } else {
         super.addHeader(name, value);
       }

@@ -229,13 +229,13 @@ public final class CorsFilter implements Filter {
 
   /** Applies a decision: answer the preflight, or pass the request on with CORS. */
   private static void proceed(
-      CorsDecision decided,
+      CorsDecision decision,
       CorsExchange exchange,
       HttpServletRequest request,
       HttpServletResponse response,
       FilterChain chain)
       throws IOException, ServletException {
-    CorsDecision decision = exchange.decided(decided);
+    exchange.decided(decision);
     if (decision.action() == CorsDecision.Action.RESPOND) {
       // Express sends Content-Length: 0 even with 204 (Safari waits for a body otherwise).
       response.setStatus(decision.status());

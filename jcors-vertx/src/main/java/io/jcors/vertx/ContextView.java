@@ -1,8 +1,7 @@
 package io.jcors.vertx;
 
 import io.jcors.CorsDecision;
-import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
+import io.jcors.CorsExchange;
 import io.jcors.RequestPath;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -15,14 +14,8 @@ import java.util.List;
  * and the headers-end hook that puts the decision back just before the headers leave. The only
  * object the handler makes for a request.
  */
-final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
-  private final RoutingContext ctx;
-
-  /** The request's {@code Origin}, read once: the core reads it to decide and again to echo it. */
-  private String origin;
-
-  private boolean originRead;
-  private CorsDecision decision;
+final class ContextView extends CorsExchange implements Handler<Void> {
+  final RoutingContext ctx;
 
   /**
    * The response's headers, read once: {@code ctx.response().headers()} is three calls through
@@ -33,12 +26,6 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
 
   ContextView(RoutingContext ctx) {
     this.ctx = ctx;
-  }
-
-  /** Writes {@code decided} on the response and keeps it for {@link #handle}. */
-  void decided(CorsDecision decided) {
-    decision = decided;
-    decided.writeTo(this, this);
   }
 
   @Override
@@ -74,15 +61,8 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
   }
 
   @Override
-  public String header(String name) {
-    if (!"Origin".equals(name)) {
-      return ctx.request().getHeader(vertxName(name));
-    }
-    if (!originRead) {
-      origin = ctx.request().getHeader(ORIGIN);
-      originRead = true;
-    }
-    return origin;
+  protected String requestHeader(String name) {
+    return ctx.request().getHeader(vertxName(name));
   }
 
   /**
@@ -103,7 +83,8 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
     if (first == null || key != VARY) {
       return first;
     }
-    if (decision != null && (first == decision.varyWith(null) || covers(first))) {
+    CorsDecision decision = decision();
+    if (decision != null && (first == decision.varyWith(null) || covers(decision, first))) {
       return first; // the usual case: the very line the decision wrote, nothing to scan
     }
     List<String> lines = headers.getAll(key);
@@ -111,7 +92,7 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
   }
 
   /** Whether {@code first} names every CORS name already, so that the merge leaves it as it is. */
-  private boolean covers(String first) {
+  private static boolean covers(CorsDecision decision, String first) {
     return decision.varyWith(first).equals(first);
   }
 
@@ -178,6 +159,6 @@ final class ContextView implements CorsRequest, CorsHeaders, Handler<Void> {
    */
   @Override
   public void handle(Void ignored) {
-    decision.restoreOn(this, this);
+    restore();
   }
 }

@@ -11,7 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Applies a jcors policy in Vert.x Web 5: {@code app.use(cors())} for a {@link Router}.
@@ -91,20 +91,20 @@ public final class CorsHandler implements SecurityPolicyHandler {
   @Override
   public void handle(RoutingContext ctx) {
     ContextView view = new ContextView(ctx);
-    CorsDecision now = policy.decideNow(view);
+    CorsDecision now = policy.decideNowOrLater(view, CorsHandler::later);
     if (now != null) {
       apply(now, view, ctx);
-      return;
     }
-    CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
-    if (decided.isDone() && !decided.isCompletedExceptionally()) {
-      apply(decided.join(), view, ctx); // the function answered at once
-      return;
-    }
-    // An origin or options function is still running: the event loop goes on with other
-    // requests, and this one continues on its own context when the function completes. The
-    // request is paused meanwhile, so that a body handler after this one still reads its body
-    // (as Vert.x's authentication handlers do).
+  }
+
+  /**
+   * An origin or options function is still running: the event loop goes on with other requests, and
+   * this one continues on its own context when the function completes. The request is paused
+   * meanwhile, so that a body handler after this one still reads its body (as Vert.x's
+   * authentication handlers do).
+   */
+  private static void later(ContextView view, CompletionStage<CorsDecision> decided) {
+    RoutingContext ctx = view.ctx;
     HttpServerRequest request = ctx.request();
     if (!request.isEnded()) {
       request.pause();

@@ -4,7 +4,6 @@ import io.jcors.CorsDecision;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -67,13 +66,10 @@ public final class CorsFilter implements WebFilter {
     if (now != null) {
       return apply(now, view, exchange, chain);
     }
-    CompletableFuture<CorsDecision> decided = policy.decide(view).toCompletableFuture();
-    if (decided.isDone() && !decided.isCompletedExceptionally()) {
-      return apply(decided.join(), view, exchange, chain); // the function answered at once
-    }
-    // Still running: wait as a Mono, holding no thread (an event-loop thread must never block).
-    // A client that goes away does not cancel the function's own future, which it may share.
-    return Mono.fromFuture(decided, true)
+    // A function has to run: wait as a Mono, holding no thread (an event-loop thread must never
+    // block). A client that goes away does not cancel the function's own future, which it may
+    // share.
+    return Mono.fromFuture(policy.decide(view).toCompletableFuture(), true)
         .onErrorMap(CompletionException.class, e -> e.getCause() != null ? e.getCause() : e)
         .flatMap(decision -> apply(decision, view, exchange, chain));
   }
@@ -90,7 +86,7 @@ public final class CorsFilter implements WebFilter {
       return response.setComplete();
     }
     if (!decision.isEmpty()) {
-      response.beforeCommit(view::restore);
+      response.beforeCommit(view::beforeCommit);
     }
     return chain.filter(exchange);
   }

@@ -1,8 +1,7 @@
 package io.jcors.webflux;
 
 import io.jcors.CorsDecision;
-import io.jcors.CorsHeaders;
-import io.jcors.CorsRequest;
+import io.jcors.CorsExchange;
 import io.jcors.RequestPath;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +15,19 @@ import reactor.core.publisher.Mono;
  * the hook that puts the decision back before the response is committed. Only {@link HttpHeaders}
  * methods that Spring Framework 6.2 and 7 both have are used.
  */
-final class ExchangeView implements CorsRequest, CorsHeaders {
+final class ExchangeView extends CorsExchange {
   private final ServerWebExchange exchange;
-  private CorsDecision decision;
 
   ExchangeView(ServerWebExchange exchange) {
     this.exchange = exchange;
-  }
-
-  /** Writes {@code decided} on the response and keeps it for {@link #restore}. */
-  void decided(CorsDecision decided) {
-    decision = decided;
-    decided.writeTo(this, this);
   }
 
   /**
    * Puts back what the response lost since the decision was written (an error handler's or a
    * reset's cleared headers, a {@code Vary} the application replaced), just before it is committed.
    */
-  Mono<Void> restore() {
-    decision.restoreOn(this, this);
+  Mono<Void> beforeCommit() {
+    restore();
     return Mono.empty();
   }
 
@@ -77,7 +69,7 @@ final class ExchangeView implements CorsRequest, CorsHeaders {
   }
 
   @Override
-  public String header(String name) {
+  protected String requestHeader(String name) {
     return exchange.getRequest().getHeaders().getFirst(name);
   }
 

@@ -13,22 +13,12 @@ final class JcorsConfigurationException extends RuntimeException {
   private final transient List<PropertyProblem> problems;
 
   JcorsConfigurationException(List<PropertyProblem> problems) {
-    super(message(problems), null, false, false); // the report lists the problems; no trace
+    // the report lists the problems; no trace
+    super(PropertyProblem.listed("invalid jcors configuration", problems), null, false, false);
     this.problems = List.copyOf(problems);
   }
 
   List<PropertyProblem> problems() {
     return problems;
-  }
-
-  private static String message(List<PropertyProblem> problems) {
-    StringBuilder s =
-        new StringBuilder("invalid jcors configuration (")
-            .append(problems.size())
-            .append(problems.size() == 1 ? " problem)" : " problems)");
-    for (PropertyProblem problem : problems) {
-      s.append("\n  - ").append(problem);
-    }
-    return s.toString();
   }
 }

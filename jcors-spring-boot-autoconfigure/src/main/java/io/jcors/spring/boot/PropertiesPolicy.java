@@ -3,8 +3,8 @@ package io.jcors.spring.boot;
 import io.jcors.CorsConfig;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem;
+import io.jcors.config.OptionsCustomizer;
 import io.jcors.config.PropertyProblem;
-import io.jcors.config.TreeOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ final class PropertiesPolicy {
     } else {
       read = PropertiesTree.read(properties, environment);
     }
-    Map<String, Object> tree = customize(read.tree(), customizers);
+    Map<String, Object> tree = OptionsCustomizer.customized(read.tree(), customizers);
     CorsConfig checked = CorsConfig.read(tree, sources);
     List<PropertyProblem> errors = new ArrayList<>(read.problems());
     for (CorsProblem problem : checked.problems()) {
@@ -88,17 +88,5 @@ final class PropertiesPolicy {
       throw new JcorsConfigurationException(errors);
     }
     return checked.policy();
-  }
-
-  /** The tree after every customizer saw each options object; the tree read is not changed. */
-  private static Map<String, Object> customize(
-      Map<String, Object> tree, List<JcorsCustomizer> customizers) {
-    if (customizers.isEmpty()) {
-      return tree;
-    }
-    return TreeOptions.customized(
-        tree,
-        JcorsCustomizer.Options::new,
-        (path, options) -> customizers.forEach(customizer -> customizer.customize(path, options)));
   }
 }

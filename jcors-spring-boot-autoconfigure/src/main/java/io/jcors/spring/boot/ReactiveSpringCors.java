@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.server.WebFilter;
@@ -56,21 +54,7 @@ final class ReactiveSpringCors {
                   false,
                   false)
               .values()) {
-        mapping
-            .getHandlerMethods()
-            .values()
-            .forEach(
-                method -> {
-                  if (AnnotatedElementUtils.hasAnnotation(method.getMethod(), CrossOrigin.class)
-                      || AnnotatedElementUtils.hasAnnotation(
-                          method.getBeanType(), CrossOrigin.class)) {
-                    found.add(
-                        "@CrossOrigin on "
-                            + method.getBeanType().getSimpleName()
-                            + "."
-                            + method.getMethod().getName());
-                  }
-                });
+        CrossOriginMethods.addTo(found, mapping.getHandlerMethods().values());
       }
       return found;
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -89,24 +88,7 @@ final class SpringCors {
         if (mapping.getValue()
             instanceof
             org.springframework.web.servlet.handler.AbstractHandlerMethodMapping<?> methods) {
-          methods
-              .getHandlerMethods()
-              .values()
-              .forEach(
-                  method -> {
-                    if (AnnotatedElementUtils.hasAnnotation(
-                            method.getMethod(),
-                            org.springframework.web.bind.annotation.CrossOrigin.class)
-                        || AnnotatedElementUtils.hasAnnotation(
-                            method.getBeanType(),
-                            org.springframework.web.bind.annotation.CrossOrigin.class)) {
-                      found.add(
-                          "@CrossOrigin on "
-                              + method.getBeanType().getSimpleName()
-                              + "."
-                              + method.getMethod().getName());
-                    }
-                  });
+          CrossOriginMethods.addTo(found, methods.getHandlerMethods().values());
         }
       }
       return found;
