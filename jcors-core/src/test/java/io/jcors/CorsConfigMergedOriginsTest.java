@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,42 +18,7 @@ import org.junit.jupiter.api.Test;
  * entries and of each source's list, every problem at its own place in the list.
  */
 class CorsConfigMergedOriginsTest {
-  /** A source whose entries are its settings' {@code origins}, checked as rows are. */
-  private static final class Listed implements OriginList.Source {
-    final OriginList list;
-    final boolean credentials;
-    final boolean strict;
-    final List<String> asked = new ArrayList<>();
-
-    Listed(List<String> entries, boolean credentials, boolean strict) {
-      this.list = OriginList.check(entries, "origin", credentials, strict);
-      this.credentials = credentials;
-      this.strict = strict;
-    }
-
-    @Override
-    public CompletionStage<Origins> resolve(String requestOrigin) {
-      asked.add(requestOrigin);
-      return CompletableFuture.completedFuture(list.origins());
-    }
-
-    @Override
-    public boolean checksCredentials() {
-      return credentials;
-    }
-
-    @Override
-    public boolean checksStrict() {
-      return strict;
-    }
-
-    @Override
-    public String toString() {
-      return "listed " + list.origins();
-    }
-  }
-
-  private final List<Listed> opened = new ArrayList<>();
+  private final List<FixedSource> opened = new ArrayList<>();
 
   private final CorsConfig.OriginSource listed =
       new CorsConfig.OriginSource() {
@@ -69,7 +33,8 @@ class CorsConfigMergedOriginsTest {
           if (!settings.containsKey("origins")) {
             throw new IllegalArgumentException("has no \"origins\"; list the origins");
           }
-          Listed source = new Listed((List<String>) settings.get("origins"), credentials, strict);
+          FixedSource source =
+              FixedSource.listing((List<String>) settings.get("origins"), credentials, strict);
           opened.add(source);
           return source;
         }
@@ -255,7 +220,7 @@ class CorsConfigMergedOriginsTest {
         new CorsConfig.OriginSource() {
           @Override
           public OriginResolver create(Map<String, ?> settings) {
-            return new Listed(List.of("https://a.example"), false, false);
+            return FixedSource.listing(List.of("https://a.example"), false, false);
           }
         };
     CorsConfig config =

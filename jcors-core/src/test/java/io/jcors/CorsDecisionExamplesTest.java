@@ -153,14 +153,7 @@ class CorsDecisionExamplesTest {
 
   @Test
   void originFunction_throwingAtOnce_failedStageNotAThrow() {
-    CorsPolicy policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(
-                    origin -> {
-                      throw new IllegalStateException("boom");
-                    })
-                .build());
+    CorsPolicy policy = TestPolicies.originFunctionThrowing();
     CompletableFuture<CorsDecision> decided =
         policy.decide(TestRequest.get("/").origin("https://x.example")).toCompletableFuture();
     assertThat(decided).isCompletedExceptionally();
@@ -171,11 +164,7 @@ class CorsDecisionExamplesTest {
 
   @Test
   void originFunction_everyDecisionVariesOnOrigin() {
-    CorsPolicy policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(origin -> CompletableFuture.completedFuture(Origins.none()))
-                .build());
+    CorsPolicy policy = TestPolicies.originFunctionAnsweringAtOnce(Origins.none());
     CorsDecision decision = policy.decide(TestRequest.get("/")).toCompletableFuture().join();
     assertThat(decision.headerCount()).isZero();
     assertThat(decision.varyNames()).containsExactly("Origin");

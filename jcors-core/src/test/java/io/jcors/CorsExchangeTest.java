@@ -170,11 +170,7 @@ class CorsExchangeTest {
 
   @Test
   void decideNowOrLater_functionAnsweringAtOnce_decidedNow_laterNotCalled() {
-    CorsPolicy policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(origin -> CompletableFuture.completedFuture(Origins.reflect()))
-                .build());
+    CorsPolicy policy = TestPolicies.originFunctionAnsweringAtOnce(Origins.reflect());
     assertNull(policy.decideNow(preflight)); // a function has to run
     CorsDecision now =
         policy.decideNowOrLater(
@@ -206,14 +202,7 @@ class CorsExchangeTest {
 
   @Test
   void decideNowOrLater_functionThrowingAtOnce_goesToLaterAsAFailedStage() {
-    CorsPolicy policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(
-                    origin -> {
-                      throw new IllegalStateException("boom");
-                    })
-                .build());
+    CorsPolicy policy = TestPolicies.originFunctionThrowing();
     List<CompletionStage<CorsDecision>> waiting = new ArrayList<>();
     assertNull(policy.decideNowOrLater(preflight, (request, stage) -> waiting.add(stage)));
     assertThat(waiting.get(0).toCompletableFuture()).isCompletedExceptionally();

@@ -1,5 +1,12 @@
 package io.jcors;
 
+import static io.jcors.CorsHeaderNames.ACAC;
+import static io.jcors.CorsHeaderNames.ACAH;
+import static io.jcors.CorsHeaderNames.ACAM;
+import static io.jcors.CorsHeaderNames.ACAO;
+import static io.jcors.CorsHeaderNames.ACEH;
+import static io.jcors.CorsHeaderNames.ACMA;
+import static io.jcors.CorsHeaderNames.VARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -33,13 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tests.
  */
 class ExpressParityTest {
-  private static final String ACAO = "Access-Control-Allow-Origin";
-  private static final String ACAC = "Access-Control-Allow-Credentials";
-  private static final String ACAM = "Access-Control-Allow-Methods";
-  private static final String ACAH = "Access-Control-Allow-Headers";
-  private static final String ACEH = "Access-Control-Expose-Headers";
-  private static final String ACMA = "Access-Control-Max-Age";
-  private static final String VARY = "Vary";
   private static final String DEFAULT_METHODS = "GET,HEAD,PUT,PATCH,POST,DELETE";
   private static final String REQUESTED_HEADERS = "x-header-1, x-header-2";
 
@@ -68,6 +68,21 @@ class ExpressParityTest {
         REQUESTED_HEADERS,
         VARY,
         "Access-Control-Request-Headers");
+  }
+
+  /** The headers of the preflight answer in the "options specified via callback" cases. */
+  static Map<String, String> delegatePreflightHeaders() {
+    return headers(
+        ACAO,
+        "delegate.com",
+        VARY,
+        "Origin, Access-Control-Request-Headers",
+        ACAM,
+        DEFAULT_METHODS,
+        ACAH,
+        REQUESTED_HEADERS,
+        ACMA,
+        "1000");
   }
 
   static Stream<Arguments> cases() {
@@ -493,19 +508,7 @@ class ExpressParityTest {
                         CompletableFuture.completedFuture(
                             CorsOptions.builder().origin("delegate.com").maxAge(1000).build())),
             preflight(),
-            respond(
-                204,
-                headers(
-                    ACAO,
-                    "delegate.com",
-                    VARY,
-                    "Origin, Access-Control-Request-Headers",
-                    ACAM,
-                    DEFAULT_METHODS,
-                    ACAH,
-                    REQUESTED_HEADERS,
-                    ACMA,
-                    "1000"))),
+            respond(204, delegatePreflightHeaders())),
         row(
             "handles options specified via callback for preflight",
             "the same, with a delegate that completes later (PENDING, then RESPOND)",
@@ -516,19 +519,7 @@ class ExpressParityTest {
                             () ->
                                 CorsOptions.builder().origin("delegate.com").maxAge(1000).build())),
             preflight(),
-            respond(
-                204,
-                headers(
-                    ACAO,
-                    "delegate.com",
-                    VARY,
-                    "Origin, Access-Control-Request-Headers",
-                    ACAM,
-                    DEFAULT_METHODS,
-                    ACAH,
-                    REQUESTED_HEADERS,
-                    ACMA,
-                    "1000"))),
+            respond(204, delegatePreflightHeaders())),
         row(
             "handles error specified via callback",
             "next(err) is a CorsResolutionException, thrown at once for a failed completed stage",

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** Entries from outside the code (database rows) go through the checks of configured origins. */
@@ -241,26 +239,7 @@ class OriginListTest {
   }
 
   private static OriginList.Source source(boolean credentials, boolean strict) {
-    return new OriginList.Source() {
-      @Override
-      public CompletionStage<Origins> resolve(String requestOrigin) {
-        return CompletableFuture.completedFuture(Origins.none());
-      }
-
-      @Override
-      public boolean checksCredentials() {
-        return credentials;
-      }
-
-      @Override
-      public boolean checksStrict() {
-        return strict;
-      }
-
-      @Override
-      public String toString() {
-        return credentials ? "checking source" : "lenient source";
-      }
-    };
+    return new FixedSource(
+        Origins.none(), credentials, strict, credentials ? "checking source" : "lenient source");
   }
 }

@@ -1,5 +1,6 @@
 package io.jcors;
 
+import static io.jcors.CorsHeaderNames.ACAO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SecurityChecklistTest {
   private static final String APP = "https://app.example.com";
-  private static final String ACAO = "Access-Control-Allow-Origin";
   private static final int MIB = 1 << 20;
 
   SecurityChecklistTest() {}

@@ -1,5 +1,7 @@
 package io.jcors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -42,6 +44,17 @@ final class TestOutcome {
       throw (CorsResolutionException) decided.handle((decision, error) -> error).join();
     }
     return written(decided.join(), request, response);
+  }
+
+  /**
+   * Asserts that a GET from {@code origin} goes on to the application with {@code
+   * Access-Control-Allow-Origin: origin}, once any function of {@code policy} has completed.
+   */
+  static void assertActualRequestAllowed(CorsPolicy policy, String origin) {
+    TestResponse response = new TestResponse();
+    TestOutcome outcome = apply(policy, TestRequest.get("/").origin(origin), response).settled();
+    assertThat(outcome.action()).isEqualTo(Action.NEXT);
+    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(origin);
   }
 
   private static TestOutcome written(
