@@ -41,6 +41,20 @@ def fmt_b(v):
     return "0" if v < 0.5 else f"{v:,.0f}"
 
 
+def row(results, columns, params):
+    """One table row: for each column, its result's median (B/op), or an empty cell where the run
+    has none; and the medians by column. params(column) gives the JMH parameters of that cell."""
+    cells, scores = [], {}
+    for column in columns:
+        r = results.get(tuple(sorted(params(column).items())))
+        if r is None:
+            cells.append("")
+            continue
+        scores[column] = r["median"]
+        cells.append(f"{fmt_ns(r['median'])} ({fmt_b(r['alloc'])})")
+    return cells, scores
+
+
 def comparison(rows):
     cmp = {tuple(sorted(k[1])): v for k, v in rows.items() if k[0] == "CorsComparisonBenchmark"}
     if not cmp:
@@ -50,14 +64,8 @@ def comparison(rows):
     print("|---|---:|" + "---:|" * len(IMPLS) + "---:|")
     for scenario in SCENARIOS:
         for origins in ["1", "100", "10000"]:
-            cells, scores = [], {}
-            for impl in IMPLS:
-                r = cmp.get(tuple(sorted({"impl": impl, "scenario": scenario, "origins": origins}.items())))
-                if r is None:
-                    cells.append("")
-                    continue
-                scores[impl] = r["median"]
-                cells.append(f"{fmt_ns(r['median'])} ({fmt_b(r['alloc'])})")
+            cells, scores = row(cmp, IMPLS,
+                                lambda impl: {"impl": impl, "scenario": scenario, "origins": origins})
             others = [v for k, v in scores.items() if k not in ("baseline", "jcors")]
             ratio = ""
             if "jcors" in scores and others:
@@ -76,14 +84,8 @@ def decision(rows):
     print("|---|---|---:|---:|---:|---:|")
     for headers in ["listed", "reflected"]:
         for scenario in SCENARIOS:
-            cells, scores = [], {}
-            for origins in ["1", "100", "10000"]:
-                r = dec.get(tuple(sorted({"scenario": scenario, "origins": origins, "headers": headers}.items())))
-                if r is None:
-                    cells.append("")
-                    continue
-                scores[origins] = r["median"]
-                cells.append(f"{fmt_ns(r['median'])} ({fmt_b(r['alloc'])})")
+            cells, scores = row(dec, ["1", "100", "10000"],
+                                lambda origins: {"scenario": scenario, "origins": origins, "headers": headers})
             ratio = f"{scores['10000'] / scores['1']:.2f}" if "1" in scores and "10000" in scores else ""
             print(f"| {scenario} | {headers} | " + " | ".join(cells) + f" | {ratio} |")
     print()

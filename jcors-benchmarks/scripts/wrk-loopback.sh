@@ -215,15 +215,19 @@ else
 fi
 echo "uptime after: $(uptime)"
 
-echo
-echo "median over $ROUNDS rounds of ${DURATION}s, $CONNECTIONS connections, 1 wrk thread; requests/s,"
-echo "and the server's CPU time per request in microseconds (user + system, all threads)"
-awk -F'\t' '
+# median(list): the median of a list of numbers, each after a space (" 3 1 2"), as the summaries
+# below collect a run's values; written once here and prepended to each summary's awk program.
+AWK_MEDIAN='
   function median(list,    a, n, i, j, t) {
     n = split(substr(list, 2), a, " ")
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
     return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+  }'
+
+echo
+echo "median over $ROUNDS rounds of ${DURATION}s, $CONNECTIONS connections, 1 wrk thread; requests/s,"
+echo "and the server's CPU time per request in microseconds (user + system, all threads)"
+awk -F'\t' "$AWK_MEDIAN"'
   function cell(key, list) { return (key in list) ? sprintf("%.0f", median(list[key])) : "-" }
   function cpucell(key) { return (key in cpu) ? sprintf("%.1f", median(cpu[key])) : "-" }
   function ratio(a, b, list) { return (a in list && b in list) ? sprintf("%.1f%%", 100 * median(list[a]) / median(list[b])) : "-" }
@@ -248,12 +252,7 @@ echo "(for vertx, the filter column is Vert.x Web's CorsHandler with the same op
 if [[ " $SERVERS " == *" vertx-plain "* && " $SERVERS " == *" vertx-cors "* ]]; then
   echo
   echo "Vert.x, medians over the rounds of each round's ratio"
-  awk -F'\t' '
-    function median(list,    a, n, i, j, t) {
-      n = split(substr(list, 2), a, " ")
-      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
+  awk -F'\t' "$AWK_MEDIAN"'
     $2 ~ /^vertx-/ { rps[$1 "|" $2 "|" $3] = $4; cpu[$1 "|" $2 "|" $3] = $5; rounds[$1] = 1 }
     END {
       split("actual-allowed preflight-allowed no-origin", sc, " ")
@@ -281,12 +280,7 @@ if [[ " $SERVERS " == *" netty-cors "* ]]; then
 echo
 echo "Netty: medians over $ROUNDS rounds of the ratios within each round (jcors = jcors-netty,"
 echo "netty = Netty's CorsHandler); requests/s and CPU µs/request are medians of the runs"
-awk -F'\t' '
-  function median(list,    a, n, i, j, t) {
-    n = split(substr(list, 2), a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk -F'\t' "$AWK_MEDIAN"'
   { rps[$1 "|" $2 "|" $3] = $4; cpu[$1 "|" $2 "|" $3] = $5; rounds[$1] = 1
     all[$2 "|" $3] = all[$2 "|" $3] " " $4; allcpu[$2 "|" $3] = allcpu[$2 "|" $3] " " $5 }
   END {
@@ -317,12 +311,7 @@ fi
 if [ -n "${PAIRS:-}" ]; then
   echo
   echo "Pairs: medians over $ROUNDS rounds of the ratios within each round"
-  awk -F'\t' -v pairs="$PAIRS" '
-    function median(list,    a, n, i, j, t) {
-      n = split(substr(list, 2), a, " ")
-      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
+  awk -F'\t' -v pairs="$PAIRS" "$AWK_MEDIAN"'
     { rps[$1 "|" $2 "|" $3] = $4; cpu[$1 "|" $2 "|" $3] = $5; rounds[$1] = 1 }
     END {
       split("actual-allowed preflight-allowed no-origin", sc, " ")

@@ -123,13 +123,13 @@ class CorsConfigMergedOriginsTest {
     assertThat(now).isNotNull();
     assertThat(now)
         .isSameAs(policy.decideNow(TestRequest.get("/").origin("https://static.example")));
-    assertThat(opened.get(0).asked).isEmpty();
+    assertThat(opened.get(0).asked()).isEmpty();
     // An origin only a source allows goes to the source, and varies on Origin as a list does.
     assertThat(policy.decideNow(TestRequest.get("/").origin("https://a.example"))).isNull();
     TestResponse response = new TestResponse();
     TestOutcome.apply(policy, TestRequest.get("/").origin("https://a.example"), response);
     assertThat(response.header("Vary")).isEqualTo("Origin");
-    assertThat(opened.get(0).asked).containsExactly("https://a.example");
+    assertThat(opened.get(0).asked()).containsExactly("https://a.example");
   }
 
   @Test
@@ -261,8 +261,8 @@ class CorsConfigMergedOriginsTest {
         .singleElement()
         .satisfies(
             s -> {
-              assertThat(s.credentials).isTrue();
-              assertThat(s.strict).isTrue();
+              assertThat(s.credentials()).isTrue();
+              assertThat(s.strict()).isTrue();
             });
   }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What {@link CorsPolicy#withListener(CorsListener)} reports, request by request. */
 class CorsListenerTest {
@@ -58,24 +60,21 @@ class CorsListenerTest {
   class OneSetOfOptions {
     OneSetOfOptions() {}
 
-    @Test
-    void allowedOrigin_actualAndPreflight() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "allowed | https://app.example.com | allowed /**                    | preflight /**",
+          "refused | https://evil.example    | refused /** ORIGIN_NOT_ALLOWED | refused /** ORIGIN_NOT_ALLOWED"
+        })
+    void actualAndPreflight_eachReported(
+        String name, String origin, String actualEvent, String preflightEvent) {
       assertThat(
               events(
                   CorsPolicy.of(APP),
-                  TestRequest.get("/x").origin("https://app.example.com"),
-                  TestRequest.preflight("/x", "https://app.example.com", "PUT")))
-          .containsExactly("allowed /**", "preflight /**");
-    }
-
-    @Test
-    void refusedOrigin_actualAndPreflight_originNotAllowed() {
-      assertThat(
-              events(
-                  CorsPolicy.of(APP),
-                  TestRequest.get("/x").origin("https://evil.example"),
-                  TestRequest.preflight("/x", "https://evil.example", "PUT")))
-          .containsExactly("refused /** ORIGIN_NOT_ALLOWED", "refused /** ORIGIN_NOT_ALLOWED");
+                  TestRequest.get("/x").origin(origin),
+                  TestRequest.preflight("/x", origin, "PUT")))
+          .containsExactly(actualEvent, preflightEvent);
     }
 
     @Test

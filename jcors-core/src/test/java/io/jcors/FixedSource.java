@@ -7,21 +7,17 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * An origin source that answers every request origin with the same {@link Origins} at once, says
- * which checks its entries had ({@link OriginList.Source}), and records the origins it was asked
- * about.
+ * which checks its entries had ({@link OriginList.Source}), and records in {@code asked} the
+ * origins it was asked about.
+ *
+ * @param name the name that problems quote ({@link #toString()})
  */
-final class FixedSource implements OriginList.Source {
-  final Origins origins;
-  final boolean credentials;
-  final boolean strict;
-  final List<String> asked = new ArrayList<>();
-  private final String name;
+record FixedSource(
+    Origins origins, boolean credentials, boolean strict, String name, List<String> asked)
+    implements OriginList.Source {
 
   FixedSource(Origins origins, boolean credentials, boolean strict, String name) {
-    this.origins = origins;
-    this.credentials = credentials;
-    this.strict = strict;
-    this.name = name;
+    this(origins, credentials, strict, name, new ArrayList<>());
   }
 
   /** A source of {@code entries} checked as rows are, for a route with these options. */
@@ -46,7 +42,6 @@ final class FixedSource implements OriginList.Source {
     return strict;
   }
 
-  /** The name that problems quote. */
   @Override
   public String toString() {
     return name;

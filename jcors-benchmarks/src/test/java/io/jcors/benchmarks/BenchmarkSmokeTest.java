@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Keeps the benchmarks compiling, running and honest: every implementation answers every scenario
@@ -86,27 +78,16 @@ public class BenchmarkSmokeTest {
 
   @Test
   void jmh_oneShortIterationOfEachBenchmark_runs() throws Exception {
-    Options options =
-        new OptionsBuilder()
+    // 6 impls x 2 scenarios, plus the decision alone (apply and decideNowOrLater) for 2 scenarios
+    // without and with a listener
+    ShortRun.assertRuns(
+        ShortRun.options()
             .include(CorsComparisonBenchmark.class.getName())
             .include(CorsDecisionBenchmark.class.getName())
             .param("impl", IMPLS.toArray(new String[0]))
             .param("scenario", Fixture.ACTUAL_ALLOWED, Fixture.PREFLIGHT_HOSTILE)
             .param("origins", "10")
-            .param("headers", "reflected")
-            .forks(0)
-            .warmupIterations(0)
-            .measurementIterations(1)
-            .measurementTime(TimeValue.milliseconds(50))
-            .timeUnit(TimeUnit.NANOSECONDS)
-            .verbosity(VerboseMode.SILENT)
-            .build();
-    Collection<RunResult> results = new Runner(options).run();
-    // 6 impls x 2 scenarios, plus the decision alone (apply and decideNowOrLater) for 2 scenarios
-    // without and with a listener
-    assertThat(results).hasSize(20);
-    for (RunResult result : results) {
-      assertThat(result.getPrimaryResult().getScore()).isPositive();
-    }
+            .param("headers", "reflected"),
+        20);
   }
 }

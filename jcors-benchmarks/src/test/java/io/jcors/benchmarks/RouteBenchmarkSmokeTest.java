@@ -3,17 +3,9 @@ package io.jcors.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Collection;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Keeps the route benchmark honest: each scenario's path chooses the route it is meant to, with the
@@ -59,23 +51,12 @@ class RouteBenchmarkSmokeTest {
 
   @Test
   void jmh_oneShortIteration_runs() throws Exception {
-    Options options =
-        new OptionsBuilder()
+    ShortRun.assertRuns(
+        ShortRun.options()
             .include(RouteBenchmark.class.getName())
             .param("impl", "index")
             .param("routes", "10", "1000")
-            .param("scenario", "param")
-            .forks(0)
-            .warmupIterations(0)
-            .measurementIterations(1)
-            .measurementTime(TimeValue.milliseconds(50))
-            .timeUnit(TimeUnit.NANOSECONDS)
-            .verbosity(VerboseMode.SILENT)
-            .build();
-    Collection<RunResult> results = new Runner(options).run();
-    assertThat(results).hasSize(2);
-    for (RunResult result : results) {
-      assertThat(result.getPrimaryResult().getScore()).isPositive();
-    }
+            .param("scenario", "param"),
+        2);
   }
 }
