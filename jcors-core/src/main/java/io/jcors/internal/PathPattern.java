@@ -344,9 +344,21 @@ public final class PathPattern {
     return isNameStart(c) || c >= '0' && c <= '9';
   }
 
+  /**
+   * Whether {@code c} makes a route path look like a regex (a group, a class, {@code +}, {@code !}
+   * or {@code |}): refused unescaped, with one reason and one fix for all of them ({@link
+   * #refused}, {@link #fixFor}).
+   */
+  private static boolean looksLikeRegex(char c) {
+    return "()[]+!|".indexOf(c) >= 0;
+  }
+
   /** Why {@code c}, unescaped, cannot be in a route path; null when it can. */
   private static String refused(char c, int i) {
     String at = " at index " + i;
+    if (looksLikeRegex(c)) {
+      return "looks like a regex (" + c + at + "); " + SYNTAX;
+    }
     switch (c) {
       case ':':
         return "has a : inside a segment" + at;
@@ -354,14 +366,6 @@ public final class PathPattern {
         return "has a { inside a segment" + at;
       case '}':
         return "has a } without a {" + at;
-      case '(':
-      case ')':
-      case '[':
-      case ']':
-      case '+':
-      case '!':
-      case '|':
-        return "looks like a regex (" + c + at + "); " + SYNTAX;
       case '?':
         return "has a ?" + at + ", which is neither part of a path nor a wildcard here";
       case '#':
@@ -379,23 +383,18 @@ public final class PathPattern {
   }
 
   private static String fixFor(char c) {
+    if (looksLikeRegex(c)) {
+      return "write :name for one segment, * within a segment, ** for any number of segments;"
+          + " for a literal "
+          + c
+          + " write \\"
+          + c;
+    }
     switch (c) {
       case ':':
       case '{':
         return "a parameter is a whole segment (/files/:name); for part of a segment write *"
             + " (/files/*.json); for a literal "
-            + c
-            + " write \\"
-            + c;
-      case '(':
-      case ')':
-      case '[':
-      case ']':
-      case '+':
-      case '!':
-      case '|':
-        return "write :name for one segment, * within a segment, ** for any number of segments;"
-            + " for a literal "
             + c
             + " write \\"
             + c;
