@@ -199,12 +199,7 @@ class CorsListenerTest {
 
     @Test
     void failingFunction_functionFailed_andTheStageFailsWithTheSameException() {
-      CorsPolicy failing =
-          CorsPolicy.of(
-              CorsOptions.builder()
-                  .origin(
-                      origin -> CompletableFuture.failedFuture(new IllegalStateException("down")))
-                  .build());
+      CorsPolicy failing = TestPolicies.originFunctionFailing(new IllegalStateException("down"));
       Recorder recorder = new Recorder();
       CompletableFuture<CorsDecision> stage =
           failing

@@ -38,9 +38,7 @@ class CorsPolicySmokeTest {
     TestOutcome.apply(policy, TestRequest.get("/").origin("https://evil-example.org"), res);
     assertThat(res.header("Access-Control-Allow-Origin")).isNull();
     assertThat(res.header("Vary")).isEqualTo("Origin");
-    TestResponse ok = new TestResponse();
-    TestOutcome.apply(policy, TestRequest.get("/").origin("https://a.b.example.org"), ok);
-    assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo("https://a.b.example.org");
+    TestOutcome.assertActualRequestAllowed(policy, "https://a.b.example.org");
   }
 
   @Test

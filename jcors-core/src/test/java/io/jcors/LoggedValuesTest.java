@@ -37,11 +37,7 @@ class LoggedValuesTest {
 
   @Test
   void failedOriginFunction_messageEscapesTheCause() {
-    CorsPolicy policy =
-        CorsPolicy.of(
-            CorsOptions.builder()
-                .origin(origin -> CompletableFuture.failedFuture(new IllegalStateException(FORGED)))
-                .build());
+    CorsPolicy policy = TestPolicies.originFunctionFailing(new IllegalStateException(FORGED));
     CorsResolutionException e =
         assertThrows(
             CorsResolutionException.class,

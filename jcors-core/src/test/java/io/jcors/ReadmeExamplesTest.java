@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The README's Java snippets, verbatim, run with assertions on what they build. */
 class ReadmeExamplesTest {
+  private static final String APP = "https://app.example.com";
+
   @Test
   void globalAndPerRoute() {
     // Express: app.use(cors())
@@ -27,24 +29,12 @@ class ReadmeExamplesTest {
             .route("/internal/**", CorsPolicy.disabled())
             .build();
 
-    TestResponse any = new TestResponse();
-    TestOutcome.apply(everywhere, TestRequest.get("/x").origin("https://a.example"), any);
-    assertThat(any.header("Access-Control-Allow-Origin")).isEqualTo("*");
-
-    TestResponse api = new TestResponse();
-    TestOutcome.apply(
-        perRoute, TestRequest.get("/api/items").origin("https://app.example.com"), api);
-    assertThat(api.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
-
-    TestResponse internal = new TestResponse();
-    TestOutcome.apply(
-        perRoute, TestRequest.get("/internal/metrics").origin("https://app.example.com"), internal);
-    assertThat(internal.headers()).isEmpty();
-
-    TestResponse unrouted = new TestResponse();
-    TestOutcome.apply(
-        perRoute, TestRequest.get("/other").origin("https://app.example.com"), unrouted);
-    assertThat(unrouted.headers()).isEmpty();
+    assertThat(get(everywhere, "/x", "https://a.example").header("Access-Control-Allow-Origin"))
+        .isEqualTo("*");
+    assertThat(get(perRoute, "/api/items", APP).header("Access-Control-Allow-Origin"))
+        .isEqualTo(APP);
+    assertThat(get(perRoute, "/internal/metrics", APP).headers()).isEmpty();
+    assertThat(get(perRoute, "/other", APP).headers()).isEmpty();
   }
 
   @Test
@@ -156,14 +146,10 @@ class ReadmeExamplesTest {
                 CompletableFuture.completedFuture(
                     request.path().startsWith("/public/") ? open : closed));
 
-    TestResponse publicResponse = new TestResponse();
-    TestOutcome.apply(
-        perRequest, TestRequest.get("/public/a").origin("https://x.example"), publicResponse);
-    assertThat(publicResponse.header("Access-Control-Allow-Origin")).isEqualTo("*");
-    TestResponse privateResponse = new TestResponse();
-    TestOutcome.apply(
-        perRequest, TestRequest.get("/private/a").origin("https://x.example"), privateResponse);
-    assertThat(privateResponse.headers()).isEmpty();
+    assertThat(
+            get(perRequest, "/public/a", "https://x.example").header("Access-Control-Allow-Origin"))
+        .isEqualTo("*");
+    assertThat(get(perRequest, "/private/a", "https://x.example").headers()).isEmpty();
   }
 
   @Test
@@ -191,8 +177,13 @@ class ReadmeExamplesTest {
   }
 
   private static String allowOrigin(CorsOptions options, String origin) {
+    return get(CorsPolicy.of(options), "/", origin).header("Access-Control-Allow-Origin");
+  }
+
+  /** The response headers {@code policy} writes for a GET of {@code path} from {@code origin}. */
+  private static TestResponse get(CorsPolicy policy, String path, String origin) {
     TestResponse response = new TestResponse();
-    TestOutcome.apply(CorsPolicy.of(options), TestRequest.get("/").origin(origin), response);
-    return response.header("Access-Control-Allow-Origin");
+    TestOutcome.apply(policy, TestRequest.get(path).origin(origin), response);
+    return response;
   }
 }

@@ -16,6 +16,14 @@ final class TestPolicies {
   }
 
   /**
+   * A policy whose origin function answers every origin with a stage failed with {@code failure}.
+   */
+  static CorsPolicy originFunctionFailing(RuntimeException failure) {
+    return CorsPolicy.of(
+        CorsOptions.builder().origin(origin -> CompletableFuture.failedFuture(failure)).build());
+  }
+
+  /**
    * A policy whose origin function throws {@code IllegalStateException("boom")} instead of
    * returning a stage: the core must turn that into a failed stage, never a throw from {@code
    * decide}.
