@@ -240,37 +240,6 @@ class CorsListenerTest {
     assertThat(policy.routes()).extracting(Route::path).containsExactly("/**");
   }
 
-  /** A request whose header lookup allocates nothing, so the bytes counted are the policy's. */
-  private static final class FixedRequest implements CorsRequest {
-    private final String method;
-    private final String origin;
-    private final String requestMethod;
-
-    FixedRequest(String method, String origin, String requestMethod) {
-      this.method = method;
-      this.origin = origin;
-      this.requestMethod = requestMethod;
-    }
-
-    @Override
-    public String method() {
-      return method;
-    }
-
-    @Override
-    public String path() {
-      return "/products/42";
-    }
-
-    @Override
-    public String header(String name) {
-      if (name.equalsIgnoreCase("Origin")) {
-        return origin;
-      }
-      return name.equalsIgnoreCase("Access-Control-Request-Method") ? requestMethod : null;
-    }
-  }
-
   private static long bytesPerDecision(CorsPolicy policy, CorsRequest request) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -314,10 +283,10 @@ class CorsListenerTest {
                   }
                 });
     CorsRequest[] requests = {
-      new FixedRequest("GET", "https://app.example.com", null),
-      new FixedRequest("GET", "https://evil.example", null),
-      new FixedRequest("OPTIONS", "https://app.example.com", "PUT"),
-      new FixedRequest("OPTIONS", "https://evil.example", "PUT"),
+      new FixedRequest("GET", "/products/42", "https://app.example.com", null, null),
+      new FixedRequest("GET", "/products/42", "https://evil.example", null, null),
+      new FixedRequest("OPTIONS", "/products/42", "https://app.example.com", "PUT", null),
+      new FixedRequest("OPTIONS", "/products/42", "https://evil.example", "PUT", null),
     };
     for (CorsRequest request : requests) {
       assertThat(bytesPerDecision(policy, request))

@@ -44,39 +44,9 @@ class HostileAllocationTest {
               .credentials(true)
               .build());
 
-  /** A preflight whose header values are fixed; header lookup allocates nothing. */
-  private static final class Preflight implements CorsRequest {
-    private final String origin;
-    private final String requestHeaders;
-
-    Preflight(String origin, String requestHeaders) {
-      this.origin = origin;
-      this.requestHeaders = requestHeaders;
-    }
-
-    @Override
-    public String method() {
-      return "OPTIONS";
-    }
-
-    @Override
-    public String path() {
-      return "/r";
-    }
-
-    @Override
-    public String header(String name) {
-      switch (name) {
-        case "Origin":
-          return origin;
-        case "Access-Control-Request-Method":
-          return "PUT";
-        case "Access-Control-Request-Headers":
-          return requestHeaders;
-        default:
-          return null;
-      }
-    }
+  /** A preflight for PUT on {@code /r} with these fixed values. */
+  private static CorsRequest preflight(String origin, String requestHeaders) {
+    return new FixedRequest("OPTIONS", "/r", origin, "PUT", requestHeaders);
   }
 
   /** Counts what is written, keeping nothing. */
@@ -115,7 +85,7 @@ class HostileAllocationTest {
 
   @Test
   void hostilePreflights_allocateNoMoreThanANormalOne() {
-    long normal = bytesPerRequest(new Preflight("https://app.example.com", "content-type,x-key"));
+    long normal = bytesPerRequest(preflight("https://app.example.com", "content-type,x-key"));
     String[][] hostile = {
       {"https://" + "a".repeat(MIB) + ".example.org", "content-type"},
       {"https://app.example.com", ",".repeat(MIB)},
@@ -125,7 +95,7 @@ class HostileAllocationTest {
       {"https://app.example.com\r\nSet-Cookie: x=1", "x-a\r\nx-b"},
     };
     for (String[] input : hostile) {
-      long bytes = bytesPerRequest(new Preflight(input[0], input[1]));
+      long bytes = bytesPerRequest(preflight(input[0], input[1]));
       assertThat(bytes)
           .as("bytes per request for Origin %s", Decision.abbreviate(input[0]))
           .isLessThanOrEqualTo(Math.max(normal, 0) + 64)
@@ -138,9 +108,8 @@ class HostileAllocationTest {
     // java.util.regex keeps per-search state (group arrays, the positions a nested loop has
     // visited) that grows with the work done; the read budget of RegexSearch caps the work, so
     // an origin twice as long costs no more.
-    long shorter =
-        bytesPerRequest(new Preflight("https://" + "a".repeat(150) + "!", "x"), 200, 100);
-    long longer = bytesPerRequest(new Preflight("https://" + "a".repeat(300) + "!", "x"), 200, 100);
+    long shorter = bytesPerRequest(preflight("https://" + "a".repeat(150) + "!", "x"), 200, 100);
+    long longer = bytesPerRequest(preflight("https://" + "a".repeat(300) + "!", "x"), 200, 100);
     assertThat(shorter).isLessThanOrEqualTo(32 * 1024);
     assertThat(longer).isLessThanOrEqualTo(32 * 1024);
   }
