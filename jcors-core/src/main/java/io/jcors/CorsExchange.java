@@ -103,6 +103,27 @@ public abstract class CorsExchange implements CorsRequest, CorsHeaders {
   }
 
   /**
+   * Whether {@code line}, one line of the response's {@code Vary}, names every {@code Vary} name of
+   * the decision kept already, so that merging them leaves {@code Vary} as it is whatever its other
+   * lines say; false before a decision. For a view whose server gives a header's lines one by one:
+   * its {@code get("Vary")} returns the first line when it is covered, and joins every line ({@link
+   * CorsHeaders#joined}) only when it is not, as the decision asks for {@code Vary} on every
+   * response. The line the decision wrote itself ({@link CorsDecision#varyWith varyWith(null)}, the
+   * very {@code String}) answers at once, without a scan.
+   *
+   * <pre>{@code
+   * exchange.decided(policy.decideNow(exchange));  // Vary: Origin
+   * assertTrue(exchange.coversVary(exchange.response.get("Vary")));
+   * assertTrue(exchange.coversVary("Accept-Encoding, origin"));
+   * assertFalse(exchange.coversVary("Accept-Encoding"));
+   * }</pre>
+   */
+  protected final boolean coversVary(String line) {
+    CorsDecision kept = decision;
+    return kept != null && (line == kept.varyWith(null) || kept.varyWith(line).equals(line));
+  }
+
+  /**
    * Puts back what the response lost since {@link #decided}: the CORS names in a {@code Vary} the
    * application set, and any CORS header a handler, an error handler or a reset removed (one the
    * application set itself stays), as {@link CorsDecision#restoreOn} does; nothing before a

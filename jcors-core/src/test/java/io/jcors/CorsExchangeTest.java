@@ -2,7 +2,9 @@ package io.jcors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,31 @@ class CorsExchangeTest {
     public void set(String name, String value) {
       response.put(name, value);
     }
+  }
+
+  @Test
+  void coversVary() { // the example of coversVary's Javadoc
+    CountingExchange exchange = new CountingExchange();
+    exchange.request.put("Origin", "https://app.example.com");
+    exchange.decided(policy.decideNow(exchange)); // Vary: Origin
+    assertTrue(exchange.coversVary(exchange.response.get("Vary")));
+    assertTrue(exchange.coversVary("Accept-Encoding, origin"));
+    assertFalse(exchange.coversVary("Accept-Encoding"));
+  }
+
+  @Test
+  void coversVary_beforeADecision_isFalse_soTheViewJoinsEveryLine() {
+    CountingExchange exchange = new CountingExchange();
+    assertFalse(exchange.coversVary("Origin"));
+  }
+
+  @Test
+  void coversVary_aStarLine_coversEveryName() {
+    CountingExchange exchange = new CountingExchange();
+    exchange.request.put("Origin", "https://app.example.com");
+    exchange.decided(policy.decideNow(exchange));
+    assertTrue(exchange.coversVary("*"));
+    assertFalse(exchange.coversVary("Origins")); // a name, not a prefix
   }
 
   @Test

@@ -61,6 +61,53 @@ class CorsHeadersTest {
   }
 
   @Test
+  void names() { // the example of NAMES's Javadoc
+    assertEquals(11, CorsHeaders.NAMES.size());
+    assertEquals("Origin", CorsHeaders.NAMES.get(CorsHeaders.indexOf("Origin")));
+  }
+
+  @Test
+  void indexOf() { // the example of indexOf's Javadoc
+    assertEquals(3, CorsHeaders.indexOf("Access-Control-Allow-Origin"));
+    assertEquals(-1, CorsHeaders.indexOf("access-control-allow-origin"));
+    assertEquals(-1, CorsHeaders.indexOf("Accept"));
+  }
+
+  @Test
+  void indexOf_ofEachName_isItsPlaceInNames() {
+    for (int i = 0; i < CorsHeaders.NAMES.size(); i++) {
+      assertEquals(i, CorsHeaders.indexOf(CorsHeaders.NAMES.get(i)), CorsHeaders.NAMES.get(i));
+    }
+  }
+
+  @Test
+  void names_holdEveryNameADecisionWritesOrReads() {
+    CorsOptions every =
+        CorsOptions.builder()
+            .origin(Origins.of("https://app.example.com", "https://b.example"))
+            .credentials(true)
+            .exposedHeaders("X-Total")
+            .maxAge(600)
+            .build();
+    TestRequest preflight = TestRequest.preflight("/data", "https://app.example.com", "PUT");
+    preflight.header("Access-Control-Request-Headers", "X-Token");
+    for (CorsRequest asked : new CorsRequest[] {request, preflight}) {
+      CorsDecision decided = decision(every, asked);
+      for (int i = 0; i < decided.headerCount(); i++) {
+        assertThat(CorsHeaders.NAMES).contains(decided.headerName(i));
+      }
+      assertThat(CorsHeaders.NAMES).containsAll(decided.varyNames());
+    }
+    assertThat(CorsHeaders.NAMES)
+        .contains(
+            "Origin",
+            "Access-Control-Request-Method",
+            "Access-Control-Request-Headers",
+            "Vary",
+            "Content-Length");
+  }
+
+  @Test
   void restoreOn_asksHas_andPutsBackOnlyWhatItDenies() {
     TestResponse response = new TestResponse();
     decision.writeTo(request, response);

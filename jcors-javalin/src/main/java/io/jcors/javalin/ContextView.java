@@ -41,14 +41,6 @@ final class ContextView extends CorsExchange {
     return context.isEmpty() ? uri : uri.substring(context.length());
   }
 
-  /**
-   * The paths this view gives no route to, however they decode: {@link
-   * RequestPath#encodesUnreserved}.
-   */
-  static boolean encodesUnreserved(String raw) {
-    return RequestPath.encodesUnreserved(raw);
-  }
-
   @Override
   protected String requestHeader(String name) {
     return ctx.req().getHeader(name); // the first line, as every adapter reads it

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +149,7 @@ public final class CorsFilter extends Filter {
    * {@link Headers} copies the name to normalise it ({@code Access-Control-Allow-Origin} is kept as
    * {@code Access-control-allow-origin}), and {@code set} wraps the value in a new {@code
    * LinkedList}: about 200 bytes for each header CORS writes, and as much again to check each one
-   * before the headers leave. The view uses the stored form of the name instead ({@link #STORED}):
+   * before the headers leave. The view uses the stored form of the name instead ({@link #stored}):
    * {@code keySet().contains} (the map's own, nothing copied) says whether a header is there, the
    * map's own {@code entrySet().forEach} finds a response header's lines, and {@code putAll}, the
    * one write that takes the name as given, writes. The one check {@code putAll} skips, no CR or LF
@@ -232,7 +231,7 @@ public final class CorsFilter extends Filter {
 
     @Override
     public boolean has(String name) {
-      String stored = STORED.get(name);
+      String stored = stored(name);
       if (stored != null && !response.keySet().contains(stored)) {
         return false; // removed, or never there: known without copying the name
       }
@@ -250,7 +249,7 @@ public final class CorsFilter extends Filter {
       }
       List<String> line = new ArrayList<>(1); // the application may add to it
       line.add(value);
-      String key = STORED.get(name);
+      String key = stored(name);
       if (key == null) {
         response.put(name, line);
       } else if (pending == null) {
@@ -286,7 +285,7 @@ public final class CorsFilter extends Filter {
 
     /** The lines of {@code name} in {@code headers}, or null. */
     private List<String> lines(Headers headers, String name) {
-      String key = STORED.get(name);
+      String key = stored(name);
       if (key == null) {
         return headers.get(name); // a name an options function reads
       }
@@ -367,30 +366,18 @@ public final class CorsFilter extends Filter {
   }
 
   /**
-   * The names CORS reads and writes, each with the form this server's {@link Headers} store it in:
-   * first letter upper case, the rest lower case, as {@code Headers.normalize} makes it.
+   * The names CORS reads and writes ({@link CorsHeaders#NAMES}), each in the form this server's
+   * {@link Headers} store it in, in the same order: first letter upper case, the rest lower case,
+   * as {@code Headers.normalize} makes it.
    */
-  private static final Map<String, String> STORED =
-      storedForms(
-          "Origin",
-          "Access-Control-Request-Method",
-          "Access-Control-Request-Headers",
-          "Access-Control-Allow-Origin",
-          "Access-Control-Allow-Credentials",
-          "Access-Control-Allow-Methods",
-          "Access-Control-Allow-Headers",
-          "Access-Control-Expose-Headers",
-          "Access-Control-Max-Age",
-          "Vary",
-          "Content-Length");
+  private static final String[] STORED =
+      CorsHeaders.NAMES.stream()
+          .map(name -> name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
 
-  private static Map<String, String> storedForms(String... names) {
-    Map<String, String> forms = new HashMap<>();
-    for (String name : names) {
-      char[] chars = name.toLowerCase(Locale.ROOT).toCharArray();
-      chars[0] = Character.toUpperCase(chars[0]);
-      forms.put(name, new String(chars));
-    }
-    return Map.copyOf(forms);
+  /** The stored form of {@code name} when it is one CORS reads or writes, else null. */
+  private static String stored(String name) {
+    int at = CorsHeaders.indexOf(name);
+    return at < 0 ? null : STORED[at];
   }
 }

@@ -55,14 +55,6 @@ final class Exchange extends CorsExchange {
     return RequestPath.normalizeRoutedAsReceived(rawPath());
   }
 
-  /**
-   * The paths this view gives no route to, however they decode: {@link
-   * RequestPath#encodesUnreserved}.
-   */
-  static boolean encodesUnreserved(String raw) {
-    return RequestPath.encodesUnreserved(raw);
-  }
-
   @Override
   public String rawPath() {
     return request.getUri().getRawPath();

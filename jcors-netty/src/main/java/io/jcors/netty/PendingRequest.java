@@ -1,6 +1,7 @@
 package io.jcors.netty;
 
 import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsRequest;
 import io.jcors.RequestPath;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -9,6 +10,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
+import java.util.Locale;
 
 /**
  * One request of a connection, from the moment its head is read until its response has left: the
@@ -92,22 +95,22 @@ final class PendingRequest implements CorsRequest {
   }
 
   /**
-   * Netty's constant for a header name the core reads or writes, whose case-insensitive hash is
-   * computed once; any other name as it is. Netty hashes a {@code String} name on every lookup.
+   * The names the core reads and writes ({@link CorsHeaders#NAMES}), in the same order, made as
+   * Netty makes its own constants ({@code HttpHeaderNames}): a lower-case {@link AsciiString} whose
+   * case-insensitive hash is computed once.
+   */
+  private static final CharSequence[] NETTY_NAMES =
+      CorsHeaders.NAMES.stream()
+          .map(name -> AsciiString.cached(name.toLowerCase(Locale.ROOT)))
+          .toArray(CharSequence[]::new);
+
+  /**
+   * The form of a header name the core reads or writes whose hash is computed once; any other name
+   * as it is. Netty hashes a {@code String} name on every lookup.
    */
   static CharSequence nettyName(String name) {
-    return switch (name) {
-      case "Origin" -> HttpHeaderNames.ORIGIN;
-      case "Access-Control-Request-Method" -> HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD;
-      case "Access-Control-Request-Headers" -> HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS;
-      case "Access-Control-Allow-Origin" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN;
-      case "Access-Control-Allow-Credentials" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS;
-      case "Access-Control-Allow-Methods" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS;
-      case "Access-Control-Allow-Headers" -> HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS;
-      case "Access-Control-Expose-Headers" -> HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS;
-      case "Access-Control-Max-Age" -> HttpHeaderNames.ACCESS_CONTROL_MAX_AGE;
-      default -> name;
-    };
+    int at = CorsHeaders.indexOf(name);
+    return at < 0 ? name : NETTY_NAMES[at];
   }
 
   /**
@@ -138,7 +141,6 @@ final class PendingRequest implements CorsRequest {
     if (first == null) {
       return null;
     }
-    java.util.List<String> lines = headers.getAll(HttpHeaderNames.VARY);
-    return lines.size() == 1 ? first : String.join(", ", lines);
+    return CorsHeaders.joined(headers.getAll(HttpHeaderNames.VARY));
   }
 }

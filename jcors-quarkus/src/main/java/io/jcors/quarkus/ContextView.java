@@ -2,6 +2,7 @@ package io.jcors.quarkus;
 
 import io.jcors.CorsDecision;
 import io.jcors.CorsExchange;
+import io.jcors.CorsHeaders;
 import io.jcors.RequestPath;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -18,26 +19,15 @@ import java.util.List;
  * handler makes for a request.
  */
 final class ContextView extends CorsExchange implements Handler<Void> {
-  // The names the core reads and writes, in Vert.x's optimized form (an AsciiString, its hash
-  // computed once) with the case the core sends them in: Vert.x hashes and checks a String name
-  // character by character on every lookup and write.
-  private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
-  private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
-  private static final CharSequence REQUEST_METHOD =
-      HttpHeaders.createOptimized("Access-Control-Request-Method");
-  private static final CharSequence REQUEST_HEADERS =
-      HttpHeaders.createOptimized("Access-Control-Request-Headers");
-  private static final CharSequence ALLOW_ORIGIN =
-      HttpHeaders.createOptimized("Access-Control-Allow-Origin");
-  private static final CharSequence ALLOW_CREDENTIALS =
-      HttpHeaders.createOptimized("Access-Control-Allow-Credentials");
-  private static final CharSequence ALLOW_METHODS =
-      HttpHeaders.createOptimized("Access-Control-Allow-Methods");
-  private static final CharSequence ALLOW_HEADERS =
-      HttpHeaders.createOptimized("Access-Control-Allow-Headers");
-  private static final CharSequence EXPOSE_HEADERS =
-      HttpHeaders.createOptimized("Access-Control-Expose-Headers");
-  private static final CharSequence MAX_AGE = HttpHeaders.createOptimized("Access-Control-Max-Age");
+  /**
+   * The names the core reads and writes ({@link CorsHeaders#NAMES}), each in Vert.x's optimized
+   * form (an AsciiString, its hash computed once) with the case the core sends it in, in the same
+   * order: Vert.x hashes and checks a String name character by character on every lookup and write.
+   */
+  private static final CharSequence[] OPTIMIZED =
+      CorsHeaders.NAMES.stream().map(HttpHeaders::createOptimized).toArray(CharSequence[]::new);
+
+  private static final CharSequence VARY = vertxName("Vary");
 
   final RoutingContext context;
   private final HttpServerRequest request;
@@ -122,29 +112,17 @@ final class ContextView extends CorsExchange implements Handler<Void> {
 
   /**
    * For {@code Vary}, the value the decision merges its names into: the first line when it names
-   * them all already (the merge leaves {@code Vary} as it is then), otherwise every line joined;
-   * for the other names, the first line, since the decision only asks whether they are there
-   * ({@link CorsDecision#restoreOn}) and collecting every line would make a list each time.
+   * them all already ({@link #coversVary}), otherwise every line joined; for the other names, the
+   * first line, since the decision only asks whether they are there ({@link
+   * CorsDecision#restoreOn}) and collecting every line would make a list each time.
    */
   @Override
   public String get(String name) {
-    MultiMap headers = responseHeaders();
     CharSequence key = vertxName(name);
-    String first = headers.get(key);
-    if (first == null || key != VARY) {
-      return first;
-    }
-    CorsDecision decision = decision();
-    if (decision != null && (first == decision.varyWith(null) || covers(decision, first))) {
-      return first; // the usual case: the very line the decision wrote, nothing to scan
-    }
-    List<String> lines = headers.getAll(key);
-    return lines.size() == 1 ? first : String.join(", ", lines);
-  }
-
-  /** Whether {@code first} names every CORS name already, so that the merge leaves it as it is. */
-  private static boolean covers(CorsDecision decision, String first) {
-    return decision.varyWith(first).equals(first);
+    String first = responseHeaders().get(key);
+    return first == null || key != VARY || coversVary(first)
+        ? first
+        : CorsHeaders.joined(responseHeaders().getAll(key));
   }
 
   @Override
@@ -163,19 +141,8 @@ final class ContextView extends CorsExchange implements Handler<Void> {
 
   /** The optimized form of a header name the core reads or writes, else {@code name}. */
   private static CharSequence vertxName(String name) {
-    return switch (name) {
-      case "Origin" -> ORIGIN;
-      case "Vary" -> VARY;
-      case "Access-Control-Request-Method" -> REQUEST_METHOD;
-      case "Access-Control-Request-Headers" -> REQUEST_HEADERS;
-      case "Access-Control-Allow-Origin" -> ALLOW_ORIGIN;
-      case "Access-Control-Allow-Credentials" -> ALLOW_CREDENTIALS;
-      case "Access-Control-Allow-Methods" -> ALLOW_METHODS;
-      case "Access-Control-Allow-Headers" -> ALLOW_HEADERS;
-      case "Access-Control-Expose-Headers" -> EXPOSE_HEADERS;
-      case "Access-Control-Max-Age" -> MAX_AGE;
-      default -> name;
-    };
+    int at = CorsHeaders.indexOf(name);
+    return at < 0 ? name : OPTIMIZED[at];
   }
 
   /**

@@ -2,12 +2,12 @@ package io.jcors.vertx;
 
 import io.jcors.CorsDecision;
 import io.jcors.CorsExchange;
+import io.jcors.CorsHeaders;
 import io.jcors.RequestPath;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /**
  * One routing context as the core reads its request and a {@link CorsDecision} writes its response,
@@ -67,33 +67,20 @@ final class ContextView extends CorsExchange implements Handler<Void> {
 
   /**
    * For {@code Vary}, the value the decision merges its names into: the first line when it names
-   * them all already (the merge leaves {@code Vary} as it is then, whatever the other lines say),
-   * otherwise every line joined; for the other names, the first line. The decision asks only
-   * whether those are there ({@link CorsDecision#restoreOn}), for each of its headers on every
-   * response, and collecting every line would make a list each time. When the first line is the
-   * very {@code String} the decision wrote ({@link CorsDecision#varyWith varyWith(null)}, what it
-   * sends when no other {@code Vary} is there), it names them all: no scan, as the decision merges
-   * it again right after.
+   * them all already ({@link #coversVary}: the merge leaves {@code Vary} as it is then, whatever
+   * the other lines say), otherwise every line joined; for the other names, the first line. The
+   * decision asks only whether those are there ({@link CorsDecision#restoreOn}), for each of its
+   * headers on every response, and collecting every line would make a list each time.
    */
   @Override
   public String get(String name) {
     MultiMap headers = responseHeaders();
     CharSequence key = vertxName(name);
     String first = headers.get(key);
-    if (first == null || key != VARY) {
-      return first;
+    if (first == null || key != VARY || coversVary(first)) {
+      return first; // the usual case for Vary: the very line the decision wrote, nothing to scan
     }
-    CorsDecision decision = decision();
-    if (decision != null && (first == decision.varyWith(null) || covers(decision, first))) {
-      return first; // the usual case: the very line the decision wrote, nothing to scan
-    }
-    List<String> lines = headers.getAll(key);
-    return lines.size() == 1 ? first : String.join(", ", lines);
-  }
-
-  /** Whether {@code first} names every CORS name already, so that the merge leaves it as it is. */
-  private static boolean covers(CorsDecision decision, String first) {
-    return decision.varyWith(first).equals(first);
+    return CorsHeaders.joined(headers.getAll(key));
   }
 
   @Override
@@ -110,47 +97,25 @@ final class ContextView extends CorsExchange implements Handler<Void> {
     return headers;
   }
 
-  // The names the core reads and writes, as Vert.x's optimized form (an AsciiString) with the
-  // case the core sends them in.
-  private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
-  static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
-  private static final CharSequence REQUEST_METHOD =
-      HttpHeaders.createOptimized("Access-Control-Request-Method");
-  private static final CharSequence REQUEST_HEADERS =
-      HttpHeaders.createOptimized("Access-Control-Request-Headers");
-  private static final CharSequence ALLOW_ORIGIN =
-      HttpHeaders.createOptimized("Access-Control-Allow-Origin");
-  private static final CharSequence ALLOW_CREDENTIALS =
-      HttpHeaders.createOptimized("Access-Control-Allow-Credentials");
-  private static final CharSequence ALLOW_METHODS =
-      HttpHeaders.createOptimized("Access-Control-Allow-Methods");
-  private static final CharSequence ALLOW_HEADERS =
-      HttpHeaders.createOptimized("Access-Control-Allow-Headers");
-  private static final CharSequence EXPOSE_HEADERS =
-      HttpHeaders.createOptimized("Access-Control-Expose-Headers");
-  private static final CharSequence MAX_AGE = HttpHeaders.createOptimized("Access-Control-Max-Age");
+  /**
+   * The names the core reads and writes ({@link CorsHeaders#NAMES}), each in Vert.x's optimized
+   * form (an AsciiString) with the case the core sends it in, in the same order.
+   */
+  private static final CharSequence[] OPTIMIZED =
+      CorsHeaders.NAMES.stream().map(HttpHeaders::createOptimized).toArray(CharSequence[]::new);
+
+  static final CharSequence VARY = vertxName("Vary");
 
   /**
    * The optimized form of a header name the core reads or writes, else {@code name}. Vert.x hashes
    * and checks a name on every lookup and write, character by character for a {@code String}; the
    * optimized form carries its hash and its check (Vert.x Web's own {@code CorsHandler} uses
-   * Vert.x's constants, the lower-case form of these). The switch costs the {@code String}'s cached
-   * hash and one comparison.
+   * Vert.x's constants, the lower-case form of these). {@link CorsHeaders#indexOf} costs the {@code
+   * String}'s cached hash and one comparison.
    */
   static CharSequence vertxName(String name) {
-    return switch (name) {
-      case "Origin" -> ORIGIN;
-      case "Vary" -> VARY;
-      case "Access-Control-Request-Method" -> REQUEST_METHOD;
-      case "Access-Control-Request-Headers" -> REQUEST_HEADERS;
-      case "Access-Control-Allow-Origin" -> ALLOW_ORIGIN;
-      case "Access-Control-Allow-Credentials" -> ALLOW_CREDENTIALS;
-      case "Access-Control-Allow-Methods" -> ALLOW_METHODS;
-      case "Access-Control-Allow-Headers" -> ALLOW_HEADERS;
-      case "Access-Control-Expose-Headers" -> EXPOSE_HEADERS;
-      case "Access-Control-Max-Age" -> MAX_AGE;
-      default -> name;
-    };
+    int at = CorsHeaders.indexOf(name);
+    return at < 0 ? name : OPTIMIZED[at];
   }
 
   /**

@@ -58,7 +58,7 @@ public final class CorsHandler implements SecurityPolicyHandler {
   public static final int ORDER = -1_000;
 
   /** {@code Content-Length: 0} of a preflight answer, in Vert.x's optimized form. */
-  private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
+  private static final CharSequence CONTENT_LENGTH = ContextView.vertxName("Content-Length");
 
   private static final CharSequence ZERO = HttpHeaders.createOptimized("0");
 
