@@ -21,8 +21,8 @@ def load(paths):
     for path in paths:
         with open(path) as f:
             for r in json.load(f):
-                name = r["benchmark"].rsplit(".", 2)[-2]
-                params = r.get("params", {})
+                name, method = r["benchmark"].rsplit(".", 2)[-2:]
+                params = dict(r.get("params", {}), method=method)
                 raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
                 alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
                 key = (name, tuple(sorted(params.items())))
@@ -65,7 +65,8 @@ def comparison(rows):
     for scenario in SCENARIOS:
         for origins in ["1", "100", "10000"]:
             cells, scores = row(cmp, IMPLS,
-                                lambda impl: {"impl": impl, "scenario": scenario, "origins": origins})
+                                lambda impl: {"impl": impl, "scenario": scenario, "origins": origins,
+                                              "method": "handle"})
             others = [v for k, v in scores.items() if k not in ("baseline", "jcors")]
             ratio = ""
             if "jcors" in scores and others:
@@ -76,18 +77,26 @@ def comparison(rows):
 
 
 def decision(rows):
+    """One row per benchmark method, listener, headers and scenario that the results hold: a run
+    of one method or one listener prints only those rows."""
     dec = {tuple(sorted(k[1])): v for k, v in rows.items() if k[0] == "CorsDecisionBenchmark"}
     if not dec:
         return
+    present = {(v["params"]["method"], v["params"].get("listener", "none")) for v in dec.values()}
     print("ns/op, median of the iterations (B/op allocated)\n")
-    print("| scenario | headers | 1 origin | 100 origins | 10000 origins | 10000 / 1 |")
-    print("|---|---|---:|---:|---:|---:|")
-    for headers in ["listed", "reflected"]:
-        for scenario in SCENARIOS:
-            cells, scores = row(dec, ["1", "100", "10000"],
-                                lambda origins: {"scenario": scenario, "origins": origins, "headers": headers})
-            ratio = f"{scores['10000'] / scores['1']:.2f}" if "1" in scores and "10000" in scores else ""
-            print(f"| {scenario} | {headers} | " + " | ".join(cells) + f" | {ratio} |")
+    print("| method | listener | scenario | headers | 1 origin | 100 origins | 10000 origins | 10000 / 1 |")
+    print("|---|---|---|---|---:|---:|---:|---:|")
+    for method, listener in sorted(present):
+        for headers in ["listed", "reflected"]:
+            for scenario in SCENARIOS:
+                cells, scores = row(dec, ["1", "100", "10000"],
+                                    lambda origins: {"scenario": scenario, "origins": origins,
+                                                     "headers": headers, "listener": listener,
+                                                     "method": method})
+                if not scores:
+                    continue
+                ratio = f"{scores['10000'] / scores['1']:.2f}" if "1" in scores and "10000" in scores else ""
+                print(f"| {method} | {listener} | {scenario} | {headers} | " + " | ".join(cells) + f" | {ratio} |")
     print()
 
 
