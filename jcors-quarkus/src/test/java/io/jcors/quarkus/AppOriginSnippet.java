@@ -22,11 +22,7 @@ abstract class AppOriginSnippet {
 
   /** The application of {@code snippet}, on 127.0.0.1 and a free port. */
   static QuarkusUnitTest app(Class<?>... snippet) {
-    return new QuarkusUnitTest()
-        .withApplicationRoot(
-            jar -> jar.addClasses(SnippetHttp.app(snippet)).addClass(AppOriginSnippet.class))
-        .overrideConfigKey("quarkus.http.host", "127.0.0.1")
-        .overrideConfigKey("quarkus.http.test-port", "0");
+    return SnippetHttp.application(AppOriginSnippet.class, snippet);
   }
 
   @Test

@@ -20,11 +20,7 @@ abstract class PartnerOriginsSnippet {
 
   /** The application of {@code snippet}, on 127.0.0.1 and a free port. */
   static QuarkusUnitTest app(Class<?>... snippet) {
-    return new QuarkusUnitTest()
-        .withApplicationRoot(
-            jar -> jar.addClasses(SnippetHttp.app(snippet)).addClass(PartnerOriginsSnippet.class))
-        .overrideConfigKey("quarkus.http.host", "127.0.0.1")
-        .overrideConfigKey("quarkus.http.test-port", "0")
+    return SnippetHttp.application(PartnerOriginsSnippet.class, snippet)
         .overrideConfigKey("jcors.routes[0].path", "/api/**")
         // Replaced by the snippet's function.
         .overrideConfigKey("jcors.routes[0].cors.origin", "https://placeholder.example");
