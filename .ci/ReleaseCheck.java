@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -336,24 +337,11 @@ public final class ReleaseCheck {
             + "    <dependency><groupId>io.jcors</groupId><artifactId>jcors-bom</artifactId>"
             + "<version>" + version + "</version><type>pom</type><scope>import</scope></dependency>\n"
             + "  </dependencies></dependencyManagement>\n";
-    for (boolean withBom : new boolean[] {true, false}) {
-      String name = withBom ? "with-bom" : "without-bom";
-      Path dir = out.resolve(name);
-      Files.createDirectories(dir);
-      Files.writeString(
-          dir.resolve("pom.xml"),
-          "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
-              + "  <modelVersion>4.0.0</modelVersion>\n"
-              + "  <groupId>example</groupId><artifactId>" + name + "</artifactId><version>1</version>\n"
-              + "  <packaging>pom</packaging>\n"
-              + (withBom ? bom : "")
-              + "  <dependencies>\n" + dependencies + "  </dependencies>\n"
-              + "  <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId>"
-              + "<artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version>"
-              + "</plugin></plugins></build>\n"
-              + "</project>\n",
-          StandardCharsets.UTF_8);
-    }
+    pomPair(
+        out,
+        "",
+        withBom ->
+            (withBom ? bom : "") + "  <dependencies>\n" + dependencies + "  </dependencies>\n");
   }
 
   /**
@@ -362,6 +350,37 @@ public final class ReleaseCheck {
    * management (Tomcat, Jetty, Jackson, Netty, JUnit) would win, and without jcors-bom.
    */
   static void bootBomPair(Path out, String version, String boot) throws IOException {
+    pomPair(
+        out,
+        "boot-",
+        withBom ->
+            "  <dependencyManagement><dependencies>\n"
+                + (withBom
+                    ? "    <dependency><groupId>io.jcors</groupId><artifactId>jcors-bom</artifactId>"
+                        + "<version>" + version + "</version><type>pom</type><scope>import</scope></dependency>\n"
+                    : "")
+                + "    <dependency><groupId>org.springframework.boot</groupId>"
+                + "<artifactId>spring-boot-dependencies</artifactId><version>" + boot
+                + "</version><type>pom</type><scope>import</scope></dependency>\n"
+                + "  </dependencies></dependencyManagement>\n"
+                + "  <dependencies>\n"
+                + "    <dependency><groupId>org.springframework.boot</groupId>"
+                + "<artifactId>spring-boot-starter-web</artifactId></dependency>\n"
+                + "    <dependency><groupId>org.springframework.boot</groupId>"
+                + "<artifactId>spring-boot-starter-test</artifactId><scope>test</scope></dependency>\n"
+                + "    <dependency><groupId>io.jcors</groupId><artifactId>jcors-spring-boot-starter</artifactId>"
+                + (withBom ? "" : "<version>" + version + "</version>")
+                + "</dependency>\n"
+                + "  </dependencies>\n");
+  }
+
+  /**
+   * Writes {@code out/with-bom/pom.xml} and {@code out/without-bom/pom.xml}: projects {@code
+   * example:PREFIXwith-bom} and {@code example:PREFIXwithout-bom} of packaging pom, each with what
+   * {@code body} gives for it (its dependency management and dependencies) and the dependency
+   * plugin that resolves them.
+   */
+  static void pomPair(Path out, String prefix, Function<Boolean, String> body) throws IOException {
     for (boolean withBom : new boolean[] {true, false}) {
       String name = withBom ? "with-bom" : "without-bom";
       Path dir = out.resolve(name);
@@ -370,26 +389,9 @@ public final class ReleaseCheck {
           dir.resolve("pom.xml"),
           "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
               + "  <modelVersion>4.0.0</modelVersion>\n"
-              + "  <groupId>example</groupId><artifactId>boot-" + name + "</artifactId><version>1</version>\n"
+              + "  <groupId>example</groupId><artifactId>" + prefix + name + "</artifactId><version>1</version>\n"
               + "  <packaging>pom</packaging>\n"
-              + "  <dependencyManagement><dependencies>\n"
-              + (withBom
-                  ? "    <dependency><groupId>io.jcors</groupId><artifactId>jcors-bom</artifactId>"
-                      + "<version>" + version + "</version><type>pom</type><scope>import</scope></dependency>\n"
-                  : "")
-              + "    <dependency><groupId>org.springframework.boot</groupId>"
-              + "<artifactId>spring-boot-dependencies</artifactId><version>" + boot
-              + "</version><type>pom</type><scope>import</scope></dependency>\n"
-              + "  </dependencies></dependencyManagement>\n"
-              + "  <dependencies>\n"
-              + "    <dependency><groupId>org.springframework.boot</groupId>"
-              + "<artifactId>spring-boot-starter-web</artifactId></dependency>\n"
-              + "    <dependency><groupId>org.springframework.boot</groupId>"
-              + "<artifactId>spring-boot-starter-test</artifactId><scope>test</scope></dependency>\n"
-              + "    <dependency><groupId>io.jcors</groupId><artifactId>jcors-spring-boot-starter</artifactId>"
-              + (withBom ? "" : "<version>" + version + "</version>")
-              + "</dependency>\n"
-              + "  </dependencies>\n"
+              + body.apply(withBom)
               + "  <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId>"
               + "<artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version>"
               + "</plugin></plugins></build>\n"

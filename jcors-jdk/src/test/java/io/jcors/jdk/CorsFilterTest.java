@@ -1,5 +1,6 @@
 package io.jcors.jdk;
 
+import static io.jcors.testsupport.Requests.appOnly;
 import static io.jcors.testsupport.Requests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.Origins;
 import io.jcors.testsupport.Requests;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -106,14 +106,6 @@ class CorsFilterTest {
 
   private void start(Filter... filters) throws IOException {
     start(4, "/", filters);
-  }
-
-  private static CorsOptions appOnly() {
-    return CorsOptions.builder()
-        .origin(Origins.of(APP_ORIGIN))
-        .credentials(true)
-        .exposedHeaders("X-Total")
-        .build();
   }
 
   @Nested

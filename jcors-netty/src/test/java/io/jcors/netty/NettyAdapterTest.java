@@ -16,16 +16,29 @@ import org.junit.jupiter.api.Test;
  * when that reading is the same.
  */
 class NettyAdapterTest {
-  @Nested
-  class AggregatorFirst extends AdapterContract {
+  /** The kit's contract with the handler in one of the pipelines. */
+  abstract static class InPipeline extends AdapterContract {
+    private final NettyServer.Pipeline pipeline;
+
+    InPipeline(NettyServer.Pipeline pipeline) {
+      this.pipeline = pipeline;
+    }
+
     @Override
     protected Server start(CorsPolicy policy) throws Exception {
-      return NettyServer.start(policy, NettyServer.Pipeline.AGGREGATOR_FIRST);
+      return NettyServer.start(policy, pipeline);
     }
 
     @Override
     protected Server startRouted(CorsPolicy policy) throws Exception {
-      return NettyServer.startRouted(policy, NettyServer.Pipeline.AGGREGATOR_FIRST);
+      return NettyServer.startRouted(policy, pipeline);
+    }
+  }
+
+  @Nested
+  class AggregatorFirst extends InPipeline {
+    AggregatorFirst() {
+      super(NettyServer.Pipeline.AGGREGATOR_FIRST);
     }
 
     /**
@@ -45,28 +58,16 @@ class NettyAdapterTest {
   }
 
   @Nested
-  class CorsFirst extends AdapterContract {
-    @Override
-    protected Server start(CorsPolicy policy) throws Exception {
-      return NettyServer.start(policy, NettyServer.Pipeline.CORS_FIRST);
-    }
-
-    @Override
-    protected Server startRouted(CorsPolicy policy) throws Exception {
-      return NettyServer.startRouted(policy, NettyServer.Pipeline.CORS_FIRST);
+  class CorsFirst extends InPipeline {
+    CorsFirst() {
+      super(NettyServer.Pipeline.CORS_FIRST);
     }
   }
 
   @Nested
-  class NoAggregator extends AdapterContract {
-    @Override
-    protected Server start(CorsPolicy policy) throws Exception {
-      return NettyServer.start(policy, NettyServer.Pipeline.NO_AGGREGATOR);
-    }
-
-    @Override
-    protected Server startRouted(CorsPolicy policy) throws Exception {
-      return NettyServer.startRouted(policy, NettyServer.Pipeline.NO_AGGREGATOR);
+  class NoAggregator extends InPipeline {
+    NoAggregator() {
+      super(NettyServer.Pipeline.NO_AGGREGATOR);
     }
   }
 }

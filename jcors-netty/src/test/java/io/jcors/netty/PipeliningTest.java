@@ -56,6 +56,18 @@ class PipeliningTest {
         + "\r\n";
   }
 
+  /** An application response: its body, and the allowed origin it carries ({@code null}: none). */
+  private static void assertServed(Pipelined.Response response, String body, String origin) {
+    assertThat(response.body()).isEqualTo(body);
+    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+  }
+
+  /** A preflight answered by the handler, for this origin ({@code null}: refused). */
+  private static void assertPreflightAnswered(Pipelined.Response response, String origin) {
+    assertThat(response.status()).isEqualTo(204);
+    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+  }
+
   @ParameterizedTest
   @EnumSource(NettyServer.Pipeline.class)
   void pipelined_actualPreflightRefusedNoOrigin_answeredInOrder_eachWithOnlyItsOwnHeaders(
@@ -67,8 +79,7 @@ class PipeliningTest {
           get("/c", "https://evil.example"),
           get("/d", null));
       Pipelined.Response a = connection.read();
-      assertThat(a.body()).isEqualTo("GET /a");
-      assertThat(a.header("Access-Control-Allow-Origin")).isEqualTo(A);
+      assertServed(a, "GET /a", A);
       assertThat(a.header("Vary")).isEqualTo("Origin");
       Pipelined.Response b = connection.read();
       assertThat(b.status()).isEqualTo(204);
@@ -85,9 +96,7 @@ class PipeliningTest {
       // As Express: the decision of a refused origin still says credentials (DESIGN section 2).
       assertThat(c.header("Access-Control-Allow-Credentials")).isEqualTo("true");
       assertThat(c.header("Vary")).isEqualTo("Origin");
-      Pipelined.Response d = connection.read();
-      assertThat(d.body()).isEqualTo("GET /d");
-      assertThat(d.header("Access-Control-Allow-Origin")).isNull();
+      assertServed(connection.read(), "GET /d", null);
     }
   }
 
@@ -97,15 +106,9 @@ class PipeliningTest {
       NettyServer.Pipeline pipeline) throws Exception {
     try (Pipelined connection = connect(aAndB(), pipeline)) {
       connection.send(get("/later", A), preflight("/b", B, null), get("/c", A));
-      Pipelined.Response later = connection.read();
-      assertThat(later.body()).isEqualTo("GET /later");
-      assertThat(later.header("Access-Control-Allow-Origin")).isEqualTo(A);
-      Pipelined.Response b = connection.read();
-      assertThat(b.status()).isEqualTo(204);
-      assertThat(b.header("Access-Control-Allow-Origin")).isEqualTo(B);
-      Pipelined.Response c = connection.read();
-      assertThat(c.body()).isEqualTo("GET /c");
-      assertThat(c.header("Access-Control-Allow-Origin")).isEqualTo(A);
+      assertServed(connection.read(), "GET /later", A);
+      assertPreflightAnswered(connection.read(), B);
+      assertServed(connection.read(), "GET /c", A);
     }
   }
 
@@ -130,13 +133,9 @@ class PipeliningTest {
       Pipelined.Response first = connection.read();
       assertThat(first.body()).as("%s %s", first.status(), first.headers()).isEqualTo("GET /later");
       for (int i = 1; i <= preflights; i++) {
-        Pipelined.Response pre = connection.read();
-        assertThat(pre.status()).isEqualTo(204);
-        assertThat(pre.header("Access-Control-Allow-Origin")).isEqualTo(i % 2 == 0 ? A : B);
+        assertPreflightAnswered(connection.read(), i % 2 == 0 ? A : B);
       }
-      Pipelined.Response last = connection.read();
-      assertThat(last.body()).isEqualTo("GET /last");
-      assertThat(last.header("Access-Control-Allow-Origin")).isEqualTo(B);
+      assertServed(connection.read(), "GET /last", B);
     }
   }
 
@@ -166,22 +165,11 @@ class PipeliningTest {
           get("/fast", B),
           get("/slow/3", B),
           preflight("/fast", A, null));
-      Pipelined.Response one = connection.read();
-      assertThat(one.body()).isEqualTo("GET /slow/1");
-      assertThat(one.header("Access-Control-Allow-Origin")).isEqualTo(A);
-      Pipelined.Response two = connection.read();
-      assertThat(two.status()).isEqualTo(204);
-      assertThat(two.header("Access-Control-Allow-Origin")).isEqualTo(A);
-      Pipelined.Response fast = connection.read();
-      assertThat(fast.body()).isEqualTo("GET /fast");
-      assertThat(fast.header("Access-Control-Allow-Origin")).isEqualTo(B);
-      Pipelined.Response three = connection.read();
-      assertThat(three.body()).isEqualTo("GET /slow/3");
-      assertThat(three.header("Access-Control-Allow-Origin"))
-          .isNull(); // the function allows A only
-      Pipelined.Response last = connection.read();
-      assertThat(last.status()).isEqualTo(204);
-      assertThat(last.header("Access-Control-Allow-Origin")).isEqualTo(A);
+      assertServed(connection.read(), "GET /slow/1", A);
+      assertPreflightAnswered(connection.read(), A);
+      assertServed(connection.read(), "GET /fast", B);
+      assertServed(connection.read(), "GET /slow/3", null); // the function allows A only
+      assertPreflightAnswered(connection.read(), A);
     }
   }
 
@@ -206,9 +194,7 @@ class PipeliningTest {
       Pipelined.Response down = connection.read();
       assertThat(down.status()).isEqualTo(500);
       assertThat(down.header("Access-Control-Allow-Origin")).isNull();
-      Pipelined.Response b = connection.read();
-      assertThat(b.body()).isEqualTo("GET /b");
-      assertThat(b.header("Access-Control-Allow-Origin")).isEqualTo(B);
+      assertServed(connection.read(), "GET /b", B);
     }
   }
 
@@ -220,12 +206,12 @@ class PipeliningTest {
       for (int i = 0; i < 3; i++) {
         Pipelined.Response pre =
             connection.send(preflight("/p" + i, i % 2 == 0 ? A : B, null)).read();
-        assertThat(pre.status()).isEqualTo(204);
+        assertPreflightAnswered(pre, i % 2 == 0 ? A : B);
         assertThat(pre.header("Connection")).isNull(); // HTTP/1.1: open unless closed
-        assertThat(pre.header("Access-Control-Allow-Origin")).isEqualTo(i % 2 == 0 ? A : B);
-        Pipelined.Response actual = connection.send(get("/g" + i, i % 2 == 0 ? B : null)).read();
-        assertThat(actual.body()).isEqualTo("GET /g" + i);
-        assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo(i % 2 == 0 ? B : null);
+        assertServed(
+            connection.send(get("/g" + i, i % 2 == 0 ? B : null)).read(),
+            "GET /g" + i,
+            i % 2 == 0 ? B : null);
       }
     }
   }
@@ -275,9 +261,7 @@ class PipeliningTest {
       connection.send(withBody, chunked, get("/after", A));
       assertThat(connection.read().header("Access-Control-Allow-Origin")).isEqualTo(A);
       assertThat(connection.read().header("Access-Control-Allow-Origin")).isEqualTo(B);
-      Pipelined.Response after = connection.read();
-      assertThat(after.body()).isEqualTo("GET /after");
-      assertThat(after.header("Access-Control-Allow-Origin")).isEqualTo(A);
+      assertServed(connection.read(), "GET /after", A);
     }
   }
 

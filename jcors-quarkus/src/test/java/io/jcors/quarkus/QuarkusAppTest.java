@@ -28,6 +28,11 @@ class QuarkusAppTest {
   private static final String APP = "https://app.example.com";
   private static final HttpClient CLIENT = Requests.client();
 
+  /** The credentials of {@code alice}, a user without the admin role. */
+  private static final String ALICE =
+      "Basic "
+          + Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
+
   @TestHTTPResource("/")
   URL base;
 
@@ -42,6 +47,11 @@ class QuarkusAppTest {
 
   private HttpResponse<String> get(String path, String origin) throws Exception {
     return send(request(path).header("Origin", origin));
+  }
+
+  /** {@code GET path} from the page, as alice. */
+  private HttpResponse<String> getAsAlice(String path) throws Exception {
+    return send(request(path).header("Origin", APP).header("Authorization", ALICE));
   }
 
   private HttpResponse<String> preflight(String path, String origin) throws Exception {
@@ -87,13 +97,7 @@ class QuarkusAppTest {
 
   @Test
   void authenticatedGet_200_withCorsHeaders() throws Exception {
-    String basic =
-        Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        send(
-            request("/secure/hello")
-                .header("Origin", APP)
-                .header("Authorization", "Basic " + basic));
+    HttpResponse<String> response = getAsAlice("/secure/hello");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("secret");
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP);
@@ -102,13 +106,7 @@ class QuarkusAppTest {
 
   @Test
   void forbiddenGet_403_keepsCorsHeadersAndOneVary() throws Exception {
-    String basic =
-        Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        send(
-            request("/admin/hello")
-                .header("Origin", APP)
-                .header("Authorization", "Basic " + basic));
+    HttpResponse<String> response = getAsAlice("/admin/hello");
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(APP);
     assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");

@@ -1,6 +1,7 @@
 package io.jcors.quarkus;
 
 import io.jcors.quarkus.snippets.HelloRoute;
+import io.quarkus.test.QuarkusUnitTest;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -40,6 +41,17 @@ final class SnippetHttp {
   /** The one {@code Access-Control-Allow-Origin} of {@code response}, or null. */
   static String allowOrigin(HttpResponse<?> response) {
     return response.headers().firstValue("Access-Control-Allow-Origin").orElse(null);
+  }
+
+  /**
+   * The application, on 127.0.0.1 and a free port, of {@code snippet} and the class whose tests
+   * check it.
+   */
+  static QuarkusUnitTest application(Class<?> checks, Class<?>... snippet) {
+    return new QuarkusUnitTest()
+        .withApplicationRoot(jar -> jar.addClasses(app(snippet)).addClass(checks))
+        .overrideConfigKey("quarkus.http.host", "127.0.0.1")
+        .overrideConfigKey("quarkus.http.test-port", "0");
   }
 
   /**

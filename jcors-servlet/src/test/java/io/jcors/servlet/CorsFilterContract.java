@@ -1,5 +1,6 @@
 package io.jcors.servlet;
 
+import static io.jcors.testsupport.Requests.appOnly;
 import static io.jcors.testsupport.Requests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,14 +63,6 @@ abstract class CorsFilterContract {
     ServletRegistration.Dynamic app = context.addServlet("app", new App());
     app.addMapping("/");
     app.setAsyncSupported(async);
-  }
-
-  private static CorsOptions appOnly() {
-    return CorsOptions.builder()
-        .origin(Origins.of(APP_ORIGIN))
-        .credentials(true)
-        .exposedHeaders("X-Total")
-        .build();
   }
 
   // ---- preflight and actual requests ----

@@ -111,6 +111,18 @@ public final class Requests {
   }
 
   /**
+   * The options of the adapters' own tests for one page: {@code https://app.example.com} alone,
+   * with credentials, exposing {@code X-Total}.
+   */
+  public static CorsOptions appOnly() {
+    return CorsOptions.builder()
+        .origin(Origins.of("https://app.example.com"))
+        .credentials(true)
+        .exposedHeaders("X-Total")
+        .build();
+  }
+
+  /**
    * Checks that {@code response} allows {@code origin} with credentials, {@code Vary: Origin}, each
    * in one header line.
    */

@@ -36,6 +36,37 @@ class OrderingTest {
     return CorsHandler.of(CorsOptions.builder().origin(Origins.of(APP)).credentials(true).build());
   }
 
+  /**
+   * What a page sees of {@code GET url}, an orders API behind HTTP Basic for {@link #USERS}, with
+   * CORS for {@code https://app.example.com} and credentials: the preflight answered by CORS, never
+   * by authentication; the 401 readable by the page, with one {@code Vary}; alice's request served.
+   *
+   * @return the response to alice's request
+   */
+  static HttpResponse<String> servesOrdersBehindBasicAuth(String url) throws Exception {
+    HttpResponse<String> preflight = Http.preflight(url, APP);
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(Http.header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP);
+    assertThat(Http.header(preflight, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(Http.header(preflight, "WWW-Authenticate")).isNull();
+
+    HttpResponse<String> refused = Http.send("GET", url, "Origin", APP);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(Http.header(refused, "WWW-Authenticate")).startsWith("Basic");
+    assertThat(Http.header(refused, "Access-Control-Allow-Origin")).isEqualTo(APP);
+    assertThat(Http.header(refused, "Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(Http.lines(refused, "Vary")).containsExactly("Origin");
+
+    String alice =
+        "Basic "
+            + Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> served = Http.send("GET", url, "Origin", APP, "Authorization", alice);
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body()).isEqualTo("[]");
+    assertThat(Http.header(served, "Access-Control-Allow-Origin")).isEqualTo(APP);
+    return served;
+  }
+
   @Test
   void authenticationAddedFirst_preflightAnswered_401CarriesCorsHeadersAndOneVary()
       throws Exception {
@@ -47,27 +78,7 @@ class OrderingTest {
               router.get("/api/orders").handler(ctx -> ctx.end("[]"));
             });
     try {
-      String url = server.base() + "/api/orders";
-      HttpResponse<String> preflight = Http.preflight(url, APP);
-      assertThat(preflight.statusCode()).isEqualTo(204);
-      assertThat(Http.header(preflight, "Access-Control-Allow-Origin")).isEqualTo(APP);
-      assertThat(Http.header(preflight, "Access-Control-Allow-Credentials")).isEqualTo("true");
-      assertThat(Http.header(preflight, "WWW-Authenticate")).isNull();
-
-      HttpResponse<String> refused = Http.send("GET", url, "Origin", APP);
-      assertThat(refused.statusCode()).isEqualTo(401);
-      assertThat(Http.header(refused, "WWW-Authenticate")).startsWith("Basic");
-      assertThat(Http.header(refused, "Access-Control-Allow-Origin")).isEqualTo(APP);
-      assertThat(Http.header(refused, "Access-Control-Allow-Credentials")).isEqualTo("true");
-      assertThat(Http.lines(refused, "Vary")).containsExactly("Origin");
-
-      String alice =
-          "Basic "
-              + Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> served = Http.send("GET", url, "Origin", APP, "Authorization", alice);
-      assertThat(served.statusCode()).isEqualTo(200);
-      assertThat(served.body()).isEqualTo("[]");
-      assertThat(Http.header(served, "Access-Control-Allow-Origin")).isEqualTo(APP);
+      servesOrdersBehindBasicAuth(server.base() + "/api/orders");
     } finally {
       server.stop();
     }

@@ -1,11 +1,15 @@
 package io.jcors.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Nested;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
@@ -27,37 +31,42 @@ class PropertiesTreeTest {
     return PropertiesTree.read(bound, environment);
   }
 
-  @Nested
-  class Origin {
-    @Test
-    void oneString_isTheConfigFilesString() {
-      assertThat(read(Map.of("jcors.origin", "https://a.example")).tree())
-          .containsEntry("origin", "https://a.example");
-    }
+  /** One property each: its name, its value, and the config file's entry it stands for. */
+  static Stream<Arguments> oneProperty() {
+    return Stream.of(
+        arguments(
+            "origin: one string is the config file's string",
+            "jcors.origin",
+            "https://a.example",
+            "origin",
+            "https://a.example"),
+        arguments(
+            "origin: a regex with commas is kept whole",
+            "jcors.origin",
+            "/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i, https://b.example",
+            "origin",
+            List.of("/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i", "https://b.example")),
+        arguments("origin: true is a boolean", "jcors.origin", "true", "origin", true),
+        arguments("origin: false is a boolean", "jcors.origin", "false", "origin", false),
+        arguments(
+            "origin[0]: an indexed list is a list",
+            "jcors.origin[0]",
+            "https://a.example",
+            "origin",
+            List.of("https://a.example")),
+        arguments(
+            "allowed-headers: empty keeps Express's meaning, reflect",
+            "jcors.allowed-headers",
+            "",
+            "allowedHeaders",
+            ""));
+  }
 
-    @Test
-    void regexWithCommas_keptWhole() {
-      assertThat(
-              read(Map.of(
-                      "jcors.origin",
-                      "/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i, https://b.example"))
-                  .tree())
-          .containsEntry(
-              "origin",
-              List.of("/^https:\\/\\/[a-z]{1,20}\\.example\\.com$/i", "https://b.example"));
-    }
-
-    @Test
-    void trueAndFalse_areBooleans() {
-      assertThat(read(Map.of("jcors.origin", "true")).tree()).containsEntry("origin", true);
-      assertThat(read(Map.of("jcors.origin", "false")).tree()).containsEntry("origin", false);
-    }
-
-    @Test
-    void indexedList_isAList() {
-      assertThat(read(Map.of("jcors.origin[0]", "https://a.example")).tree())
-          .containsEntry("origin", List.of("https://a.example"));
-    }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("oneProperty")
+  void oneProperty_isTheConfigFilesEntry(
+      String name, String property, String value, String entry, Object expected) {
+    assertThat(read(Map.of(property, value)).tree()).containsEntry(entry, expected);
   }
 
   @Test
@@ -74,12 +83,6 @@ class PropertiesTreeTest {
         .containsEntry("maxAge", "600")
         .containsEntry("credentials", true)
         .containsEntry("optionsSuccessStatus", "200");
-  }
-
-  @Test
-  void emptyAllowedHeaders_keepsExpressMeaning_reflect() {
-    assertThat(read(Map.of("jcors.allowed-headers", "")).tree())
-        .containsEntry("allowedHeaders", "");
   }
 
   @Test
@@ -138,24 +141,24 @@ class PropertiesTreeTest {
   void systemPropertiesAndEnvironment_onlyJcorsPropertiesCount() {
     // Surefire passes a build's -Djcors.version=... to the tests' JVM; a variable JCORS_HOME is
     // jcors.home to Spring. Neither is CORS configuration.
+    assertThat(PropertiesTree.configured(withSystemProperties(Map.of("jcors.version", "0.1.0"))))
+        .isFalse();
+    StandardEnvironment configured =
+        withSystemProperties(Map.of("jcors.version", "0.1.0", "jcors.origin", "https://a.example"));
+    assertThat(PropertiesTree.configured(configured)).isTrue();
+    assertThat(read(configured).problems()).isEmpty();
+  }
+
+  /** An environment whose system properties are {@code properties} alone. */
+  private static StandardEnvironment withSystemProperties(Map<String, Object> properties) {
     StandardEnvironment environment = new StandardEnvironment();
     environment
         .getPropertySources()
         .replace(
             StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
             new MapPropertySource(
-                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                Map.of("jcors.version", "0.1.0")));
-    assertThat(PropertiesTree.configured(environment)).isFalse();
-    environment
-        .getPropertySources()
-        .replace(
-            StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-            new MapPropertySource(
-                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                Map.of("jcors.version", "0.1.0", "jcors.origin", "https://a.example")));
-    assertThat(PropertiesTree.configured(environment)).isTrue();
-    assertThat(read(environment).problems()).isEmpty();
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, properties));
+    return environment;
   }
 
   @Test
