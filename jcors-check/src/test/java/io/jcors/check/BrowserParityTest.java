@@ -76,88 +76,96 @@ class BrowserParityTest {
     }
   }
 
-  @Nested
+  /**
+   * One engine's run of every scenario: the engine launched once (or its tests skipped), one tab on
+   * the page, the engine closed after the last scenario.
+   */
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class Chromium {
-    private HeadlessChromium chromium;
+  abstract class Engine<E extends AutoCloseable> {
+    private final Browser browser;
+    private E engine;
     private BrowserPage tab;
 
-    Chromium() {}
+    Engine(Browser browser) {
+      this.browser = browser;
+    }
+
+    /** Launches the engine, or skips the tests when it is not installed. */
+    abstract E launch() throws IOException;
+
+    /** Opens the page in the launched engine. */
+    abstract BrowserPage open(E engine, String pageUrl) throws IOException;
 
     @BeforeAll
-    void launch() throws IOException {
-      chromium = HeadlessChromium.launchOrSkip();
-      tab = chromium.open(page.origin() + "/page.html").page();
+    void launchAndOpen() throws IOException {
+      engine = launch();
+      tab = open(engine, page.origin() + "/page.html");
     }
 
     @AfterAll
-    void close() {
-      if (chromium != null) {
-        chromium.close();
+    void close() throws Exception {
+      if (engine != null) {
+        engine.close();
       }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jcors.check.BrowserParityTest#scenarios")
-    void chromiumAndCheckAgree(Scenario scenario) throws Exception {
-      compare(CHROMIUM, tab, scenario);
+    void engineAndCheckAgree(Scenario scenario) throws Exception {
+      compare(browser, tab, scenario);
     }
   }
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class Firefox {
-    private HeadlessFirefox firefox;
-    private BrowserPage tab;
+  class Chromium extends Engine<HeadlessChromium> {
+    Chromium() {
+      super(CHROMIUM);
+    }
 
-    Firefox() {}
+    @Override
+    HeadlessChromium launch() throws IOException {
+      return HeadlessChromium.launchOrSkip();
+    }
 
-    @BeforeAll
-    void launch() throws IOException {
-      firefox = HeadlessFirefox.launchOrSkip();
-      tab = firefox.open(page.origin() + "/page.html");
+    @Override
+    BrowserPage open(HeadlessChromium chromium, String pageUrl) throws IOException {
+      return chromium.open(pageUrl).page();
+    }
+  }
+
+  @Nested
+  class Firefox extends Engine<HeadlessFirefox> {
+    Firefox() {
+      super(FIREFOX);
+    }
+
+    @Override
+    HeadlessFirefox launch() throws IOException {
+      return HeadlessFirefox.launchOrSkip();
+    }
+
+    @Override
+    BrowserPage open(HeadlessFirefox firefox, String pageUrl) throws IOException {
+      BrowserPage tab = firefox.open(pageUrl);
       warmUpPreflightCache(tab);
-    }
-
-    @AfterAll
-    void close() {
-      if (firefox != null) {
-        firefox.close();
-      }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.jcors.check.BrowserParityTest#scenarios")
-    void firefoxAndCheckAgree(Scenario scenario) throws Exception {
-      compare(FIREFOX, tab, scenario);
+      return tab;
     }
   }
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class WebKit {
-    private HeadlessWebKit webkit;
-    private BrowserPage tab;
-
-    WebKit() {}
-
-    @BeforeAll
-    void launch() throws IOException {
-      webkit = HeadlessWebKit.launchOrSkip();
-      tab = webkit.open(page.origin() + "/page.html");
+  class WebKit extends Engine<HeadlessWebKit> {
+    WebKit() {
+      super(SAFARI);
     }
 
-    @AfterAll
-    void close() {
-      if (webkit != null) {
-        webkit.close();
-      }
+    @Override
+    HeadlessWebKit launch() throws IOException {
+      return HeadlessWebKit.launchOrSkip();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.jcors.check.BrowserParityTest#scenarios")
-    void webkitAndCheckAgree(Scenario scenario) throws Exception {
-      compare(SAFARI, tab, scenario);
+    @Override
+    BrowserPage open(HeadlessWebKit webkit, String pageUrl) throws IOException {
+      return webkit.open(pageUrl);
     }
   }
 
