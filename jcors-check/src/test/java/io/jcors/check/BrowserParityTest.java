@@ -76,6 +76,18 @@ class BrowserParityTest {
     }
   }
 
+  /** Launches an engine, or skips the tests when it is not installed. */
+  @FunctionalInterface
+  interface Launch<E> {
+    E launch() throws IOException;
+  }
+
+  /** Opens the page in a launched engine. */
+  @FunctionalInterface
+  interface Open<E> {
+    BrowserPage open(E engine, String pageUrl) throws IOException;
+  }
+
   /**
    * One engine's run of every scenario: the engine launched once (or its tests skipped), one tab on
    * the page, the engine closed after the last scenario.
@@ -83,23 +95,21 @@ class BrowserParityTest {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   abstract class Engine<E extends AutoCloseable> {
     private final Browser browser;
+    private final Launch<E> launch;
+    private final Open<E> open;
     private E engine;
     private BrowserPage tab;
 
-    Engine(Browser browser) {
+    Engine(Browser browser, Launch<E> launch, Open<E> open) {
       this.browser = browser;
+      this.launch = launch;
+      this.open = open;
     }
-
-    /** Launches the engine, or skips the tests when it is not installed. */
-    abstract E launch() throws IOException;
-
-    /** Opens the page in the launched engine. */
-    abstract BrowserPage open(E engine, String pageUrl) throws IOException;
 
     @BeforeAll
     void launchAndOpen() throws IOException {
-      engine = launch();
-      tab = open(engine, page.origin() + "/page.html");
+      engine = launch.launch();
+      tab = open.open(engine, page.origin() + "/page.html");
     }
 
     @AfterAll
@@ -119,53 +129,21 @@ class BrowserParityTest {
   @Nested
   class Chromium extends Engine<HeadlessChromium> {
     Chromium() {
-      super(CHROMIUM);
-    }
-
-    @Override
-    HeadlessChromium launch() throws IOException {
-      return HeadlessChromium.launchOrSkip();
-    }
-
-    @Override
-    BrowserPage open(HeadlessChromium chromium, String pageUrl) throws IOException {
-      return chromium.open(pageUrl).page();
+      super(CHROMIUM, HeadlessChromium::launchOrSkip, (chromium, url) -> chromium.open(url).page());
     }
   }
 
   @Nested
   class Firefox extends Engine<HeadlessFirefox> {
     Firefox() {
-      super(FIREFOX);
-    }
-
-    @Override
-    HeadlessFirefox launch() throws IOException {
-      return HeadlessFirefox.launchOrSkip();
-    }
-
-    @Override
-    BrowserPage open(HeadlessFirefox firefox, String pageUrl) throws IOException {
-      BrowserPage tab = firefox.open(pageUrl);
-      warmUpPreflightCache(tab);
-      return tab;
+      super(FIREFOX, HeadlessFirefox::launchOrSkip, (firefox, url) -> warmedUp(firefox.open(url)));
     }
   }
 
   @Nested
   class WebKit extends Engine<HeadlessWebKit> {
     WebKit() {
-      super(SAFARI);
-    }
-
-    @Override
-    HeadlessWebKit launch() throws IOException {
-      return HeadlessWebKit.launchOrSkip();
-    }
-
-    @Override
-    BrowserPage open(HeadlessWebKit webkit, String pageUrl) throws IOException {
-      return webkit.open(pageUrl);
+      super(SAFARI, HeadlessWebKit::launchOrSkip, HeadlessWebKit::open);
     }
   }
 
@@ -173,9 +151,10 @@ class BrowserParityTest {
    * Firefox reuses a preflight-cache entry only while its host's DNS record is older than the entry
    * (nsCORSListenerProxy.cpp, {@code CheckDNSCache}): the first entry for a host is made before the
    * host has a record, and is never reused. One throwaway preflight to {@code localhost}, the host
-   * the cache scenarios use, makes that record, as in a browser that has run a while.
+   * the cache scenarios use, makes that record, as in a browser that has run a while; the tab is
+   * returned.
    */
-  private static void warmUpPreflightCache(BrowserPage tab) throws IOException {
+  private static BrowserPage warmedUp(BrowserPage tab) throws IOException {
     api.route(
         "/warm-up",
         Reply.of(204, STAR, ACAM + "PUT", "Access-Control-Max-Age: 60"),
@@ -183,6 +162,7 @@ class BrowserParityTest {
     for (int i = 0; i < 2; i++) {
       tab.fetch("http://localhost:" + api.port() + "/warm-up", "PUT", List.of(), false, List.of());
     }
+    return tab;
   }
 
   // ---------------------------------------------------------------------------------------------
