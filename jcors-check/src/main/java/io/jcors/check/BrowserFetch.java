@@ -99,15 +99,15 @@ final class BrowserFetch {
           return outcome(Verdict.ALLOWED, null, allHeaders(response), response.status());
         }
         if (location.problem() != null) {
-          return badLocation(sent, response, checks, location.problem());
+          return refusedRedirect(sent, response, checks, badLocation(location.problem()));
         }
         // Fetch "HTTP-redirect fetch" step 8: a cors-mode request may not follow a redirect to a
         // URL with credentials on another origin than its own, even before it is tainted.
         if (location.url().includesCredentials() && !location.url().origin().equals(pageOrigin)) {
-          return credentialsInLocation(sent, response, checks, location.url());
+          return refusedRedirect(sent, response, checks, credentialsInLocation(location.url()));
         }
         if (redirects == MAX_REDIRECTS) {
-          return tooManyRedirects(sent, response, checks);
+          return refusedRedirect(sent, response, checks, tooManyRedirects());
         }
         steps.add(new Step(Step.Kind.REQUEST, sent, response, checks, true));
         method = redirectMethod(response.status(), method, lines);
@@ -197,15 +197,15 @@ final class BrowserFetch {
             response.status());
       }
       if (location.problem() != null) {
-        return badLocation(sent, response, checks, location.problem());
+        return refusedRedirect(sent, response, checks, badLocation(location.problem()));
       }
       if (location.url().includesCredentials()) {
         // Fetch "HTTP-redirect fetch" step 9: a cors-tainted request never follows a URL with
         // credentials (a non-empty username or password; http://@host/ has none).
-        return credentialsInLocation(sent, response, checks, location.url());
+        return refusedRedirect(sent, response, checks, credentialsInLocation(location.url()));
       }
       if (redirects == MAX_REDIRECTS) {
-        return tooManyRedirects(sent, response, checks);
+        return refusedRedirect(sent, response, checks, tooManyRedirects());
       }
       String locationOrigin = location.url().origin();
       boolean crossOriginHop = !locationOrigin.equals(urlOrigin);
@@ -474,41 +474,37 @@ final class BrowserFetch {
     return blocked(checks, read.response().status());
   }
 
-  private Outcome badLocation(
-      SentRequest sent, ReceivedResponse response, List<Check> checks, String problem) {
-    checks.add(
-        Check.fail(
-            "F35",
-            "redirect",
-            "the response is a redirect, but " + problem + "; a browser stops with a network error",
-            "send an absolute http(s) URL in `Location`, once"));
-    steps.add(new Step(Step.Kind.REQUEST, sent, response, checks, false));
-    return blocked(checks, response.status());
+  private static Check badLocation(String problem) {
+    return Check.fail(
+        "F35",
+        "redirect",
+        "the response is a redirect, but " + problem + "; a browser stops with a network error",
+        "send an absolute http(s) URL in `Location`, once");
   }
 
-  private Outcome credentialsInLocation(
-      SentRequest sent, ReceivedResponse response, List<Check> checks, WebUrl location) {
-    checks.add(
-        Check.fail(
-            "F36",
-            "redirect",
-            "the response redirects to `"
-                + location.withoutFragment()
-                + "`, a URL with credentials (user:password@); a browser refuses to follow it"
-                + " in a CORS request",
-            "redirect to a URL without user:password@"));
-    steps.add(new Step(Step.Kind.REQUEST, sent, response, checks, false));
-    return blocked(checks, response.status());
+  private static Check credentialsInLocation(WebUrl location) {
+    return Check.fail(
+        "F36",
+        "redirect",
+        "the response redirects to `"
+            + location.withoutFragment()
+            + "`, a URL with credentials (user:password@); a browser refuses to follow it"
+            + " in a CORS request",
+        "redirect to a URL without user:password@");
   }
 
-  private Outcome tooManyRedirects(
-      SentRequest sent, ReceivedResponse response, List<Check> checks) {
-    checks.add(
-        Check.fail(
-            "F35",
-            "redirect",
-            "more than " + MAX_REDIRECTS + " redirects; a browser gives up",
-            "remove the redirect loop"));
+  private static Check tooManyRedirects() {
+    return Check.fail(
+        "F35",
+        "redirect",
+        "more than " + MAX_REDIRECTS + " redirects; a browser gives up",
+        "remove the redirect loop");
+  }
+
+  /** The request ends at a redirect that a browser does not follow, for the reason {@code why}. */
+  private Outcome refusedRedirect(
+      SentRequest sent, ReceivedResponse response, List<Check> checks, Check why) {
+    checks.add(why);
     steps.add(new Step(Step.Kind.REQUEST, sent, response, checks, false));
     return blocked(checks, response.status());
   }

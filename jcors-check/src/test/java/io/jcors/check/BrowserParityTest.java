@@ -76,88 +76,74 @@ class BrowserParityTest {
     }
   }
 
-  @Nested
+  /** Launches an engine, or skips the tests when it is not installed. */
+  @FunctionalInterface
+  interface Launch<E> {
+    E launch() throws IOException;
+  }
+
+  /** Opens the page in a launched engine. */
+  @FunctionalInterface
+  interface Open<E> {
+    BrowserPage open(E engine, String pageUrl) throws IOException;
+  }
+
+  /**
+   * One engine's run of every scenario: the engine launched once (or its tests skipped), one tab on
+   * the page, the engine closed after the last scenario.
+   */
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class Chromium {
-    private HeadlessChromium chromium;
+  abstract class Engine<E extends AutoCloseable> {
+    private final Browser browser;
+    private final Launch<E> launch;
+    private final Open<E> open;
+    private E engine;
     private BrowserPage tab;
 
-    Chromium() {}
+    Engine(Browser browser, Launch<E> launch, Open<E> open) {
+      this.browser = browser;
+      this.launch = launch;
+      this.open = open;
+    }
 
     @BeforeAll
-    void launch() throws IOException {
-      chromium = HeadlessChromium.launchOrSkip();
-      tab = chromium.open(page.origin() + "/page.html").page();
+    void launchAndOpen() throws IOException {
+      engine = launch.launch();
+      tab = open.open(engine, page.origin() + "/page.html");
     }
 
     @AfterAll
-    void close() {
-      if (chromium != null) {
-        chromium.close();
+    void close() throws Exception {
+      if (engine != null) {
+        engine.close();
       }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jcors.check.BrowserParityTest#scenarios")
-    void chromiumAndCheckAgree(Scenario scenario) throws Exception {
-      compare(CHROMIUM, tab, scenario);
+    void engineAndCheckAgree(Scenario scenario) throws Exception {
+      compare(browser, tab, scenario);
     }
   }
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class Firefox {
-    private HeadlessFirefox firefox;
-    private BrowserPage tab;
-
-    Firefox() {}
-
-    @BeforeAll
-    void launch() throws IOException {
-      firefox = HeadlessFirefox.launchOrSkip();
-      tab = firefox.open(page.origin() + "/page.html");
-      warmUpPreflightCache(tab);
-    }
-
-    @AfterAll
-    void close() {
-      if (firefox != null) {
-        firefox.close();
-      }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.jcors.check.BrowserParityTest#scenarios")
-    void firefoxAndCheckAgree(Scenario scenario) throws Exception {
-      compare(FIREFOX, tab, scenario);
+  class Chromium extends Engine<HeadlessChromium> {
+    Chromium() {
+      super(CHROMIUM, HeadlessChromium::launchOrSkip, (chromium, url) -> chromium.open(url).page());
     }
   }
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class WebKit {
-    private HeadlessWebKit webkit;
-    private BrowserPage tab;
-
-    WebKit() {}
-
-    @BeforeAll
-    void launch() throws IOException {
-      webkit = HeadlessWebKit.launchOrSkip();
-      tab = webkit.open(page.origin() + "/page.html");
+  class Firefox extends Engine<HeadlessFirefox> {
+    Firefox() {
+      super(FIREFOX, HeadlessFirefox::launchOrSkip, (firefox, url) -> warmedUp(firefox.open(url)));
     }
+  }
 
-    @AfterAll
-    void close() {
-      if (webkit != null) {
-        webkit.close();
-      }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.jcors.check.BrowserParityTest#scenarios")
-    void webkitAndCheckAgree(Scenario scenario) throws Exception {
-      compare(SAFARI, tab, scenario);
+  @Nested
+  class WebKit extends Engine<HeadlessWebKit> {
+    WebKit() {
+      super(SAFARI, HeadlessWebKit::launchOrSkip, HeadlessWebKit::open);
     }
   }
 
@@ -165,9 +151,10 @@ class BrowserParityTest {
    * Firefox reuses a preflight-cache entry only while its host's DNS record is older than the entry
    * (nsCORSListenerProxy.cpp, {@code CheckDNSCache}): the first entry for a host is made before the
    * host has a record, and is never reused. One throwaway preflight to {@code localhost}, the host
-   * the cache scenarios use, makes that record, as in a browser that has run a while.
+   * the cache scenarios use, makes that record, as in a browser that has run a while; the tab is
+   * returned.
    */
-  private static void warmUpPreflightCache(BrowserPage tab) throws IOException {
+  private static BrowserPage warmedUp(BrowserPage tab) throws IOException {
     api.route(
         "/warm-up",
         Reply.of(204, STAR, ACAM + "PUT", "Access-Control-Max-Age: 60"),
@@ -175,6 +162,7 @@ class BrowserParityTest {
     for (int i = 0; i < 2; i++) {
       tab.fetch("http://localhost:" + api.port() + "/warm-up", "PUT", List.of(), false, List.of());
     }
+    return tab;
   }
 
   // ---------------------------------------------------------------------------------------------

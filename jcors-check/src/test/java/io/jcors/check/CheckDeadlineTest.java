@@ -41,6 +41,12 @@ class CheckDeadlineTest {
     return e;
   }
 
+  /** The message of a check that timed out waiting for the response to a GET of {@code url}. */
+  private static String noResponseYet(String url) {
+    return "gave up after 1.5 s, the time allowed for the whole check: no response yet to GET "
+        + url;
+  }
+
   @Test
   void bodyAtOneBytePerSecond_endsAtTheDeadline() throws Exception {
     try (RawServer server = RawServer.slowBody()) {
@@ -67,26 +73,18 @@ class CheckDeadlineTest {
                   "HTTP/1.1 302 Found\r\nLocation: /again\r\nAccess-Control-Allow-Origin: *\r\n"
                       + "Content-Length: 0\r\nConnection: close\r\n\r\n");
             })) {
-      CheckException e = timedOut(server.origin() + "/again");
+      String url = server.origin() + "/again";
 
-      assertThat(e.getMessage())
-          .isEqualTo(
-              "gave up after 1.5 s, the time allowed for the whole check: no response yet to GET "
-                  + server.origin()
-                  + "/again");
+      assertThat(timedOut(url).getMessage()).isEqualTo(noResponseYet(url));
     }
   }
 
   @Test
   void serverThatNeverAnswers_endsAtTheDeadline() throws Exception {
     try (RawServer server = RawServer.start((head, out) -> Thread.sleep(60_000))) {
-      CheckException e = timedOut(server.origin() + "/silent");
+      String url = server.origin() + "/silent";
 
-      assertThat(e.getMessage())
-          .isEqualTo(
-              "gave up after 1.5 s, the time allowed for the whole check: no response yet to GET "
-                  + server.origin()
-                  + "/silent");
+      assertThat(timedOut(url).getMessage()).isEqualTo(noResponseYet(url));
     }
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The whole check against a real scripted server, without a browser. */
 class CorsCheckTest {
   private static final String PAGE = "https://app.example.com";
+  private static final String STAR = "Access-Control-Allow-Origin: *";
   private ScriptedServer server;
   private ScriptedServer other;
 
@@ -126,7 +127,7 @@ class CorsCheckTest {
 
   @Test
   void preflight401_blocked_json() throws CheckException {
-    server.route("/items", Reply.of(401, "Access-Control-Allow-Origin: *"), Reply.of(200));
+    server.route("/items", Reply.of(401, STAR), Reply.of(200));
     CheckReport report =
         run(CheckRequest.builder(server.origin() + "/items", PAGE).method("DELETE"));
     @SuppressWarnings("unchecked")
@@ -143,10 +144,7 @@ class CorsCheckTest {
 
   @Test
   void crossOriginRedirect_sendsOriginNull() throws CheckException {
-    server.route(
-        "/a",
-        null,
-        Reply.of(302, "Access-Control-Allow-Origin: *", "Location: " + other.origin() + "/b"));
+    server.route("/a", null, Reply.of(302, STAR, "Location: " + other.origin() + "/b"));
     other.route("/b", null, Reply.of(200, "Access-Control-Allow-Origin: " + PAGE));
     CheckReport report = run(CheckRequest.builder(server.origin() + "/a", PAGE));
 
@@ -168,10 +166,7 @@ class CorsCheckTest {
 
   @Test
   void authorizationUnderStar_allowedWithAWarning() throws CheckException {
-    server.route(
-        "/x",
-        Reply.of(204, "Access-Control-Allow-Origin: *", "Access-Control-Allow-Headers: *"),
-        Reply.of(200, "Access-Control-Allow-Origin: *"));
+    server.route("/x", Reply.of(204, STAR, "Access-Control-Allow-Headers: *"), Reply.of(200, STAR));
     CheckReport report =
         run(CheckRequest.builder(server.origin() + "/x", PAGE).header("Authorization", "Bearer x"));
     assertThat(report.verdict()).isEqualTo(Verdict.ALLOWED);
@@ -209,9 +204,7 @@ class CorsCheckTest {
   void controlByteInARequestHeader_isSentAsIs_afterAPreflight() throws CheckException {
     // Once: "cannot reach ...: IllegalArgumentException: invalid header value", exit 2.
     server.route(
-        "/x",
-        Reply.of(204, "Access-Control-Allow-Origin: *", "Access-Control-Allow-Headers: x-test"),
-        Reply.of(200, "Access-Control-Allow-Origin: *"));
+        "/x", Reply.of(204, STAR, "Access-Control-Allow-Headers: x-test"), Reply.of(200, STAR));
     CheckReport report =
         run(CheckRequest.builder(server.origin() + "/x", PAGE).header("X-Test", "a\u0001b\u007f"));
 
@@ -248,10 +241,7 @@ class CorsCheckTest {
   @Test
   void verticalTabAroundContentType_isKept_soAPreflightIsNeeded() throws CheckException {
     // String.strip() removed the vertical tab: no preflight, allowed; browsers preflight.
-    server.route(
-        "/x",
-        Reply.of(204, "Access-Control-Allow-Origin: *"),
-        Reply.of(200, "Access-Control-Allow-Origin: *"));
+    server.route("/x", Reply.of(204, STAR), Reply.of(200, STAR));
     CheckReport report =
         run(
             CheckRequest.builder(server.origin() + "/x", PAGE)
@@ -271,11 +261,8 @@ class CorsCheckTest {
     server.route(
         "/a",
         null,
-        Reply.of(
-            302,
-            "Access-Control-Allow-Origin: *",
-            "Location: http://@127.0.0.1:" + other.origin().split(":")[2] + "/b"));
-    other.route("/b", null, Reply.of(200, "Access-Control-Allow-Origin: *"));
+        Reply.of(302, STAR, "Location: http://@127.0.0.1:" + other.origin().split(":")[2] + "/b"));
+    other.route("/b", null, Reply.of(200, STAR));
     assertThat(run(CheckRequest.builder(server.origin() + "/a", PAGE)).verdict())
         .isEqualTo(Verdict.ALLOWED);
 
@@ -293,7 +280,7 @@ class CorsCheckTest {
   @Test
   void forbiddenRequestHeader_isDropped_withAWarning_notAUsageError() throws CheckException {
     // Once: "header `Cookie` is a forbidden request header", exit 2.
-    server.route("/x", null, Reply.of(200, "Access-Control-Allow-Origin: *"));
+    server.route("/x", null, Reply.of(200, STAR));
     CheckReport report =
         run(
             CheckRequest.builder(server.origin() + "/x", PAGE)
@@ -318,7 +305,7 @@ class CorsCheckTest {
   @Test
   void enginesThatDiffer_getASectionEach_andOneLineSaysWhere() throws CheckException {
     // Chromium safelists the client hint DPR; Firefox and Safari preflight it.
-    server.route("/x", Reply.of(404), Reply.of(200, "Access-Control-Allow-Origin: *"));
+    server.route("/x", Reply.of(404), Reply.of(200, STAR));
     CheckReport report = run(CheckRequest.builder(server.origin() + "/x", PAGE).header("DPR", "2"));
 
     assertThat(report.summary()).isEqualTo("blocked in Firefox and Safari, allowed in Chrome");
@@ -352,7 +339,7 @@ class CorsCheckTest {
 
   @Test
   void oneBrowser_onlyThatEngineIsChecked() throws CheckException {
-    server.route("/x", Reply.of(404), Reply.of(200, "Access-Control-Allow-Origin: *"));
+    server.route("/x", Reply.of(404), Reply.of(200, STAR));
     CheckReport report =
         CorsCheck.create()
             .browsers(java.util.Set.of(Browser.FIREFOX))

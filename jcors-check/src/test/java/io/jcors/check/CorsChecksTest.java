@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class CorsChecksTest {
   private static final String ORIGIN = "https://a.example.com";
+  private static final String STAR = "Access-Control-Allow-Origin: *";
+  private static final String EXACT = "Access-Control-Allow-Origin: " + ORIGIN;
+  private static final String CREDENTIALS = "Access-Control-Allow-Credentials: true";
+
+  /** The fix offered for an origin that the server's configuration refuses. */
+  private static final String REFUSED_BY_THE_CONFIGURATION =
+      "none if that is intended; only if `https://a.example.com` should read it, add it"
+          + " to the origins the server's CORS configuration allows";
 
   CorsChecksTest() {}
 
@@ -30,6 +38,14 @@ class CorsChecksTest {
     return checks.get(checks.size() - 1);
   }
 
+  /** {@code check} failed {@code rule}, explained and fixed in exactly these words. */
+  private static void assertFailed(Check check, String rule, String explanation, String fix) {
+    assertThat(check.rule()).isEqualTo(rule);
+    assertThat(check.passed()).isFalse();
+    assertThat(check.explanation()).isEqualTo(explanation);
+    assertThat(check.fix()).isEqualTo(fix);
+  }
+
   @Nested
   class CorsCheck {
     CorsCheck() {}
@@ -46,17 +62,14 @@ class CorsChecksTest {
     void refusedOrigin_varyOriginWithoutAllowOrigin_isRefusedByTheConfiguration_noStarOffered() {
       // What a CORS layer with an origin list sends to an origin it does not list.
       Check check = last(cors(false, "Vary: Origin"));
-      assertThat(check.rule()).isEqualTo("F7");
-      assertThat(check.explanation())
-          .isEqualTo(
-              "the response has no `Access-Control-Allow-Origin` header for `https://a.example.com`"
-                  + " but has other CORS headers (`Vary: Origin`): the server's CORS configuration"
-                  + " refuses this origin");
-      assertThat(check.fix())
-          .isEqualTo(
-              "none if that is intended; only if `https://a.example.com` should read it, add it"
-                  + " to the origins the server's CORS configuration allows")
-          .doesNotContain("`*`");
+      assertFailed(
+          check,
+          "F7",
+          "the response has no `Access-Control-Allow-Origin` header for `https://a.example.com`"
+              + " but has other CORS headers (`Vary: Origin`): the server's CORS configuration"
+              + " refuses this origin",
+          REFUSED_BY_THE_CONFIGURATION);
+      assertThat(check.fix()).doesNotContain("`*`");
     }
 
     @Test
@@ -66,10 +79,7 @@ class CorsChecksTest {
           checks,
           ORIGIN,
           true,
-          response(
-              204,
-              "Access-Control-Allow-Methods: GET,PUT",
-              "Access-Control-Allow-Credentials: true"),
+          response(204, "Access-Control-Allow-Methods: GET,PUT", CREDENTIALS),
           "preflight response");
       assertThat(last(checks).explanation())
           .contains("(`Access-Control-Allow-Credentials`, `Access-Control-Allow-Methods`)")
@@ -79,44 +89,37 @@ class CorsChecksTest {
 
     @Test
     void otherOrigin_failsF9_asRefusedByTheConfiguration_withoutSuggestingToSendThisOne() {
-      Check check = last(cors(false, "Access-Control-Allow-Origin: https://admin.example.com"));
-      assertThat(check.rule()).isEqualTo("F9");
-      assertThat(check.explanation())
-          .isEqualTo(
-              "the response allows `https://admin.example.com`, but the page's origin is"
-                  + " `https://a.example.com`: the server's CORS configuration allows another"
-                  + " origin and refuses this one");
-      assertThat(check.fix())
-          .isEqualTo(
-              "none if that is intended; only if `https://a.example.com` should read it, add it"
-                  + " to the origins the server's CORS configuration allows");
+      assertFailed(
+          last(cors(false, "Access-Control-Allow-Origin: https://admin.example.com")),
+          "F9",
+          "the response allows `https://admin.example.com`, but the page's origin is"
+              + " `https://a.example.com`: the server's CORS configuration allows another"
+              + " origin and refuses this one",
+          REFUSED_BY_THE_CONFIGURATION);
     }
 
     @Test
     void star_withoutCredentials_passesF8() {
-      assertThat(last(cors(false, "Access-Control-Allow-Origin: *")))
+      assertThat(last(cors(false, STAR)))
           .extracting(Check::rule, Check::passed)
           .containsExactly("F8", true);
     }
 
     @Test
     void exactOrigin_passesF9() {
-      assertThat(last(cors(false, "Access-Control-Allow-Origin: " + ORIGIN)).passed()).isTrue();
+      assertThat(last(cors(false, EXACT)).passed()).isTrue();
     }
 
     @Test
     void trailingSlash_failsF9_withTheByteForByteExplanation() {
-      Check check = last(cors(false, "Access-Control-Allow-Origin: https://a.example.com/"));
-      assertThat(check.rule()).isEqualTo("F9");
-      assertThat(check.explanation())
-          .isEqualTo(
-              "the response allows `https://a.example.com/` (with a trailing slash) but the"
-                  + " page's origin is `https://a.example.com`; a browser compares them byte for"
-                  + " byte");
-      assertThat(check.fix())
-          .isEqualTo(
-              "send `Access-Control-Allow-Origin: https://a.example.com` exactly as the browser"
-                  + " sent it in `Origin`");
+      assertFailed(
+          last(cors(false, "Access-Control-Allow-Origin: https://a.example.com/")),
+          "F9",
+          "the response allows `https://a.example.com/` (with a trailing slash) but the"
+              + " page's origin is `https://a.example.com`; a browser compares them byte for"
+              + " byte",
+          "send `Access-Control-Allow-Origin: https://a.example.com` exactly as the browser"
+              + " sent it in `Origin`");
     }
 
     @Test
@@ -133,12 +136,7 @@ class CorsChecksTest {
 
     @Test
     void twoLines_failF10() {
-      Check check =
-          last(
-              cors(
-                  false,
-                  "Access-Control-Allow-Origin: " + ORIGIN,
-                  "Access-Control-Allow-Origin: " + ORIGIN));
+      Check check = last(cors(false, EXACT, EXACT));
       assertThat(check.rule()).isEqualTo("F10");
       assertThat(check.explanation())
           .contains("2 `Access-Control-Allow-Origin` lines")
@@ -147,18 +145,12 @@ class CorsChecksTest {
 
     @Test
     void list_failsF10() {
-      assertThat(last(cors(false, "Access-Control-Allow-Origin: " + ORIGIN + ", *")).rule())
-          .isEqualTo("F10");
+      assertThat(last(cors(false, EXACT + ", *")).rule()).isEqualTo("F10");
     }
 
     @Test
     void starWithCredentials_failsF11() {
-      Check check =
-          last(
-              cors(
-                  true,
-                  "Access-Control-Allow-Origin: *",
-                  "Access-Control-Allow-Credentials: true"));
+      Check check = last(cors(true, STAR, CREDENTIALS));
       assertThat(check.rule()).isEqualTo("F11");
       assertThat(check.explanation()).contains("never accepts `*`");
     }
@@ -166,32 +158,16 @@ class CorsChecksTest {
     @Test
     void credentials_needExactlyLowerCaseTrue() {
       for (String value : List.of("TRUE", "True", "\"true\"", "1", "false")) {
-        Check check =
-            last(
-                cors(
-                    true,
-                    "Access-Control-Allow-Origin: " + ORIGIN,
-                    "Access-Control-Allow-Credentials: " + value));
+        Check check = last(cors(true, EXACT, "Access-Control-Allow-Credentials: " + value));
         assertThat(check.passed()).as(value).isFalse();
         assertThat(check.explanation()).contains("`Access-Control-Allow-Credentials` is `" + value);
       }
-      assertThat(
-              last(cors(
-                      true,
-                      "Access-Control-Allow-Origin: " + ORIGIN,
-                      "Access-Control-Allow-Credentials: true"))
-                  .passed())
-          .isTrue();
+      assertThat(last(cors(true, EXACT, CREDENTIALS)).passed()).isTrue();
     }
 
     @Test
     void allowCredentials_isIgnoredWithoutCredentials() {
-      assertThat(
-              last(cors(
-                      false,
-                      "Access-Control-Allow-Origin: *",
-                      "Access-Control-Allow-Credentials: false"))
-                  .passed())
+      assertThat(last(cors(false, STAR, "Access-Control-Allow-Credentials: false")).passed())
           .isTrue();
     }
   }
@@ -219,21 +195,22 @@ class CorsChecksTest {
       return checks;
     }
 
+    /** Whether the last check of {@link #preflight} passes: the browser would send the request. */
+    private boolean passes(
+        boolean credentials, String method, List<String> requestHeaders, String... lines) {
+      return last(preflight(credentials, method, requestHeaders, lines)).passed();
+    }
+
     @Test
     void okStatuses_pass_othersFailF15_redirectsFailF16() {
       for (int status : new int[] {200, 204, 206}) {
         assertThat(
                 last(preflight(
-                        false,
-                        "PUT",
-                        List.of(),
-                        status,
-                        "Access-Control-Allow-Origin: *",
-                        "Access-Control-Allow-Methods: PUT"))
+                        false, "PUT", List.of(), status, STAR, "Access-Control-Allow-Methods: PUT"))
                     .passed())
             .isTrue();
       }
-      assertThat(last(preflight(false, "PUT", List.of(), 401, "Access-Control-Allow-Origin: *")))
+      assertThat(last(preflight(false, "PUT", List.of(), 401, STAR)))
           .extracting(Check::rule, Check::passed)
           .containsExactly("F15", false);
       Check redirect =
@@ -245,13 +222,7 @@ class CorsChecksTest {
     @Test
     void methodsAreCaseSensitive_lowerCasePatchNamed() {
       Check check =
-          last(
-              preflight(
-                  false,
-                  "patch",
-                  List.of(),
-                  "Access-Control-Allow-Origin: *",
-                  "Access-Control-Allow-Methods: PATCH"));
+          last(preflight(false, "patch", List.of(), STAR, "Access-Control-Allow-Methods: PATCH"));
       assertThat(check.rule()).isEqualTo("F18");
       assertThat(check.explanation())
           .contains("allows `PATCH` but the request method is `patch`")
@@ -261,14 +232,7 @@ class CorsChecksTest {
 
     @Test
     void methodStar_onlyWithoutCredentials() {
-      assertThat(
-              last(preflight(
-                      false,
-                      "DELETE",
-                      List.of(),
-                      "Access-Control-Allow-Origin: *",
-                      "Access-Control-Allow-Methods: *"))
-                  .passed())
+      assertThat(passes(false, "DELETE", List.of(), STAR, "Access-Control-Allow-Methods: *"))
           .isTrue();
       Check check =
           last(
@@ -276,8 +240,8 @@ class CorsChecksTest {
                   true,
                   "DELETE",
                   List.of(),
-                  "Access-Control-Allow-Origin: " + ORIGIN,
-                  "Access-Control-Allow-Credentials: true",
+                  EXACT,
+                  CREDENTIALS,
                   "Access-Control-Allow-Methods: *"));
       assertThat(check.passed()).isFalse();
       assertThat(check.explanation()).contains("is not a wildcard");
@@ -286,13 +250,7 @@ class CorsChecksTest {
     @Test
     void safelistedMethods_needNoAllowMethods() {
       assertThat(
-              last(preflight(
-                      false,
-                      "GET",
-                      List.of("X-Test"),
-                      "Access-Control-Allow-Origin: *",
-                      "Access-Control-Allow-Headers: x-test"))
-                  .passed())
+              passes(false, "GET", List.of("X-Test"), STAR, "Access-Control-Allow-Headers: x-test"))
           .isTrue();
     }
 
@@ -301,11 +259,7 @@ class CorsChecksTest {
       Check check =
           last(
               preflight(
-                  false,
-                  "PUT",
-                  List.of(),
-                  "Access-Control-Allow-Origin: *",
-                  "Access-Control-Allow-Methods: PUT, Bad method"));
+                  false, "PUT", List.of(), STAR, "Access-Control-Allow-Methods: PUT, Bad method"));
       assertThat(check.rule()).isEqualTo("F17");
       assertThat(check.explanation()).contains("`Bad method`, which is not a token");
     }
@@ -313,22 +267,9 @@ class CorsChecksTest {
     @Test
     void headers_caseInsensitive_starWithoutCredentials() {
       assertThat(
-              last(preflight(
-                      false,
-                      "GET",
-                      List.of("X-Test"),
-                      "Access-Control-Allow-Origin: *",
-                      "Access-Control-Allow-Headers: x-TEST"))
-                  .passed())
+              passes(false, "GET", List.of("X-Test"), STAR, "Access-Control-Allow-Headers: x-TEST"))
           .isTrue();
-      assertThat(
-              last(preflight(
-                      false,
-                      "GET",
-                      List.of("X-Test"),
-                      "Access-Control-Allow-Origin: *",
-                      "Access-Control-Allow-Headers: *"))
-                  .passed())
+      assertThat(passes(false, "GET", List.of("X-Test"), STAR, "Access-Control-Allow-Headers: *"))
           .isTrue();
       Check withCredentials =
           last(
@@ -336,8 +277,8 @@ class CorsChecksTest {
                   true,
                   "GET",
                   List.of("X-Test"),
-                  "Access-Control-Allow-Origin: " + ORIGIN,
-                  "Access-Control-Allow-Credentials: true",
+                  EXACT,
+                  CREDENTIALS,
                   "Access-Control-Allow-Headers: *"));
       assertThat(withCredentials.rule()).isEqualTo("F21");
       assertThat(withCredentials.passed()).isFalse();
@@ -347,11 +288,7 @@ class CorsChecksTest {
     void authorizationUnderStar_passesAsAWarning_likeEveryEngine() {
       List<Check> checks =
           preflight(
-              false,
-              "GET",
-              List.of("Authorization"),
-              "Access-Control-Allow-Origin: *",
-              "Access-Control-Allow-Headers: *");
+              false, "GET", List.of("Authorization"), STAR, "Access-Control-Allow-Headers: *");
       assertThat(last(checks).passed()).isTrue();
       Check authorization =
           checks.stream().filter(c -> c.rule().equals("F20")).findFirst().orElseThrow();
@@ -368,7 +305,7 @@ class CorsChecksTest {
                   false,
                   "GET",
                   List.of("Authorization"),
-                  "Access-Control-Allow-Origin: *",
+                  STAR,
                   "Access-Control-Allow-Headers: x-other"));
       assertThat(check).extracting(Check::rule, Check::passed).containsExactly("F20", false);
     }
@@ -378,12 +315,7 @@ class CorsChecksTest {
       Check check =
           last(
               preflight(
-                  true,
-                  "PUT",
-                  List.of(),
-                  "Access-Control-Allow-Origin: *",
-                  "Access-Control-Allow-Credentials: true",
-                  "Access-Control-Allow-Methods: PUT"));
+                  true, "PUT", List.of(), STAR, CREDENTIALS, "Access-Control-Allow-Methods: PUT"));
       assertThat(check.rule()).isEqualTo("F11");
       assertThat(check.explanation()).startsWith("the preflight response allows any origin");
     }
@@ -395,7 +327,7 @@ class CorsChecksTest {
               false,
               "PUT",
               List.of(),
-              "Access-Control-Allow-Origin: *",
+              STAR,
               "Access-Control-Allow-Methods: PUT",
               "Access-Control-Max-Age: 86400");
       assertThat(last(checks).rule()).isEqualTo("F22");
@@ -409,7 +341,7 @@ class CorsChecksTest {
                       false,
                       "PUT",
                       List.of(),
-                      "Access-Control-Allow-Origin: *",
+                      STAR,
                       "Access-Control-Allow-Methods: PUT",
                       "Access-Control-Max-Age: abc"))
                   .explanation())

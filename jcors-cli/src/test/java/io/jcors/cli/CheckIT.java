@@ -208,9 +208,7 @@ public class CheckIT {
 
       JcorsProcess.Result result = check(url, "--origin", APP);
 
-      assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.out()).isEmpty();
-      assertThat(result.err())
+      assertThat(result.exit2Stderr())
           .isEqualTo(
               "jcors check: cannot reach "
                   + url
@@ -221,9 +219,7 @@ public class CheckIT {
     void notAnOrigin_2_saysHowToWriteIt() throws Exception {
       JcorsProcess.Result result = check(server.url + "/api/items", "--origin", "app.example.com");
 
-      assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.out()).isEmpty();
-      assertThat(result.err())
+      assertThat(result.exit2Stderr())
           .isEqualTo(
               "jcors check: origin `app.example.com` is not an origin; write"
                   + " scheme://host[:port], e.g. https://app.example.com\n");
@@ -233,9 +229,7 @@ public class CheckIT {
     void missingOrigin_2_usage() throws Exception {
       JcorsProcess.Result result = check(server.url + "/api/items");
 
-      assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.out()).isEmpty();
-      assertThat(result.err())
+      assertThat(result.exit2Stderr())
           .startsWith("Missing required option: '--origin=ORIGIN'\nUsage: jcors check ")
           .doesNotContain("Exception");
     }

@@ -102,9 +102,7 @@ public class DemoIT {
       JcorsProcess.Result result =
           JcorsProcess.run(dir, "demo", "--api-port", Integer.toString(port), "--page-port", "0");
 
-      assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.out()).isEmpty();
-      assertThat(result.err())
+      assertThat(result.exit2Stderr())
           .isEqualTo(
               "jcors demo: port "
                   + port

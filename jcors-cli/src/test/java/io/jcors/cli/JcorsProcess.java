@@ -15,7 +15,17 @@ import java.util.concurrent.TimeUnit;
 /** The real jar ({@code target/jcors.jar}, built in {@code package}) run as a process. */
 final class JcorsProcess {
   /** What a finished run printed and returned. */
-  record Result(int exitCode, String out, String err) {}
+  record Result(int exitCode, String out, String err) {
+    /**
+     * The error output of a run refused before it did anything: exit code 2 and nothing on standard
+     * output are checked here, the message is the caller's to check.
+     */
+    String exit2Stderr() {
+      assertThat(exitCode).as("exit code; stderr: %s", err).isEqualTo(2);
+      assertThat(out).as("stdout").isEmpty();
+      return err;
+    }
+  }
 
   private JcorsProcess() {}
 

@@ -19,11 +19,7 @@ public class LintJdbcTest {
 
   private String table(String... rows) {
     String url = "jdbc:sqlite:" + dir.resolve("cors.db");
-    Sql sql = new Sql(url, null);
-    sql.run("CREATE TABLE cors_origins (origin TEXT)");
-    for (String row : rows) {
-      sql.insert(row);
-    }
+    new Sql(url, null).createOriginTable(rows);
     return url;
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcors.jdbc.testing.Sql;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +31,9 @@ public class LintMergedSourcesTest {
         dir.resolve("tenants.txt"),
         "# one tenant per line\nhttps://file-only.example\nhttp://plain.example\n\n*\nhttps://both.example\n");
     String url = "jdbc:sqlite:" + dir.resolve("cors.db");
-    Sql sql = new Sql(url, null);
-    sql.run("CREATE TABLE cors_origins (origin TEXT)");
-    for (String row :
-        List.of("https://table-only.example", "https://both.example", "https://*.github.io")) {
-      sql.insert(row);
-    }
+    new Sql(url, null)
+        .createOriginTable(
+            "https://table-only.example", "https://both.example", "https://*.github.io");
     return "{\"routes\": [{\"path\": \"/api/**\", \"cors\": {\"credentials\": true, \"origin\": [\n"
         + "  \"https://static.example\",\n"
         + "  {\"file\": \""

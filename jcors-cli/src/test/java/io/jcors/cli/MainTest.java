@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -37,12 +42,6 @@ public class MainTest {
     ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
     assertThat(serve.port).isZero();
     assertThat(serve.host).isEqualTo("::1");
-  }
-
-  @Test
-  void serve_withoutConfig_usageError2() {
-    assertThat(commandLine.execute("serve")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("Missing required option: '--config=FILE'");
   }
 
   @Test
@@ -104,18 +103,6 @@ public class MainTest {
     assertThat(check.headers).containsExactly("Content-Type: application/json", "X-Token: a, b");
     assertThat(check.credentials).isTrue();
     assertThat(check.json).isTrue();
-  }
-
-  @Test
-  void check_withoutOrigin_usageError2() {
-    assertThat(commandLine.execute("check", "https://api.example.com/")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("Missing required option: '--origin=ORIGIN'");
-  }
-
-  @Test
-  void check_withoutUrl_usageError2() {
-    assertThat(commandLine.execute("check", "--origin", "https://a.example")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("Missing required parameter: 'URL'");
   }
 
   @Test
@@ -190,22 +177,36 @@ public class MainTest {
             "jcors demo: --page-port -1 is not a port; use 0 to 65535");
   }
 
-  @Test
-  void demo_unknownOption_usageError2() {
-    assertThat(commandLine.execute("demo", "--port", "3000")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("Unknown options: '--port', '3000'");
+  static Stream<Arguments> usageErrors() {
+    return Stream.of(
+        Arguments.of(
+            "serve_withoutConfig", List.of("serve"), "Missing required option: '--config=FILE'"),
+        Arguments.of(
+            "check_withoutOrigin",
+            List.of("check", "https://api.example.com/"),
+            "Missing required option: '--origin=ORIGIN'"),
+        Arguments.of(
+            "check_withoutUrl",
+            List.of("check", "--origin", "https://a.example"),
+            "Missing required parameter: 'URL'"),
+        Arguments.of(
+            "demo_unknownOption",
+            List.of("demo", "--port", "3000"),
+            "Unknown options: '--port', '3000'"),
+        Arguments.of("unknownCommand", List.of("srve"), "Unmatched argument at index 0: 'srve'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("usageErrors")
+  void usageError2(String name, List<String> args, String error) {
+    assertThat(commandLine.execute(args.toArray(String[]::new))).isEqualTo(2);
+    assertThat(err.toString()).startsWith(error);
   }
 
   @Test
   void noCommand_usageError2() {
     assertThat(commandLine.execute()).isEqualTo(2);
     assertThat(err.toString()).startsWith("Missing a command").contains("Usage: jcors");
-  }
-
-  @Test
-  void unknownCommand_usageError2() {
-    assertThat(commandLine.execute("srve")).isEqualTo(2);
-    assertThat(err.toString()).contains("Unmatched argument at index 0: 'srve'");
   }
 
   @Test

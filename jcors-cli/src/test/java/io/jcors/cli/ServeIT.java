@@ -391,7 +391,7 @@ public class ServeIT {
 
     @Test
     void pathWithoutRoute_404_noCorsHeaders() throws Exception {
-      HttpResponse<String> response = send(server.url, "GET", "/nowhere", Map.of("Origin", APP));
+      HttpResponse<String> response = get(server.url, "/nowhere", APP);
 
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(response.headers().map().keySet())
@@ -403,15 +403,9 @@ public class ServeIT {
   @Test
   void singleOptionsYaml_oneRouteForEveryPath() throws Exception {
     try (JcorsProcess.Server server = JcorsProcess.Server.start(resource("single.yaml"))) {
-      HttpResponse<String> allowed = send(server.url, "GET", "/any/path", Map.of("Origin", APP));
-      HttpResponse<String> refused =
-          send(server.url, "GET", "/", Map.of("Origin", "https://evil.example"));
-      HttpResponse<String> preflight =
-          send(
-              server.url,
-              "OPTIONS",
-              "/x",
-              Map.of("Origin", APP, "Access-Control-Request-Method", "POST"));
+      HttpResponse<String> allowed = get(server.url, "/any/path", APP);
+      HttpResponse<String> refused = get(server.url, "/", "https://evil.example");
+      HttpResponse<String> preflight = preflight(server.url, "/x", APP, "POST");
 
       assertThat(allowed.body()).isEqualTo("{\"route\":\"/**\",\"method\":\"GET\"}");
       assertThat(allowed.headers().firstValue("X-Route")).contains("/**");
@@ -435,25 +429,20 @@ public class ServeIT {
     String example = "http://example.com";
     try (JcorsProcess.Server server = JcorsProcess.Server.start(resource("products.yaml"))) {
       for (String path : List.of("/products/42", "/products/42/", "/products/%34%32")) {
-        HttpResponse<String> get = send(server.url, "GET", path, Map.of("Origin", example));
+        HttpResponse<String> get = get(server.url, path, example);
         assertThat(get.statusCode()).as(path).isEqualTo(200);
         assertThat(get.headers().firstValue("X-Route")).as(path).contains("/products/:id");
         assertThat(get.headers().firstValue("Access-Control-Allow-Origin"))
             .as(path)
             .contains(example);
       }
-      HttpResponse<String> preflight =
-          send(
-              server.url,
-              "OPTIONS",
-              "/products/42",
-              Map.of("Origin", example, "Access-Control-Request-Method", "DELETE"));
+      HttpResponse<String> preflight = preflight(server.url, "/products/42", example, "DELETE");
       assertThat(preflight.statusCode()).isEqualTo(200); // optionsSuccessStatus
       assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(example);
       assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
           .contains(DEFAULT_METHODS);
       for (String path : List.of("/products", "/products/42/reviews", "/Products/42")) {
-        HttpResponse<String> none = send(server.url, "GET", path, Map.of("Origin", example));
+        HttpResponse<String> none = get(server.url, path, example);
         assertThat(none.statusCode()).as(path).isEqualTo(404);
         assertThat(none.headers().map().keySet())
             .as(path)
@@ -470,15 +459,9 @@ public class ServeIT {
   void preflightEverywhere_catchAllAfterAParameterRoute() throws Exception {
     try (JcorsProcess.Server server =
         JcorsProcess.Server.start(resource("preflight-everywhere.json"))) {
-      HttpResponse<String> deep =
-          send(
-              server.url,
-              "OPTIONS",
-              "/any/deep/path",
-              Map.of("Origin", APP, "Access-Control-Request-Method", "PUT"));
-      HttpResponse<String> product =
-          send(server.url, "GET", "/products/42/", Map.of("Origin", "http://example.com"));
-      HttpResponse<String> other = send(server.url, "GET", "/products", Map.of("Origin", APP));
+      HttpResponse<String> deep = preflight(server.url, "/any/deep/path", APP, "PUT");
+      HttpResponse<String> product = get(server.url, "/products/42/", "http://example.com");
+      HttpResponse<String> other = get(server.url, "/products", APP);
 
       assertThat(deep.statusCode()).isEqualTo(204);
       assertThat(deep.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
@@ -490,6 +473,19 @@ public class ServeIT {
       assertThat(other.headers().firstValue("X-Route")).contains("/**");
       assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
     }
+  }
+
+  /** A GET of {@code path} from a page of {@code origin}. */
+  static HttpResponse<String> get(String url, String path, String origin)
+      throws IOException, InterruptedException {
+    return send(url, "GET", path, Map.of("Origin", origin));
+  }
+
+  /** The preflight of a {@code method} request to {@code path} from a page of {@code origin}. */
+  static HttpResponse<String> preflight(String url, String path, String origin, String method)
+      throws IOException, InterruptedException {
+    return send(
+        url, "OPTIONS", path, Map.of("Origin", origin, "Access-Control-Request-Method", method));
   }
 
   static HttpResponse<String> send(

@@ -194,10 +194,7 @@ public class ServeJdbcIT {
 
     @BeforeEach
     void table() {
-      Sql sql = cluster.sql();
-      sql.run("DROP TABLE IF EXISTS cors_origins");
-      sql.run("CREATE TABLE cors_origins (origin text PRIMARY KEY)");
-      sql.insert(APP);
+      cluster.sql().recreateOriginTable(APP);
     }
 
     @Test

@@ -145,15 +145,25 @@ final class ConfigFile {
    */
   static String text(String name, byte[] bytes) throws ConfigFileException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return strictUtf8(bytes);
     } catch (CharacterCodingException e) {
       throw new ConfigFileException(name, null, "is not UTF-8 text; save it as UTF-8 JSON or YAML");
     }
+  }
+
+  /**
+   * {@code bytes} as UTF-8 text, refusing malformed bytes instead of replacing them: a file of
+   * origins or options in another encoding is an error to fix, not text to guess at.
+   *
+   * @throws CharacterCodingException when they are not UTF-8
+   */
+  static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   /**

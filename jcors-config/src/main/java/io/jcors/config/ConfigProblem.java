@@ -172,13 +172,6 @@ public final class ConfigProblem implements Comparable<ConfigProblem> {
     } else if (key != null) {
       s.append(key).append(": ");
     }
-    if (value != null) {
-      s.append(value).append(' ');
-    }
-    s.append(reason);
-    if (fix != null) {
-      s.append(". Fix: ").append(fix);
-    }
-    return s.toString();
+    return PropertyProblem.appendProblem(s, value, reason, fix).toString();
   }
 }

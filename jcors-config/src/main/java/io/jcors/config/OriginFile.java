@@ -5,10 +5,7 @@ import io.jcors.OriginList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -142,22 +139,11 @@ final class OriginFile {
           "the file " + CorsProblem.quote(settings.path()) + " cannot be read: " + e, e);
     }
     if (bytes.length > settings.maxBytes()) {
-      throw new IllegalStateException(
-          "the file "
-              + CorsProblem.quote(settings.path())
-              + " holds more than "
-              + settings.maxBytes()
-              + " bytes (maxBytes): list only the origins, or raise maxBytes");
+      throw holdsMoreThan(settings, settings.maxBytes() + " bytes", "maxBytes");
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      text = ConfigFile.strictUtf8(bytes);
     } catch (CharacterCodingException e) {
       throw new IllegalStateException(
           "the file " + CorsProblem.quote(settings.path()) + " is not UTF-8 text; save it as UTF-8",
@@ -178,16 +164,28 @@ final class OriginFile {
         continue;
       }
       if (lines.size() == settings.maxRows()) {
-        throw new IllegalStateException(
-            "the file "
-                + CorsProblem.quote(settings.path())
-                + " holds more than "
-                + settings.maxRows()
-                + " entries (maxRows): list only the origins, or raise maxRows");
+        throw holdsMoreThan(settings, settings.maxRows() + " entries", "maxRows");
       }
       lines.add(new Line(number, value));
     }
     return lines;
+  }
+
+  /**
+   * The error of a file past one of its bounds: {@code what} is the bound with its unit ({@code 100
+   * entries}), {@code setting} the setting that raises it.
+   */
+  private static IllegalStateException holdsMoreThan(
+      Settings settings, String what, String setting) {
+    return new IllegalStateException(
+        "the file "
+            + CorsProblem.quote(settings.path())
+            + " holds more than "
+            + what
+            + " ("
+            + setting
+            + "): list only the origins, or raise "
+            + setting);
   }
 
   /**

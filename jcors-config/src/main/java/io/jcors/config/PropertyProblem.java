@@ -28,7 +28,14 @@ public record PropertyProblem(String property, String value, String reason, Stri
   /** {@code property: value reason. Fix: fix}, as the core words its problems. */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder(property).append(": ");
+    return appendProblem(new StringBuilder(property).append(": "), value, reason, fix).toString();
+  }
+
+  /**
+   * Appends {@code value reason. Fix: fix} to {@code s}, leaving out the value and the fix when
+   * null: the words after the name of what is wrong, as the core writes them.
+   */
+  static StringBuilder appendProblem(StringBuilder s, String value, String reason, String fix) {
     if (value != null) {
       s.append(value).append(' ');
     }
@@ -36,7 +43,7 @@ public record PropertyProblem(String property, String value, String reason, Stri
     if (fix != null) {
       s.append(". Fix: ").append(fix);
     }
-    return s.toString();
+    return s;
   }
 
   /**

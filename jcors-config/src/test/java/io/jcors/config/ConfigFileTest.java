@@ -23,6 +23,11 @@ public class ConfigFileTest {
         .toList();
   }
 
+  /** The problems of {@code json} read as {@code cors.json}, each as {@code option@line:column}. */
+  private static List<String> placedInJson(String json) throws ConfigFileException {
+    return placed(ConfigFile.parse("cors.json", json, ConfigFile.Format.JSON));
+  }
+
   @Nested
   class Json {
     /** Needed by JUnit on the class path with -Xlint:all. */
@@ -30,20 +35,16 @@ public class ConfigFileTest {
 
     @Test
     void routes_everyPathMapsToItsValue() throws Exception {
-      ConfigFile file =
-          ConfigFile.parse(
-              "cors.json",
-              String.join(
-                  "\n",
-                  "{\"routes\": [",
-                  "  {\"path\": \"/a\", \"cors\": {\"origin\": [\"https://ok.example\",",
-                  "                               \"http://x.example/\"],",
-                  "                               \"credentials\": true, \"maxAge\": 9000}},",
-                  "  {\"path\": \"b\"}",
-                  "]}"),
-              ConfigFile.Format.JSON);
-
-      assertThat(placed(file))
+      assertThat(
+              placedInJson(
+                  String.join(
+                      "\n",
+                      "{\"routes\": [",
+                      "  {\"path\": \"/a\", \"cors\": {\"origin\": [\"https://ok.example\",",
+                      "                               \"http://x.example/\"],",
+                      "                               \"credentials\": true, \"maxAge\": 9000}},",
+                      "  {\"path\": \"b\"}",
+                      "]}")))
           .containsExactly(
               "routes[0].cors.origin[1]@3:32",
               "routes[0].cors.origin[1]@3:32",
@@ -53,32 +54,23 @@ public class ConfigFileTest {
 
     @Test
     void unknownKey_pointsAtTheKey() throws Exception {
-      ConfigFile file =
-          ConfigFile.parse(
-              "cors.json", "{\n  \"origin\": true,\n  \"maxage\": 5\n}", ConfigFile.Format.JSON);
-
-      assertThat(placed(file)).containsExactly("maxage@3:3");
+      assertThat(placedInJson("{\n  \"origin\": true,\n  \"maxage\": 5\n}"))
+          .containsExactly("maxage@3:3");
     }
 
     @Test
     void elementOfAList_reportedOnTheList_pointsAtTheElement() throws Exception {
-      ConfigFile file =
-          ConfigFile.parse(
-              "cors.json", "{\"methods\": [\"GET\",\n  \"TRACE\"]}", ConfigFile.Format.JSON);
-
-      assertThat(placed(file)).containsExactly("methods[1]@2:3");
+      assertThat(placedInJson("{\"methods\": [\"GET\",\n  \"TRACE\"]}"))
+          .containsExactly("methods[1]@2:3");
     }
 
     @Test
     void optionNotInTheFile_pointsAtTheClosestParent() throws Exception {
       // credentials with the default origin: the problem names credentials, which is written.
-      ConfigFile file =
-          ConfigFile.parse(
-              "cors.json",
-              "{\"routes\": [{\"path\": \"/a\",\n \"cors\": {\"credentials\": true}}]}",
-              ConfigFile.Format.JSON);
-
-      assertThat(placed(file)).containsExactly("routes[0].cors.credentials@2:26");
+      assertThat(
+              placedInJson(
+                  "{\"routes\": [{\"path\": \"/a\",\n \"cors\": {\"credentials\": true}}]}"))
+          .containsExactly("routes[0].cors.credentials@2:26");
       assertThat(ConfigFile.parent("routes[0].cors.origin[1]")).isEqualTo("routes[0].cors.origin");
       assertThat(ConfigFile.parent("routes[0].cors")).isEqualTo("routes[0]");
       assertThat(ConfigFile.parent("routes[0]")).isEqualTo("routes");

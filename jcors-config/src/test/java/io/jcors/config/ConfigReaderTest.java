@@ -124,17 +124,12 @@ class ConfigReaderTest {
 
       LoadedConfig config = ConfigReader.read(file, OriginSources.none());
 
+      ConfigProblem problem = Problems.only(config);
       assertThat(config.hasErrors()).isTrue();
-      assertThat(config.problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.location()).isEqualTo(new Location(2, 1));
-                assertThat(p.option()).isEqualTo("origin");
-                assertThat(p.problem()).isNull();
-                assertThat(p.reason())
-                    .startsWith("is written twice in the same object (first at 1:1)");
-              });
+      assertThat(problem.location()).isEqualTo(new Location(2, 1));
+      assertThat(problem.option()).isEqualTo("origin");
+      assertThat(problem.problem()).isNull();
+      assertThat(problem.reason()).startsWith("is written twice in the same object (first at 1:1)");
     }
 
     @Test
@@ -189,9 +184,7 @@ class ConfigReaderTest {
               "/WEB-INF/cors.yaml", new ByteArrayInputStream(yaml), OriginSources.none());
 
       assertThat(config.source()).isEqualTo("/WEB-INF/cors.yaml");
-      assertThat(config.problems())
-          .singleElement()
-          .satisfies(p -> assertThat(p.location()).isEqualTo(new Location(2, 9)));
+      assertThat(Problems.only(config).location()).isEqualTo(new Location(2, 9));
     }
   }
 }

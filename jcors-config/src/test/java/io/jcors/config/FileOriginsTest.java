@@ -81,19 +81,15 @@ class FileOriginsTest {
 
       try (OriginSources sources = OriginSources.open(LOADER)) {
         LoadedConfig loaded = ConfigReader.read(cors, sources);
+        ConfigProblem problem = Problems.only(loaded);
 
         assertThat(loaded.hasErrors()).isTrue();
-        assertThat(loaded.problems())
-            .singleElement()
-            .satisfies(
-                p -> {
-                  assertThat(p.rule()).isEqualTo(CorsRule.C5);
-                  assertThat(p.option()).isEqualTo("routes[0].cors.origin[1].file");
-                  assertThat(p.location()).isEqualTo(new Location(2, 70));
-                  assertThat(p.reason())
-                      .startsWith(
-                          "the file \"no-such-tenants.txt\" does not exist (a relative path is read from");
-                });
+        assertThat(problem.rule()).isEqualTo(CorsRule.C5);
+        assertThat(problem.option()).isEqualTo("routes[0].cors.origin[1].file");
+        assertThat(problem.location()).isEqualTo(new Location(2, 70));
+        assertThat(problem.reason())
+            .startsWith(
+                "the file \"no-such-tenants.txt\" does not exist (a relative path is read from");
       }
     }
 
@@ -105,21 +101,16 @@ class FileOriginsTest {
                   + " \"maxRows\": 1.5}}]");
 
       try (OriginSources sources = OriginSources.checkOnly(LOADER)) {
-        LoadedConfig loaded = ConfigReader.read(cors, sources);
+        ConfigProblem problem = Problems.only(ConfigReader.read(cors, sources));
 
-        assertThat(loaded.problems())
-            .singleElement()
-            .satisfies(
-                p -> {
-                  assertThat(p.option()).isEqualTo("routes[0].cors.origin[0].file");
-                  assertThat(p.reason())
-                      .isEqualTo(
-                          "has the unknown setting \"refreshSecs\"; the settings are maxBytes,"
-                              + " maxRows, path, refreshSeconds; refreshSeconds: \"0\" is not a"
-                              + " number of seconds of at least 1; write e.g. 10, or leave it out"
-                              + " to read the file once; maxRows: \"1.5\" is not a whole number"
-                              + " from 1 to 2147483647; the default is 100000");
-                });
+        assertThat(problem.option()).isEqualTo("routes[0].cors.origin[0].file");
+        assertThat(problem.reason())
+            .isEqualTo(
+                "has the unknown setting \"refreshSecs\"; the settings are maxBytes,"
+                    + " maxRows, path, refreshSeconds; refreshSeconds: \"0\" is not a"
+                    + " number of seconds of at least 1; write e.g. 10, or leave it out"
+                    + " to read the file once; maxRows: \"1.5\" is not a whole number"
+                    + " from 1 to 2147483647; the default is 100000");
         assertThat(sources.checked()).isEmpty();
       }
     }
@@ -183,14 +174,9 @@ class FileOriginsTest {
                     + bounds.values().iterator().next()
                     + "}}]");
         try (OriginSources sources = OriginSources.open(LOADER)) {
-          LoadedConfig loaded = ConfigReader.read(cors, sources);
-          assertThat(loaded.problems())
-              .singleElement()
-              .satisfies(
-                  p ->
-                      assertThat(p.reason())
-                          .contains("holds more than")
-                          .contains("(" + bounds.keySet().iterator().next() + ")"));
+          assertThat(Problems.only(ConfigReader.read(cors, sources)).reason())
+              .contains("holds more than")
+              .contains("(" + bounds.keySet().iterator().next() + ")");
         }
       }
     }
@@ -203,9 +189,7 @@ class FileOriginsTest {
       try (OriginSources sources = OriginSources.open(LOADER)) {
         LoadedConfig loaded =
             ConfigReader.read(config("[{\"file\": " + json(tenants) + "}]"), sources);
-        assertThat(loaded.problems())
-            .singleElement()
-            .satisfies(p -> assertThat(p.reason()).endsWith("is not UTF-8 text; save it as UTF-8"));
+        assertThat(Problems.only(loaded).reason()).endsWith("is not UTF-8 text; save it as UTF-8");
       }
     }
 

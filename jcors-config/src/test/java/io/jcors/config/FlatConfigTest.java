@@ -7,8 +7,12 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Flat key/value configurations (init-params, properties) read into trees and policies. */
 class FlatConfigTest {
@@ -146,53 +150,63 @@ class FlatConfigTest {
               "origin origin[0]", "origin origin[1]", "credentials credentials", "maxAg maxAg");
     }
 
-    @Test
-    void malformedRoutePath_isAtItsKey_withTheFix_andAPatternIsRead() {
-      LoadedConfig config =
-          read("routes[0].path", "/products/:id", "routes[1].path", "/files/:name.json");
-
-      assertThat(config.problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.key()).isEqualTo("routes[1].path");
-                assertThat(p.toString())
-                    .isEqualTo(
-                        "routes[1].path: \"/files/:name.json\" has a parameter that is not a whole"
-                            + " segment (:name.json at index 7). Fix: a parameter is a whole"
-                            + " segment (/files/:name); for part of a segment write *"
-                            + " (/files/*.json)");
-              });
+    static Stream<Arguments> oneProblem() {
+      return Stream.of(
+          Arguments.of(
+              "malformedRoutePath_isAtItsKey_withTheFix_andAPatternIsRead",
+              List.of("routes[0].path", "/products/:id", "routes[1].path", "/files/:name.json"),
+              "routes[1].path",
+              "routes[1].path: \"/files/:name.json\" has a parameter that is not a whole"
+                  + " segment (:name.json at index 7). Fix: a parameter is a whole"
+                  + " segment (/files/:name); for part of a segment write *"
+                  + " (/files/*.json)"),
+          Arguments.of(
+              "optionsOfARoute_areAtTheirKey",
+              List.of("routes[0].path", "/api/**", "routes[0].cors.maxAg", "5"),
+              "routes[0].cors.maxAg",
+              "routes[0].cors.maxAg: is not a known option. Fix: did you mean \"maxAge\"?"));
     }
 
-    @Test
-    void optionsOfARoute_areAtTheirKey() {
-      LoadedConfig config = read("routes[0].path", "/api/**", "routes[0].cors.maxAg", "5");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneProblem")
+    void oneProblem_atItsKey(String name, List<String> keyValues, String key, String problem) {
+      ConfigProblem only = Problems.only(read(keyValues.toArray(String[]::new)));
 
-      assertThat(config.problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.key()).isEqualTo("routes[0].cors.maxAg");
-                assertThat(p.toString())
-                    .isEqualTo(
-                        "routes[0].cors.maxAg: is not a known option. Fix: did you mean"
-                            + " \"maxAge\"?");
-              });
+      assertThat(only.key()).isEqualTo(key);
+      assertThat(only).hasToString(problem);
     }
   }
 
   @Nested
   class Keys {
-    @Test
-    void gapInAList_isAnError_atTheKeyThatMadeIt() {
-      LoadedConfig config = read("routes[0].path", "/a", "routes[2].path", "/c");
-
-      assertThat(config.problems())
-          .first()
-          .hasToString(
+    static Stream<Arguments> shapeErrors() {
+      return Stream.of(
+          Arguments.of(
+              "gapInAList_isAnError_atTheKeyThatMadeIt",
+              List.of("routes[0].path", "/a", "routes[2].path", "/c"),
               "routes[0].path: routes[1] is missing, and a later entry is given. Fix: number"
-                  + " the entries from 0 without gaps");
+                  + " the entries from 0 without gaps"),
+          Arguments.of(
+              "valueAndObjectAtOnePath_isAnError",
+              List.of("origin", "https://a.example", "origin.jdbc.url", "jdbc:sqlite:x.db"),
+              "origin.jdbc.url: origin is a value (origin) and has keys under it. Fix: keep the"
+                  + " value or the keys under it, not both"),
+          Arguments.of(
+              "listAndObjectAtOnePath_isAnError",
+              List.of("routes[0].path", "/a", "routes.path", "/b"),
+              "routes.path: routes is a list (routes[0].path), and this key uses it as an object."
+                  + " Fix: write every key under routes in one shape"),
+          Arguments.of(
+              "emptyObjectWithKeysUnderIt_isAnError",
+              List.of("routes[0].path", "/a", "routes[0].cors", "{}", "routes[0].cors.origin", "*"),
+              "routes[0].cors.origin: routes[0].cors is given as {} and has keys under it. Fix:"
+                  + " keep one of the two"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapeErrors")
+    void keysOfTwoShapes_firstProblem(String name, List<String> keyValues, String problem) {
+      assertThat(read(keyValues.toArray(String[]::new)).problems()).first().hasToString(problem);
     }
 
     @Test
@@ -218,41 +232,6 @@ class FlatConfigTest {
                   + " indexes in brackets, as in routes[0].cors.origin",
               "routes[1000].path: has the index 1000; a list in a flat configuration has at most"
                   + " 1000 entries. Fix: number the entries from 0");
-    }
-
-    @Test
-    void valueAndObjectAtOnePath_isAnError() {
-      LoadedConfig config =
-          read("origin", "https://a.example", "origin.jdbc.url", "jdbc:sqlite:x.db");
-
-      assertThat(config.problems())
-          .first()
-          .hasToString(
-              "origin.jdbc.url: origin is a value (origin) and has keys under it. Fix: keep the"
-                  + " value or the keys under it, not both");
-    }
-
-    @Test
-    void listAndObjectAtOnePath_isAnError() {
-      LoadedConfig config = read("routes[0].path", "/a", "routes.path", "/b");
-
-      assertThat(config.problems())
-          .first()
-          .hasToString(
-              "routes.path: routes is a list (routes[0].path), and this key uses it as an object."
-                  + " Fix: write every key under routes in one shape");
-    }
-
-    @Test
-    void emptyObjectWithKeysUnderIt_isAnError() {
-      LoadedConfig config =
-          read("routes[0].path", "/a", "routes[0].cors", "{}", "routes[0].cors.origin", "*");
-
-      assertThat(config.problems())
-          .first()
-          .hasToString(
-              "routes[0].cors.origin: routes[0].cors is given as {} and has keys under it. Fix:"
-                  + " keep one of the two");
     }
 
     @Test

@@ -107,6 +107,11 @@ class OriginSourcesTest {
     }
   }
 
+  /** The one problem of reading {@code params} as init parameters with {@code sources}. */
+  private static ConfigProblem onlyProblem(Map<String, String> params, OriginSources sources) {
+    return Problems.only(ConfigReader.readMap("init-params", params, sources));
+  }
+
   @Test
   void twoProvidersWithOneKey_areRefusedNamingBoth(@TempDir Path dir) throws Exception {
     Path services = Files.writeString(dir.resolve("providers"), AlsoListed.class.getName() + "\n");
@@ -160,28 +165,18 @@ class OriginSourcesTest {
   @Test
   void unknownKey_isAProblemNamingTheKnownOnes() {
     try (OriginSources sources = OriginSources.open(LOADER)) {
-      LoadedConfig config =
-          ConfigReader.readMap("init-params", Map.of("origin.ldap.url", "ldap://x"), sources);
+      ConfigProblem problem = onlyProblem(Map.of("origin.ldap.url", "ldap://x"), sources);
 
-      assertThat(config.problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.key()).isEqualTo("origin.ldap.url");
-                assertThat(p.reason())
-                    .isEqualTo("is not an origin source; the known sources are file, jdbc, listed");
-              });
+      assertThat(problem.key()).isEqualTo("origin.ldap.url");
+      assertThat(problem.reason())
+          .isEqualTo("is not an origin source; the known sources are file, jdbc, listed");
     }
   }
 
   @Test
   void wrongSettings_areAProblemOfTheSource() {
     try (OriginSources sources = OriginSources.checkOnly(LOADER)) {
-      LoadedConfig config =
-          ConfigReader.readMap("init-params", Map.of("origin.listed.origin", "x"), sources);
-
-      assertThat(config.problems())
-          .singleElement()
+      assertThat(onlyProblem(Map.of("origin.listed.origin", "x"), sources))
           .hasToString("origin.listed: needs one setting, \"origins\": a comma list");
       assertThat(sources.checked()).isEmpty();
     }
@@ -190,13 +185,11 @@ class OriginSourcesTest {
   @Test
   void withoutJcorsJdbc_jdbc_isAProblemNamingTheArtifact() {
     try (OriginSources sources = OriginSources.open(WITHOUT_PROVIDERS)) {
-      LoadedConfig config =
-          ConfigReader.readMap(
-              "init-params", Map.of("origin.jdbc.url", "jdbc:sqlite:cors.db"), sources);
+      ConfigProblem problem =
+          onlyProblem(Map.of("origin.jdbc.url", "jdbc:sqlite:cors.db"), sources);
 
       assertThat(sources.keys()).containsExactly("file"); // jcors-config's own
-      assertThat(config.problems())
-          .singleElement()
+      assertThat(problem)
           .hasToString(
               "origin.jdbc: reads the origins from a database, which needs io.jcors:jcors-jdbc;"
                   + " it is not on the class path: add it to the application, with the JDBC"
@@ -206,15 +199,8 @@ class OriginSourcesTest {
 
   @Test
   void none_refusesEverySource() {
-    LoadedConfig config =
-        ConfigReader.readMap("init-params", Map.of("origin.jdbc.url", "x"), OriginSources.none());
-
-    assertThat(config.problems())
-        .singleElement()
-        .satisfies(
-            p ->
-                assertThat(p.reason())
-                    .isEqualTo("is an object, and no origin source is available here"));
+    assertThat(onlyProblem(Map.of("origin.jdbc.url", "x"), OriginSources.none()).reason())
+        .isEqualTo("is an object, and no origin source is available here");
   }
 
   /** The jdbc source of jcors-jdbc, found by its key, on a SQLite file. */
@@ -283,24 +269,18 @@ class OriginSourcesTest {
     @Test
     void wrongSetting_isAProblemAtTheKey() {
       try (OriginSources sources = OriginSources.checkOnly(LOADER)) {
-        LoadedConfig config =
-            ConfigReader.readMap(
-                "init-params",
+        ConfigProblem problem =
+            onlyProblem(
                 Map.of(
                     "origin.jdbc.url", "jdbc:nosuchdriver:cors",
                     "origin.jdbc.query", "SELECT origin FROM cors_origins"),
                 sources);
 
-        assertThat(config.problems())
-            .singleElement()
-            .satisfies(
-                p -> {
-                  assertThat(p.key()).isIn("origin.jdbc.url", "origin.jdbc.query");
-                  assertThat(p.toString())
-                      .startsWith(
-                          "origin.jdbc: has the url \"jdbc:nosuchdriver:cors\", for which no JDBC"
-                              + " driver is installed");
-                });
+        assertThat(problem.key()).isIn("origin.jdbc.url", "origin.jdbc.query");
+        assertThat(problem.toString())
+            .startsWith(
+                "origin.jdbc: has the url \"jdbc:nosuchdriver:cors\", for which no JDBC"
+                    + " driver is installed");
       }
     }
   }

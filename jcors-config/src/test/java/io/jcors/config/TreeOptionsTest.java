@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,21 @@ class TreeOptionsTest {
     Options(Map<String, Object> options) {
       super(options);
     }
+  }
+
+  /**
+   * {@link TreeOptions#customized} over {@code tree}, adding to {@code paths} each path it is
+   * given.
+   */
+  private static Map<String, Object> customized(
+      Map<String, Object> tree, List<String> paths, Consumer<Options> customize) {
+    return TreeOptions.customized(
+        tree,
+        Options::new,
+        (path, options) -> {
+          paths.add(path);
+          customize.accept(options);
+        });
   }
 
   @Test
@@ -72,13 +88,11 @@ class TreeOptionsTest {
     Map<String, Object> tree = Map.of("origin", "https://a.example");
     List<String> paths = new ArrayList<>();
     Map<String, Object> customized =
-        TreeOptions.customized(
+        customized(
             tree,
-            Options::new,
-            (path, options) -> {
-              paths.add(path);
-              options.origin(origin -> CompletableFuture.completedFuture(Origins.reflect()));
-            });
+            paths,
+            options ->
+                options.origin(origin -> CompletableFuture.completedFuture(Origins.reflect())));
     assertThat(paths).containsExactly("/**");
     assertThat(tree).containsEntry("origin", "https://a.example");
     CorsPolicy policy = CorsConfig.read(customized).policy();
@@ -97,12 +111,11 @@ class TreeOptionsTest {
                 Map.of("path", "/**", "cors", Map.of("origin", "https://c.example"))));
     List<String> paths = new ArrayList<>();
     Map<String, Object> customized =
-        TreeOptions.customized(
+        customized(
             tree,
-            Options::new,
-            (path, options) -> {
-              paths.add(path);
-              if (path.equals("/api/**")) {
+            paths,
+            options -> {
+              if (paths.get(paths.size() - 1).equals("/api/**")) {
                 options.origin("https://b.example");
               }
             });

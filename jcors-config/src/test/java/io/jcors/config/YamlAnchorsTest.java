@@ -44,16 +44,15 @@ public class YamlAnchorsTest {
   void anchorOnAList_andItsAlias_refusedAtTheAnchor_withTheCount() {
     ConfigFileException e =
         refused(
-            String.join(
-                "\n",
-                "routes:",
-                "  - path: /a/**",
-                "    cors:",
-                "      methods: &m [GET, PUT]",
-                "  - path: /b/**",
-                "    cors:",
-                "      methods: *m",
-                ""));
+            """
+            routes:
+              - path: /a/**
+                cors:
+                  methods: &m [GET, PUT]
+              - path: /b/**
+                cors:
+                  methods: *m
+            """);
 
     assertThat(e.getMessage())
         .isEqualTo(
@@ -83,15 +82,14 @@ public class YamlAnchorsTest {
   void mergeKey_isRefusedAtItsAlias() {
     ConfigFileException e =
         refused(
-            String.join(
-                "\n",
-                "routes:",
-                "  - path: /a/**",
-                "    cors: {origin: \"https://app.example.com\"}",
-                "  - path: /b/**",
-                "    cors:",
-                "      <<: *base",
-                ""));
+            """
+            routes:
+              - path: /a/**
+                cors: {origin: "https://app.example.com"}
+              - path: /b/**
+                cors:
+                  <<: *base
+            """);
 
     assertThat(e.getMessage()).startsWith("cors.yaml:6:11: *base is a YAML alias; ");
   }

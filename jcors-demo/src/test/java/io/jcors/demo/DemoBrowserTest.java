@@ -34,9 +34,15 @@ class DemoBrowserTest {
   static void start() throws Exception {
     chromium = HeadlessChromium.launchOrSkip();
     demo = Demo.start(0, 0);
-    tab = chromium.open(demo.pageUrl() + "/");
+    tab = openReady(demo);
+  }
+
+  /** A tab on the demo's page, once the page has loaded its scenarios. */
+  private static HeadlessChromium.Tab openReady(Demo demo) throws IOException {
+    HeadlessChromium.Tab tab = chromium.open(demo.pageUrl() + "/");
     Object ready = tab.evaluate(waitFor("document.body.dataset.ready === 'true'"));
     assertThat(ready).as("the page loaded its scenarios").isEqualTo(Boolean.TRUE);
+    return tab;
   }
 
   @AfterAll
@@ -171,17 +177,17 @@ class DemoBrowserTest {
   @Test
   void tutorial_step1_blockedThenFixedOnTheRunningApi_thenAllowed() throws Exception {
     String step = "document.getElementById('tutorial-1')";
-    String before = step + ".querySelector('[data-stage=before]')";
-    String after = step + ".querySelector('[data-stage=after]')";
+    String before = stage(step, "before");
+    String after = stage(step, "after");
     resetTutorial(tab, step);
 
-    Map<String, Object> blocked = click(tab, before);
-    assertThat(blocked.get("outcome")).isEqualTo("blocked");
-    assertThat(blocked.get("preflight")).isEqualTo("none");
-    assertThat((String) blocked.get("text"))
-        .contains("GET /tutorial/greeting")
-        .contains("The browser's error, all the page gets: TypeError: Failed to fetch")
-        .contains("Why (jcors check, rule F7)");
+    assertShows(
+        click(tab, before),
+        "blocked",
+        "none",
+        "GET /tutorial/greeting",
+        "The browser's error, all the page gets: TypeError: Failed to fetch",
+        "Why (jcors check, rule F7)");
 
     fix(tab, step);
     String code = (String) tab.evaluate(step + ".querySelector('.codes').innerText");
@@ -207,35 +213,51 @@ class DemoBrowserTest {
   void tutorial_step2_preflightRefusedThenFixed_thenThePutIsSent() throws Exception {
     // A demo of its own: new origins, so that no earlier test left the preflight in the cache.
     try (Demo fresh = Demo.start(0, 0)) {
-      HeadlessChromium.Tab own = chromium.open(fresh.pageUrl() + "/");
-      assertThat(own.evaluate(waitFor("document.body.dataset.ready === 'true'")))
-          .isEqualTo(Boolean.TRUE);
+      HeadlessChromium.Tab own = openReady(fresh);
       tutorialStep2(own);
     }
   }
 
   private static void tutorialStep2(HeadlessChromium.Tab tab) throws IOException {
     String step = "document.getElementById('tutorial-2')";
-    String before = step + ".querySelector('[data-stage=before]')";
-    String after = step + ".querySelector('[data-stage=after]')";
+    String before = stage(step, "before");
+    String after = stage(step, "after");
 
-    Map<String, Object> blocked = click(tab, before);
-    assertThat(blocked.get("outcome")).isEqualTo("blocked");
-    assertThat(blocked.get("preflight")).isEqualTo("sent");
-    assertThat((String) blocked.get("text"))
-        .contains("OPTIONS /tutorial/notes/1")
-        .contains("Access-Control-Request-Method: PUT")
-        .contains("Never sent: the preflight answer did not allow it");
+    assertShows(
+        click(tab, before),
+        "blocked",
+        "sent",
+        "OPTIONS /tutorial/notes/1",
+        "Access-Control-Request-Method: PUT",
+        "Never sent: the preflight answer did not allow it");
 
     fix(tab, step);
-    Map<String, Object> allowed = click(tab, after);
-    assertThat(allowed.get("outcome")).isEqualTo("allowed");
-    assertThat(allowed.get("preflight")).isEqualTo("sent");
-    assertThat((String) allowed.get("text"))
-        .contains("Access-Control-Allow-Methods: GET,PUT")
-        .contains("Access-Control-Allow-Headers: Content-Type,X-Demo-Token")
-        .contains("The browser sent the PUT")
-        .contains("\"body\":\"{\\\"text\\\":\\\"Buy milk\\\"}\"");
+    assertShows(
+        click(tab, after),
+        "allowed",
+        "sent",
+        "Access-Control-Allow-Methods: GET,PUT",
+        "Access-Control-Allow-Headers: Content-Type,X-Demo-Token",
+        "The browser sent the PUT",
+        "\"body\":\"{\\\"text\\\":\\\"Buy milk\\\"}\"");
+  }
+
+  /** The tutorial step's stage ({@code before} or {@code after}), as a script expression. */
+  private static String stage(String step, String stage) {
+    return step + ".querySelector('[data-stage=" + stage + "]')";
+  }
+
+  /**
+   * The card shows this outcome, says whether the browser sent a preflight, and its text contains
+   * each of {@code texts}.
+   */
+  private static void assertShows(
+      Map<String, Object> card, String outcome, String preflight, String... texts) {
+    assertThat(card.get("outcome")).isEqualTo(outcome);
+    assertThat(card.get("preflight")).isEqualTo(preflight);
+    for (String text : texts) {
+      assertThat((String) card.get("text")).contains(text);
+    }
   }
 
   private static void resetTutorial(HeadlessChromium.Tab tab, String step) throws IOException {
@@ -254,20 +276,18 @@ class DemoBrowserTest {
   void preflightedButton_clickedTwice_sendsOnePreflight_theSecondIsCached() throws Exception {
     // A demo of its own: new origins, so that no earlier test filled the preflight cache.
     try (Demo fresh = Demo.start(0, 0)) {
-      HeadlessChromium.Tab own = chromium.open(fresh.pageUrl() + "/");
-      assertThat(own.evaluate(waitFor("document.body.dataset.ready === 'true'")))
-          .isEqualTo(Boolean.TRUE);
+      HeadlessChromium.Tab own = openReady(fresh);
       String card = "document.getElementById('scenario-put-product')";
 
       Map<String, Object> first = click(own, card);
       Map<String, Object> second = click(own, card);
 
-      assertThat(first.get("outcome")).isEqualTo("allowed");
-      assertThat(second.get("outcome")).isEqualTo("allowed");
-      assertThat(first.get("preflight")).isEqualTo("sent");
-      assertThat(second.get("preflight")).isEqualTo("none");
-      assertThat((String) second.get("text"))
-          .contains("None this time: the browser reused the answer of an earlier preflight");
+      assertShows(first, "allowed", "sent");
+      assertShows(
+          second,
+          "allowed",
+          "none",
+          "None this time: the browser reused the answer of an earlier preflight");
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> log =
           (List<Map<String, Object>>)

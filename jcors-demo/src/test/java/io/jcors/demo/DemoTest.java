@@ -46,6 +46,12 @@ class DemoTest {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET of the API's {@code path} from a page of {@code origin}. */
+  private static HttpResponse<String> apiGet(String path, String origin)
+      throws IOException, InterruptedException {
+    return send(demo.apiUrl() + path, "GET", "Origin", origin);
+  }
+
   private static String page() {
     return demo.pageUrl();
   }
@@ -56,9 +62,8 @@ class DemoTest {
 
     @Test
     void data_allowsThePageOriginOnly() throws Exception {
-      HttpResponse<String> fromPage = send(demo.apiUrl() + "/data", "GET", "Origin", page());
-      HttpResponse<String> fromElsewhere =
-          send(demo.apiUrl() + "/data", "GET", "Origin", "https://evil.example");
+      HttpResponse<String> fromPage = apiGet("/data", page());
+      HttpResponse<String> fromElsewhere = apiGet("/data", "https://evil.example");
 
       assertThat(fromPage.headers().firstValue("Access-Control-Allow-Origin")).hasValue(page());
       assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin"))
@@ -68,16 +73,14 @@ class DemoTest {
 
     @Test
     void withCors_allowsAnyOrigin() throws Exception {
-      HttpResponse<String> response =
-          send(demo.apiUrl() + "/with-cors", "GET", "Origin", "https://evil.example");
+      HttpResponse<String> response = apiGet("/with-cors", "https://evil.example");
 
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     }
 
     @Test
     void withoutCors_answersWithoutCorsHeaders() throws Exception {
-      HttpResponse<String> response =
-          send(demo.apiUrl() + "/without-cors", "GET", "Origin", page());
+      HttpResponse<String> response = apiGet("/without-cors", page());
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().map().keySet())
@@ -115,7 +118,7 @@ class DemoTest {
 
     @Test
     void session_setsTheCookieAndReadsItBack() throws Exception {
-      HttpResponse<String> first = send(demo.apiUrl() + "/session", "GET", "Origin", page());
+      HttpResponse<String> first = apiGet("/session", page());
       HttpResponse<String> second =
           send(demo.apiUrl() + "/session", "GET", "Origin", page(), "Cookie", "demo_visits=1");
 
@@ -128,9 +131,8 @@ class DemoTest {
 
     @Test
     void partners_asyncLookup_allowsThePageAndRefusesOthers() throws Exception {
-      HttpResponse<String> fromPage = send(demo.apiUrl() + "/partners", "GET", "Origin", page());
-      HttpResponse<String> fromElsewhere =
-          send(demo.apiUrl() + "/partners", "GET", "Origin", "https://evil.example");
+      HttpResponse<String> fromPage = apiGet("/partners", page());
+      HttpResponse<String> fromElsewhere = apiGet("/partners", "https://evil.example");
 
       assertThat(fromPage.headers().firstValue("Access-Control-Allow-Origin")).hasValue(page());
       assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -139,7 +141,7 @@ class DemoTest {
 
     @Test
     void admin_allowsAnotherOriginOnly() throws Exception {
-      HttpResponse<String> response = send(demo.apiUrl() + "/admin", "GET", "Origin", page());
+      HttpResponse<String> response = apiGet("/admin", page());
 
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
           .hasValue(DemoApi.ADMIN_ORIGIN);
@@ -263,9 +265,7 @@ class DemoTest {
           .contains("only the demo page (" + page() + ") may change the API");
       assertThat(noOrigin.statusCode()).isEqualTo(403);
       assertThat(
-              send(demo.apiUrl() + Tutorial.GREETING, "GET", "Origin", page())
-                  .headers()
-                  .firstValue("Access-Control-Allow-Origin"))
+              apiGet(Tutorial.GREETING, page()).headers().firstValue("Access-Control-Allow-Origin"))
           .isEmpty();
     }
 

@@ -734,9 +734,7 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
      * last good list stays in use.
      */
     public Builder maxRows(int rows) {
-      if (rows < 1) {
-        throw new IllegalArgumentException("maxRows must be at least 1, not " + rows);
-      }
+      requireAtLeastOne(rows, "maxRows");
       this.maxRows = rows;
       return this;
     }
@@ -746,9 +744,7 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
      * more fails, and the last good list stays in use.
      */
     public Builder maxBytes(long bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxBytes must be at least 1, not " + bytes);
-      }
+      requireAtLeastOne(bytes, "maxBytes");
       this.maxBytes = bytes;
       return this;
     }
@@ -787,9 +783,7 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
      * when the version did not change (default 10).
      */
     public Builder fullReloadEvery(int polls) {
-      if (polls < 1) {
-        throw new IllegalArgumentException("fullReloadEvery must be at least 1, not " + polls);
-      }
+      requireAtLeastOne(polls, "fullReloadEvery");
       this.fullReloadEvery = polls;
       return this;
     }
@@ -801,9 +795,7 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
      * first).
      */
     public Builder fetchSize(int rows) {
-      if (rows < 1) {
-        throw new IllegalArgumentException("fetchSize must be at least 1, not " + rows);
-      }
+      requireAtLeastOne(rows, "fetchSize");
       this.fetchSize = rows;
       return this;
     }
@@ -813,10 +805,7 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
      * stale} (default 3), which is logged once as a warning.
      */
     public Builder staleAfterRefreshes(int refreshes) {
-      if (refreshes < 1) {
-        throw new IllegalArgumentException(
-            "staleAfterRefreshes must be at least 1, not " + refreshes);
-      }
+      requireAtLeastOne(refreshes, "staleAfterRefreshes");
       this.staleAfterRefreshes = refreshes;
       return this;
     }
@@ -890,6 +879,12 @@ public final class JdbcOrigins implements OriginList.Source, AutoCloseable {
         throw new IllegalArgumentException(name + " is empty");
       }
       return value;
+    }
+
+    private static void requireAtLeastOne(long value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+      }
     }
 
     private static Duration requirePositive(Duration value, String name) {

@@ -38,6 +38,18 @@ class JdbcOriginSourceTest {
     return map;
   }
 
+  /** The settings of a source on {@link #url()} with this query. */
+  private Map<String, Object> withQuery(String query) {
+    return settings("url", url(), "query", query);
+  }
+
+  /** The settings of a valid source ({@link #url()}, {@code SELECT 1}) and {@code more}. */
+  private Map<String, Object> withSelect1(Object... more) {
+    Map<String, Object> map = withQuery("SELECT 1");
+    map.putAll(settings(more));
+    return map;
+  }
+
   private static String problem(Map<String, Object> settings) {
     return assertThatThrownBy(() -> JdbcOriginSource.validate(settings))
         .isInstanceOf(IllegalArgumentException.class)
@@ -47,9 +59,9 @@ class JdbcOriginSourceTest {
 
   @Test
   void unknownSetting_suggestsTheNearestName() {
-    assertThat(problem(settings("url", url(), "query", "SELECT 1", "usr", "app")))
+    assertThat(problem(withSelect1("usr", "app")))
         .isEqualTo("has the unknown setting \"usr\"; did you mean \"user\"?");
-    assertThat(problem(settings("url", url(), "query", "SELECT 1", "refresh", 3)))
+    assertThat(problem(withSelect1("refresh", 3)))
         .isEqualTo(
             "has the unknown setting \"refresh\"; the settings are fetchSize, fullReloadEvery,"
                 + " listen, maxBytes, maxRows, password, query, queryTimeoutSeconds,"
@@ -81,30 +93,26 @@ class JdbcOriginSourceTest {
 
   @Test
   void refreshSeconds_mustBeANumberOfAtLeastOne() {
-    assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", 0)))
+    assertThat(problem(withSelect1("refreshSeconds", 0)))
         .isEqualTo("has refreshSeconds 0, which is below 1; write a number of at least 1, e.g. 30");
-    assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", 0.2)))
+    assertThat(problem(withSelect1("refreshSeconds", 0.2)))
         .isEqualTo(
             "has refreshSeconds 0.2, which is below 1; write a number of at least 1, e.g. 30");
-    assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", -5)))
+    assertThat(problem(withSelect1("refreshSeconds", -5)))
         .isEqualTo(
             "has refreshSeconds -5, which is below 1; write a number of at least 1, e.g. 30");
-    assertThat(problem(settings("url", url(), "query", "SELECT 1", "refreshSeconds", "30")))
+    assertThat(problem(withSelect1("refreshSeconds", "30")))
         .isEqualTo(
             "has refreshSeconds \"30\", which is not a number; write a number of at least 1, e.g."
                 + " 30");
-    JdbcOriginSource.validate(settings("url", url(), "query", "SELECT 1", "refreshSeconds", 1.5));
+    JdbcOriginSource.validate(withSelect1("refreshSeconds", 1.5));
   }
 
   @Test
   void boundsAndTimeouts_areWholeNumbersOfAtLeastOne() {
     assertThat(
             problem(
-                settings(
-                    "url",
-                    url(),
-                    "query",
-                    "SELECT 1",
+                withSelect1(
                     "maxRows",
                     0,
                     "maxBytes",
@@ -123,11 +131,7 @@ class JdbcOriginSourceTest {
                 + " least 1, e.g. 10000; has staleAfterRefreshes true, which is not a number; write a"
                 + " whole number of at least 1, e.g. 3");
     JdbcOriginSource.validate(
-        settings(
-            "url",
-            url(),
-            "query",
-            "SELECT 1",
+        withSelect1(
             "maxRows",
             10,
             "maxBytes",
@@ -142,29 +146,18 @@ class JdbcOriginSourceTest {
 
   @Test
   void listen_onADatabaseThatCannotListen_isAConfigError() {
-    assertThat(
-            problem(settings("url", url(), "query", "SELECT 1", "listen", "cors_origins_changed")))
+    assertThat(problem(withSelect1("listen", "cors_origins_changed")))
         .isEqualTo(
             "has listen \"cors_origins_changed\", but only PostgreSQL can LISTEN and the url is"
                 + " not jdbc:postgresql:...; remove listen (the list is still polled every"
                 + " refreshSeconds)");
-    assertThat(problem(settings("url", url(), "query", "SELECT 1", "listen", "Changed; DROP")))
+    assertThat(problem(withSelect1("listen", "Changed; DROP")))
         .startsWith("has listen \"Changed; DROP\", which is not a channel name");
   }
 
   @Test
   void versionQuery_mustBeOneSelect_andFullReloadEveryAWholeNumber() {
-    assertThat(
-            problem(
-                settings(
-                    "url",
-                    url(),
-                    "query",
-                    "SELECT 1",
-                    "versionQuery",
-                    "UPDATE v SET n = 1",
-                    "fullReloadEvery",
-                    0)))
+    assertThat(problem(withSelect1("versionQuery", "UPDATE v SET n = 1", "fullReloadEvery", 0)))
         .startsWith("has the versionQuery \"UPDATE v SET n = 1\", which starts with UPDATE")
         .endsWith(
             "has fullReloadEvery 0, which is below 1; write a whole number of at least 1, e.g. 10");
@@ -182,30 +175,40 @@ class JdbcOriginSourceTest {
   }
 
   @Test
+  void builderBounds_belowOne_areRefused_namingTheSettingAndTheValue() {
+    JdbcOrigins.Builder builder = JdbcOrigins.builder(url(), null, null);
+    assertThatThrownBy(() -> builder.maxRows(0)).hasMessage("maxRows must be at least 1, not 0");
+    assertThatThrownBy(() -> builder.maxBytes(-1))
+        .hasMessage("maxBytes must be at least 1, not -1");
+    assertThatThrownBy(() -> builder.fetchSize(0))
+        .hasMessage("fetchSize must be at least 1, not 0");
+    assertThatThrownBy(() -> builder.fullReloadEvery(0))
+        .hasMessage("fullReloadEvery must be at least 1, not 0");
+    assertThatThrownBy(() -> builder.staleAfterRefreshes(0))
+        .hasMessage("staleAfterRefreshes must be at least 1, not 0");
+    builder.maxRows(1).maxBytes(1).fetchSize(1).fullReloadEvery(1).staleAfterRefreshes(1);
+  }
+
+  @Test
   void query_mustBeOneSelect() {
-    assertThat(problem(settings("url", url(), "query", "DELETE FROM cors_origins")))
+    assertThat(problem(withQuery("DELETE FROM cors_origins")))
         .isEqualTo(
             "has the query \"DELETE FROM cors_origins\", which starts with DELETE, which is not a"
                 + " SELECT; write the SELECT whose first column lists the origins, e.g. \"SELECT"
                 + " origin FROM cors_origins\"");
-    assertThat(problem(settings("url", url(), "query", "SELECT origin FROM t; DROP TABLE t")))
+    assertThat(problem(withQuery("SELECT origin FROM t; DROP TABLE t")))
         .isEqualTo(
             "has the query \"SELECT origin FROM t; DROP TABLE t\", which has a second statement"
                 + " after ';'; write one SELECT");
     assertThat(
             problem(
-                settings(
-                    "url",
-                    url(),
-                    "query",
-                    "WITH gone AS (DELETE FROM t RETURNING origin) SELECT origin FROM gone")))
+                withQuery("WITH gone AS (DELETE FROM t RETURNING origin) SELECT origin FROM gone")))
         .contains("which contains DELETE, which writes, locks or loads code");
-    assertThat(problem(settings("url", url(), "query", "SELECT origin INTO copy FROM t")))
+    assertThat(problem(withQuery("SELECT origin INTO copy FROM t")))
         .contains("which contains INTO");
-    assertThat(problem(settings("url", url(), "query", "SELECT load_extension('/tmp/x.so')")))
+    assertThat(problem(withQuery("SELECT load_extension('/tmp/x.so')")))
         .contains("which contains LOAD_EXTENSION");
-    assertThat(problem(settings("url", url(), "query", "-- only a comment")))
-        .contains("which has no statement");
+    assertThat(problem(withQuery("-- only a comment"))).contains("which has no statement");
     for (String good :
         List.of(
             "SELECT origin FROM cors_origins",
@@ -214,7 +217,7 @@ class JdbcOriginSourceTest {
             "SELECT origin FROM t WHERE note <> 'a;b' AND \"delete\" = 0 -- ; DROP\n",
             "/* why; */ SELECT created_at, origin FROM t WHERE updated_by IS NULL",
             "SELECT $$;$$ || origin FROM t")) {
-      JdbcOriginSource.validate(settings("url", url(), "query", good));
+      JdbcOriginSource.validate(withQuery(good));
     }
   }
 
@@ -265,11 +268,8 @@ class JdbcOriginSourceTest {
 
   @Test
   void configFile_theRouteCredentialsAndStrict_reachTheList() {
-    new Sql(url(), null).run("CREATE TABLE cors_origins (origin TEXT)");
-    new Sql(url(), null).insert("https://app.example.com");
-    new Sql(url(), null).insert("http://plain.example");
-    Map<String, Object> source =
-        Map.of("jdbc", settings("url", url(), "query", "SELECT origin FROM cors_origins"));
+    new Sql(url(), null).createOriginTable("https://app.example.com", "http://plain.example");
+    Map<String, Object> source = Map.of("jdbc", withQuery("SELECT origin FROM cors_origins"));
     CorsConfig config =
         CorsConfig.read(
             Map.of(
@@ -294,8 +294,7 @@ class JdbcOriginSourceTest {
 
   @Test
   void dataSource_readWhenTheSettingsNameNoUrl() {
-    new Sql(url(), null).run("CREATE TABLE cors_origins (origin TEXT)");
-    new Sql(url(), null).insert("https://app.example.com");
+    new Sql(url(), null).createOriginTable("https://app.example.com");
     SQLiteDataSource dataSource = new SQLiteDataSource();
     dataSource.setUrl(url());
     try (JdbcOriginSource jdbc = new JdbcOriginSource(dataSource)) {
@@ -338,17 +337,11 @@ class JdbcOriginSourceTest {
 
   @Test
   void readOnce_readsTheRows_withoutStartingAList() throws Exception {
-    new Sql(url(), null).run("CREATE TABLE cors_origins (origin TEXT)");
-    new Sql(url(), null).insert(" https://app.example.com ");
-    assertThat(
-            JdbcOriginSource.readOnce(
-                settings("url", url(), "query", "SELECT origin FROM cors_origins")))
+    new Sql(url(), null).createOriginTable(" https://app.example.com ");
+    assertThat(JdbcOriginSource.readOnce(withQuery("SELECT origin FROM cors_origins")))
         .containsExactly("https://app.example.com");
     assertThat(jdbc.started()).isEmpty();
-    assertThatThrownBy(
-            () ->
-                JdbcOriginSource.readOnce(
-                    settings("url", url(), "query", "SELECT origin FROM missing")))
+    assertThatThrownBy(() -> JdbcOriginSource.readOnce(withQuery("SELECT origin FROM missing")))
         .hasMessageContaining("no such table");
   }
 
@@ -378,8 +371,7 @@ class JdbcOriginSourceTest {
 
   @Test
   void configFile_goodSettings_startAList_closedWithTheSource() {
-    new Sql(url(), null).run("CREATE TABLE cors_origins (origin TEXT)");
-    new Sql(url(), null).insert("https://app.example.com");
+    new Sql(url(), null).createOriginTable("https://app.example.com");
     CorsConfig config =
         CorsConfig.read(
             Map.of(

@@ -39,7 +39,7 @@ class JdbcOriginsChecksTest {
   void database() {
     url = "jdbc:sqlite:" + dir.resolve("cors.db");
     sql = new Sql(url, null);
-    sql.run("CREATE TABLE cors_origins (origin TEXT)");
+    sql.createOriginTable();
   }
 
   @AfterEach

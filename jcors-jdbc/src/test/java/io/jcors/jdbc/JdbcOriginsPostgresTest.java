@@ -49,10 +49,7 @@ class JdbcOriginsPostgresTest {
 
   @BeforeEach
   void table() {
-    Sql sql = cluster.sql();
-    sql.run("DROP TABLE IF EXISTS cors_origins");
-    sql.run("CREATE TABLE cors_origins (origin text PRIMARY KEY)");
-    sql.insert("https://app.example.com");
+    cluster.sql().recreateOriginTable("https://app.example.com");
   }
 
   @AfterEach

@@ -41,9 +41,7 @@ class JdbcOriginsRefreshTest {
   void database() {
     url = "jdbc:sqlite:" + dir.resolve("cors.db");
     sql = new Sql(url, null);
-    sql.run("CREATE TABLE cors_origins (origin TEXT)");
-    sql.insert(APP);
-    sql.insert(REVOKED);
+    sql.createOriginTable(APP, REVOKED);
     SQLiteDataSource sqlite = new SQLiteDataSource();
     sqlite.setUrl(url);
     faulty = new FaultyDataSource(sqlite);

@@ -39,13 +39,6 @@ class JdbcOriginsSqliteTest {
     resources.closeAll();
   }
 
-  private void createTable(String... origins) {
-    sql.run("CREATE TABLE cors_origins (origin TEXT)");
-    for (String origin : origins) {
-      sql.insert(origin);
-    }
-  }
-
   private JdbcOrigins origins() {
     JdbcOrigins origins =
         JdbcOrigins.builder(url, null, null).query(QUERY).refreshInterval(REFRESH).start();
@@ -62,7 +55,7 @@ class JdbcOriginsSqliteTest {
   class SharedDatabase {
     @Test
     void insertedOrigin_isAllowedByBothServers_deletedOneRefusedByBoth() {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       ApiServer a = server(origins());
       ApiServer b = server(origins());
       assertThat(a.allows("https://app.example.com")).isTrue();
@@ -80,7 +73,7 @@ class JdbcOriginsSqliteTest {
 
     @Test
     void unreadableTable_keepsLastGoodList_andRecoveryIsPickedUp() {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       JdbcOrigins originsA = origins();
       JdbcOrigins originsB = origins();
       ApiServer a = server(originsA);
@@ -112,7 +105,7 @@ class JdbcOriginsSqliteTest {
   class Entries {
     @Test
     void patternsRegexesAndPaddedValues_matchAsInAConfigFile() {
-      createTable(
+      sql.createOriginTable(
           "https://*.example.org",
           "/^https:\\/\\/[a-z]+\\.example\\.net$/i",
           "  https://padded.example.com  ",
@@ -129,7 +122,7 @@ class JdbcOriginsSqliteTest {
 
     @Test
     void malformedRows_areSkipped_andTheOthersStillWork() {
-      createTable("https://app.example.com", "*", "/broken(/", "https://*.*.example.com");
+      sql.createOriginTable("https://app.example.com", "*", "/broken(/", "https://*.*.example.com");
       JdbcOrigins origins = origins();
       ApiServer a = server(origins);
       assertThat(a.allows("https://app.example.com")).isTrue();
@@ -148,7 +141,7 @@ class JdbcOriginsSqliteTest {
     @Test
     void aRowReplacedByOneOfTheSameHashCode_isAChange() {
       assertThat("https://Aa.example".hashCode()).isEqualTo("https://BB.example".hashCode());
-      createTable("https://Aa.example", "https://app.example.com");
+      sql.createOriginTable("https://Aa.example", "https://app.example.com");
       JdbcOrigins origins = origins();
       var first = origins.resolve("https://app.example.com");
       assertThat(origins.origins().allows("https://Aa.example")).isTrue();
@@ -187,7 +180,7 @@ class JdbcOriginsSqliteTest {
      */
     @Test
     void aVersionQuery_readsTheRowsOnlyWhenTheVersionChanges() {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       JdbcOrigins origins = versioned(1000);
       sql.insert("https://new.example.com");
       awaitPolls(origins, 3);
@@ -201,7 +194,7 @@ class JdbcOriginsSqliteTest {
 
     @Test
     void aVersionQuery_stillReadsInFull_everyFullReloadEveryPolls() {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       JdbcOrigins origins = versioned(2);
       sql.insert("https://new.example.com");
       Eventually.await(
@@ -211,7 +204,7 @@ class JdbcOriginsSqliteTest {
 
     @Test
     void anUnchangedTable_keepsTheSameList_acrossRefreshes() throws Exception {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       JdbcOrigins origins = origins();
       var first = origins.resolve("https://app.example.com");
       java.time.Instant loaded = origins.lastLoadTime().orElseThrow();
@@ -221,7 +214,7 @@ class JdbcOriginsSqliteTest {
 
     @Test
     void resolve_returnsTheSameCompletedStage_untilTheNextLoad() {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       JdbcOrigins origins = origins();
       var first = origins.resolve("https://app.example.com");
       assertThat(first.toCompletableFuture()).isCompleted();
@@ -233,7 +226,7 @@ class JdbcOriginsSqliteTest {
 
     @Test
     void preflight_fromRefusedOrigin_getsNoAllowOrigin_butVaryOrigin() {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       ApiServer a = server(origins());
       HttpResponse<String> refused = a.preflight("https://evil.example");
       assertThat(refused.statusCode()).isEqualTo(204);
@@ -247,7 +240,7 @@ class JdbcOriginsSqliteTest {
 
     @Test
     void close_stopsTheRefreshThread() {
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       JdbcOrigins origins =
           JdbcOrigins.builder(url, null, null).query(QUERY).refreshInterval(REFRESH).start();
       assertThat(refreshThreads()).isPositive();
@@ -277,7 +270,7 @@ class JdbcOriginsSqliteTest {
       assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
       assertThat(refused.headers().allValues("Vary")).containsExactly("Origin");
 
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       Eventually.await("the list is loaded", () -> a.allows("https://app.example.com"));
       assertThat(origins.lastError()).isEmpty();
       assertThat(origins.lastLoadTime()).isPresent();
@@ -307,7 +300,7 @@ class JdbcOriginsSqliteTest {
       assertThat(origins.nextDelay()).isEqualTo(Duration.ofMillis(200));
       assertThat(origins.origins().allows("https://app.example.com")).isFalse();
 
-      createTable("https://app.example.com");
+      sql.createOriginTable("https://app.example.com");
       Eventually.await("the list is loaded", () -> origins.lastLoadTime().isPresent());
       assertThat(origins.nextDelay()).isEqualTo(Duration.ofSeconds(10));
     }

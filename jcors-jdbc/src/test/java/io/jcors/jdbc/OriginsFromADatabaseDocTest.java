@@ -50,10 +50,8 @@ class OriginsFromADatabaseDocTest {
   @BeforeEach
   void database() {
     databaseFile = dir.resolve("cors.db");
-    Sql sql = new Sql("jdbc:sqlite:" + databaseFile, null);
-    sql.run("CREATE TABLE cors_origins (origin TEXT)");
-    sql.insert("https://app.example.com");
-    sql.insert("https://*.example.org");
+    new Sql("jdbc:sqlite:" + databaseFile, null)
+        .createOriginTable("https://app.example.com", "https://*.example.org");
   }
 
   @AfterEach

@@ -30,6 +30,26 @@ public final class Sql {
     }
   }
 
+  /** Creates the table {@code cors_origins (origin TEXT)} and inserts these origins. */
+  public void createOriginTable(String... origins) {
+    run("CREATE TABLE cors_origins (origin TEXT)");
+    for (String origin : origins) {
+      insert(origin);
+    }
+  }
+
+  /**
+   * Drops {@code cors_origins} if it is there and creates it again, as {@code (origin text PRIMARY
+   * KEY)}, with these origins: a fresh table on a database that outlives one test.
+   */
+  public void recreateOriginTable(String... origins) {
+    run("DROP TABLE IF EXISTS cors_origins");
+    run("CREATE TABLE cors_origins (origin text PRIMARY KEY)");
+    for (String origin : origins) {
+      insert(origin);
+    }
+  }
+
   public void insert(String origin) {
     run("INSERT INTO cors_origins (origin) VALUES (?)", origin);
   }
