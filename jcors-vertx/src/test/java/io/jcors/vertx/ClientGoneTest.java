@@ -11,8 +11,11 @@ import io.vertx.ext.web.handler.TimeoutHandler;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -190,6 +193,26 @@ class ClientGoneTest {
   @Test
   void actualRequest_answeredByATimeoutHandlerMeanwhile_applicationNotRun() throws Exception {
     HttpResponse<String> timedOut = Http.send("GET", server.base() + "/slow/timed", "Origin", APP);
+    assertThat(timedOut.statusCode()).isEqualTo(503);
+    assertThat(appRan).containsExactly("failure handler /slow/timed"); // the timeout's 503
+    appRan.clear();
+    CompletableFuture<Origins> result = pending.poll(20, TimeUnit.SECONDS);
+    assertThat(result).as("the origin function was called").isNotNull();
+    completeAndCheck("/slow/timed", done -> done.complete(Origins.of(APP)), result);
+  }
+
+  /** The same over HTTP/2, where resuming a request that is ended throws in Vert.x. */
+  @Test
+  void http2Request_answeredByATimeoutHandlerMeanwhile_applicationNotRun() throws Exception {
+    HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> timedOut =
+        http2.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/slow/timed"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Origin", APP)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(timedOut.version()).as("h2c").isEqualTo(HttpClient.Version.HTTP_2);
     assertThat(timedOut.statusCode()).isEqualTo(503);
     assertThat(appRan).containsExactly("failure handler /slow/timed"); // the timeout's 503
     appRan.clear();
