@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * needs) on whatever response it gets: a 401 or 403 of Quarkus security, a 500 of an exception
  * mapper, a handler that sets {@code Vary} itself. When an origin or options function completes
  * later, the request is paused meanwhile and continues on its own Vert.x context, so no event-loop
- * thread waits; when it fails, the client gets a 500.
+ * thread waits; when it fails, the client gets a 500. When the client has closed the connection by
+ * then (or the response was already ended), the handler does nothing more.
  *
  * <p>Routes ({@link CorsPolicy#routes()}) and options functions see the percent-decoded path. A
  * path holding {@code ;} parameters, dot segments or empty segments (which Vert.x and Quarkus REST
@@ -80,11 +81,18 @@ public final class CorsHandler implements Handler<RoutingContext> {
         (decision, error) -> {
           Handler<Void> rest =
               ignored -> {
-                if (paused) {
+                // Read again: a request whose response was ended meanwhile (a timeout handler's
+                // 503) may have been read to its end, and resume() of an ended HTTP/2 request
+                // throws "Request has already been read" (Vert.x 4.5's Http2ServerRequest.fetch),
+                // which Quarkus logs as an uncaught exception.
+                if (paused && !context.request().isEnded()) {
                   context.request().resume();
                 }
                 if (context.response().closed() || context.response().ended()) {
-                  return; // the client went away while the function ran
+                  // The client went away while the function ran, or a handler before this one
+                  // has answered: nothing is written, logged or passed on (the application's
+                  // routes would run for nobody), as in jcors-vertx.
+                  return;
                 }
                 if (error != null) {
                   fail(context, error); // a CorsResolutionException

@@ -39,7 +39,9 @@ import java.util.concurrent.CompletionStage;
  * response lost are put back and the CORS names merged into its {@code Vary}. When an origin or
  * options function completes later, the request continues on its own context (the event loop it
  * arrived on), which never waits; when the function fails, the request fails with 500 ({@code
- * ctx.fail(500, cause)}) and no CORS headers.
+ * ctx.fail(500, cause)}) and no CORS headers. When the client has closed the connection by then (or
+ * the response was already ended), the handler does nothing more: no answer, no {@code ctx.next()},
+ * no {@code ctx.fail(...)}.
  *
  * <p>Routes ({@link CorsPolicy#routes()}) and options functions see the decoded form of the path
  * Vert.x Web routes on ({@link RoutingContext#normalizedPath()}). A path whose route Vert.x and the
@@ -116,6 +118,16 @@ public final class CorsHandler implements SecurityPolicyHandler {
                 ignored -> {
                   if (!request.isEnded()) {
                     request.resume();
+                  }
+                  if (ctx.response().closed() || ctx.response().ended()) {
+                    // The client went away while the function ran (or a handler before this one,
+                    // a timeout handler, has answered): Vert.x would drop the bytes of end()
+                    // without an error, but ctx.next() and ctx.fail() would run the application's
+                    // handlers and failure handlers for nobody, and the router logs a failure no
+                    // failure handler answers ("Unhandled exception in router") even when the
+                    // response is closed. Vert.x Web's StaticHandler returns the same way when
+                    // its file lookup completes after the close.
+                    return;
                   }
                   if (error != null) {
                     // A CorsResolutionException: the application's failure handlers answer (and
