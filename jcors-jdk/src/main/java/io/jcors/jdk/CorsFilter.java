@@ -102,7 +102,13 @@ public final class CorsFilter extends Filter {
                   } else {
                     apply(decision, view);
                   }
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException e) {
+                  // Most often the client went away while the function ran, which the server
+                  // cannot tell before a write fails; the JDK server logs its own failed writes
+                  // at TRACE, not as errors.
+                  LOG.log(System.Logger.Level.DEBUG, "CORS: exchange failed", e);
+                  exchange.close();
+                } catch (RuntimeException e) {
                   LOG.log(System.Logger.Level.ERROR, "CORS: exchange failed", e);
                   exchange.close();
                 }
