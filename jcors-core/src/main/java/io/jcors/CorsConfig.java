@@ -7,6 +7,8 @@ import io.jcors.internal.Suggestions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,18 +33,9 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class CorsConfig {
-  static final Set<String> OPTION_NAMES =
-      Set.of(
-          "origin",
-          "methods",
-          "allowedHeaders",
-          "exposedHeaders",
-          "credentials",
-          "maxAge",
-          "preflightContinue",
-          "optionsSuccessStatus",
-          "strict",
-          "debug");
+  /** The keys of an options object, {@link Option}'s, the one list of them. */
+  static final Set<String> OPTION_NAMES = Option.keys();
+
   private static final Set<String> ROUTE_KEYS = Set.of("path", "cors");
   private static final Set<String> TOP_KEYS_WITH_ROUTES = Set.of("routes", "strict", "debug");
 
@@ -78,6 +71,96 @@ public final class CorsConfig {
      */
     default OriginResolver create(Map<String, ?> settings, boolean credentials, boolean strict) {
       return create(settings);
+    }
+  }
+
+  /**
+   * The options of an options object in a config file: Express's option names, in the order of
+   * Express's documentation, with the kind of value each takes. Readers of other shapes (flat
+   * key/value maps, a framework's properties) take the names and kinds from here, so that an option
+   * is added in one place. The property name of an option is its key in kebab case ({@code
+   * allowedHeaders} is {@code allowed-headers}).
+   *
+   * <pre>{@code
+   * List<String> booleans = new ArrayList<>();
+   * for (CorsConfig.Option option : CorsConfig.Option.values()) {
+   *   if (option.isBoolean()) {
+   *     booleans.add(option.key());
+   *   }
+   * }
+   * // booleans is [credentials, preflightContinue, strict, debug]
+   * }</pre>
+   */
+  public enum Option {
+    /** {@code origin}: a list or one string; also {@code true}, {@code false} or a source. */
+    ORIGIN("origin", true, false),
+    /** {@code methods}: a list or one comma-separated string. */
+    METHODS("methods", true, false),
+    /** {@code allowedHeaders}: a list or one comma-separated string. */
+    ALLOWED_HEADERS("allowedHeaders", true, false),
+    /** {@code exposedHeaders}: a list or one comma-separated string. */
+    EXPOSED_HEADERS("exposedHeaders", true, false),
+    /** {@code credentials}: a boolean. */
+    CREDENTIALS("credentials", false, true),
+    /** {@code maxAge}: a whole number of seconds. */
+    MAX_AGE("maxAge", false, false),
+    /** {@code preflightContinue}: a boolean. */
+    PREFLIGHT_CONTINUE("preflightContinue", false, true),
+    /** {@code optionsSuccessStatus}: a whole number, an HTTP status. */
+    OPTIONS_SUCCESS_STATUS("optionsSuccessStatus", false, false),
+    /** {@code strict}: a boolean. */
+    STRICT("strict", false, true),
+    /** {@code debug}: a boolean. */
+    DEBUG("debug", false, true);
+
+    private final String key;
+    private final boolean list;
+    private final boolean bool;
+
+    Option(String key, boolean list, boolean bool) {
+      this.key = key;
+      this.list = list;
+      this.bool = bool;
+    }
+
+    /**
+     * The option's name in a config file, as in Express.
+     *
+     * @return the name, such as {@code maxAge}
+     */
+    public String key() {
+      return key;
+    }
+
+    /**
+     * Whether the option takes a list, which may also be written as one string (a comma list, as
+     * Express takes {@code "GET,POST"}); a list option's entries are named with an index ({@code
+     * methods[1]}).
+     *
+     * @return true for {@code origin}, {@code methods}, {@code allowedHeaders} and {@code
+     *     exposedHeaders}
+     */
+    public boolean isList() {
+      return list;
+    }
+
+    /**
+     * Whether the option takes {@code true} or {@code false}; the options that are neither lists
+     * nor booleans take a whole number.
+     *
+     * @return true for {@code credentials}, {@code preflightContinue}, {@code strict} and {@code
+     *     debug}
+     */
+    public boolean isBoolean() {
+      return bool;
+    }
+
+    private static Set<String> keys() {
+      Set<String> keys = new LinkedHashSet<>();
+      for (Option option : values()) {
+        keys.add(option.key);
+      }
+      return Collections.unmodifiableSet(keys);
     }
   }
 
