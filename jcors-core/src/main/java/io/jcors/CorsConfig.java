@@ -78,8 +78,9 @@ public final class CorsConfig {
    * The options of an options object in a config file: Express's option names, in the order of
    * Express's documentation, with the kind of value each takes. Readers of other shapes (flat
    * key/value maps, a framework's properties) take the names and kinds from here, so that an option
-   * is added in one place. The property name of an option is its key in kebab case ({@code
-   * allowedHeaders} is {@code allowed-headers}).
+   * is added in one place. An option's key is its constant's name in camel case ({@code
+   * ALLOWED_HEADERS} is {@code allowedHeaders}), its property name the key in kebab case ({@code
+   * allowed-headers}).
    *
    * <pre>{@code
    * List<String> booleans = new ArrayList<>();
@@ -93,35 +94,28 @@ public final class CorsConfig {
    */
   public enum Option {
     /** {@code origin}: a list or one string; also {@code true}, {@code false} or a source. */
-    ORIGIN("origin", true, false),
+    ORIGIN,
     /** {@code methods}: a list or one comma-separated string. */
-    METHODS("methods", true, false),
+    METHODS,
     /** {@code allowedHeaders}: a list or one comma-separated string. */
-    ALLOWED_HEADERS("allowedHeaders", true, false),
+    ALLOWED_HEADERS,
     /** {@code exposedHeaders}: a list or one comma-separated string. */
-    EXPOSED_HEADERS("exposedHeaders", true, false),
+    EXPOSED_HEADERS,
     /** {@code credentials}: a boolean. */
-    CREDENTIALS("credentials", false, true),
+    CREDENTIALS,
     /** {@code maxAge}: a whole number of seconds. */
-    MAX_AGE("maxAge", false, false),
+    MAX_AGE,
     /** {@code preflightContinue}: a boolean. */
-    PREFLIGHT_CONTINUE("preflightContinue", false, true),
+    PREFLIGHT_CONTINUE,
     /** {@code optionsSuccessStatus}: a whole number, an HTTP status. */
-    OPTIONS_SUCCESS_STATUS("optionsSuccessStatus", false, false),
+    OPTIONS_SUCCESS_STATUS,
     /** {@code strict}: a boolean. */
-    STRICT("strict", false, true),
+    STRICT,
     /** {@code debug}: a boolean. */
-    DEBUG("debug", false, true);
+    DEBUG;
 
-    private final String key;
-    private final boolean list;
-    private final boolean bool;
-
-    Option(String key, boolean list, boolean bool) {
-      this.key = key;
-      this.list = list;
-      this.bool = bool;
-    }
+    /** The constant's name in camel case: {@code MAX_AGE} is {@code maxAge}. */
+    private final String key = camelCase(name());
 
     /**
      * The option's name in a config file, as in Express.
@@ -141,7 +135,10 @@ public final class CorsConfig {
      *     exposedHeaders}
      */
     public boolean isList() {
-      return list;
+      return this == ORIGIN
+          || this == METHODS
+          || this == ALLOWED_HEADERS
+          || this == EXPOSED_HEADERS;
     }
 
     /**
@@ -152,7 +149,21 @@ public final class CorsConfig {
      *     debug}
      */
     public boolean isBoolean() {
-      return bool;
+      return this == CREDENTIALS || this == PREFLIGHT_CONTINUE || this == STRICT || this == DEBUG;
+    }
+
+    private static String camelCase(String constant) {
+      StringBuilder s = new StringBuilder(constant.length());
+      boolean upper = false;
+      for (char c : constant.toCharArray()) {
+        if (c == '_') {
+          upper = true;
+        } else {
+          s.append(upper ? c : Character.toLowerCase(c));
+          upper = false;
+        }
+      }
+      return s.toString();
     }
 
     private static Set<String> keys() {
