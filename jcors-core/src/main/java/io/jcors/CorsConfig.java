@@ -7,6 +7,8 @@ import io.jcors.internal.Suggestions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,18 +33,9 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class CorsConfig {
-  static final Set<String> OPTION_NAMES =
-      Set.of(
-          "origin",
-          "methods",
-          "allowedHeaders",
-          "exposedHeaders",
-          "credentials",
-          "maxAge",
-          "preflightContinue",
-          "optionsSuccessStatus",
-          "strict",
-          "debug");
+  /** The keys of an options object, {@link Option}'s, the one list of them. */
+  static final Set<String> OPTION_NAMES = Option.keys();
+
   private static final Set<String> ROUTE_KEYS = Set.of("path", "cors");
   private static final Set<String> TOP_KEYS_WITH_ROUTES = Set.of("routes", "strict", "debug");
 
@@ -78,6 +71,107 @@ public final class CorsConfig {
      */
     default OriginResolver create(Map<String, ?> settings, boolean credentials, boolean strict) {
       return create(settings);
+    }
+  }
+
+  /**
+   * The options of an options object in a config file: Express's option names, in the order of
+   * Express's documentation, with the kind of value each takes. Readers of other shapes (flat
+   * key/value maps, a framework's properties) take the names and kinds from here, so that an option
+   * is added in one place. An option's key is its constant's name in camel case ({@code
+   * ALLOWED_HEADERS} is {@code allowedHeaders}), its property name the key in kebab case ({@code
+   * allowed-headers}).
+   *
+   * <pre>{@code
+   * List<String> booleans = new ArrayList<>();
+   * for (CorsConfig.Option option : CorsConfig.Option.values()) {
+   *   if (option.isBoolean()) {
+   *     booleans.add(option.key());
+   *   }
+   * }
+   * // booleans is [credentials, preflightContinue, strict, debug]
+   * }</pre>
+   */
+  public enum Option {
+    /** {@code origin}: a list or one string; also {@code true}, {@code false} or a source. */
+    ORIGIN,
+    /** {@code methods}: a list or one comma-separated string. */
+    METHODS,
+    /** {@code allowedHeaders}: a list or one comma-separated string. */
+    ALLOWED_HEADERS,
+    /** {@code exposedHeaders}: a list or one comma-separated string. */
+    EXPOSED_HEADERS,
+    /** {@code credentials}: a boolean. */
+    CREDENTIALS,
+    /** {@code maxAge}: a whole number of seconds. */
+    MAX_AGE,
+    /** {@code preflightContinue}: a boolean. */
+    PREFLIGHT_CONTINUE,
+    /** {@code optionsSuccessStatus}: a whole number, an HTTP status. */
+    OPTIONS_SUCCESS_STATUS,
+    /** {@code strict}: a boolean. */
+    STRICT,
+    /** {@code debug}: a boolean. */
+    DEBUG;
+
+    /** The constant's name in camel case: {@code MAX_AGE} is {@code maxAge}. */
+    private final String key = camelCase(name());
+
+    /**
+     * The option's name in a config file, as in Express.
+     *
+     * @return the name, such as {@code maxAge}
+     */
+    public String key() {
+      return key;
+    }
+
+    /**
+     * Whether the option takes a list, which may also be written as one string (a comma list, as
+     * Express takes {@code "GET,POST"}); a list option's entries are named with an index ({@code
+     * methods[1]}).
+     *
+     * @return true for {@code origin}, {@code methods}, {@code allowedHeaders} and {@code
+     *     exposedHeaders}
+     */
+    public boolean isList() {
+      return this == ORIGIN
+          || this == METHODS
+          || this == ALLOWED_HEADERS
+          || this == EXPOSED_HEADERS;
+    }
+
+    /**
+     * Whether the option takes {@code true} or {@code false}; the options that are neither lists
+     * nor booleans take a whole number.
+     *
+     * @return true for {@code credentials}, {@code preflightContinue}, {@code strict} and {@code
+     *     debug}
+     */
+    public boolean isBoolean() {
+      return this == CREDENTIALS || this == PREFLIGHT_CONTINUE || this == STRICT || this == DEBUG;
+    }
+
+    private static String camelCase(String constant) {
+      StringBuilder s = new StringBuilder(constant.length());
+      boolean upper = false;
+      for (char c : constant.toCharArray()) {
+        if (c == '_') {
+          upper = true;
+        } else {
+          s.append(upper ? c : Character.toLowerCase(c));
+          upper = false;
+        }
+      }
+      return s.toString();
+    }
+
+    private static Set<String> keys() {
+      Set<String> keys = new LinkedHashSet<>();
+      for (Option option : values()) {
+        keys.add(option.key);
+      }
+      return Collections.unmodifiableSet(keys);
     }
   }
 

@@ -7,9 +7,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Fuzz test of the config-file reader {@link CorsConfig#read(Map)} on arbitrary trees of maps,
@@ -21,23 +23,15 @@ import java.util.Map;
 class CorsConfigFuzzTest {
   CorsConfigFuzzTest() {}
 
-  private static final String[] KEYS = {
-    "origin",
-    "methods",
-    "allowedHeaders",
-    "exposedHeaders",
-    "credentials",
-    "maxAge",
-    "preflightContinue",
-    "optionsSuccessStatus",
-    "strict",
-    "debug",
-    "routes",
-    "path",
-    "cors",
-    "jdbc",
-    "orign"
-  };
+  /**
+   * The option names, then the other keys a tree has and a misspelt one; in this order, so that the
+   * corpus's inputs pick the same keys.
+   */
+  private static final String[] KEYS =
+      Stream.concat(
+              Arrays.stream(CorsConfig.Option.values()).map(CorsConfig.Option::key),
+              Stream.of("routes", "path", "cors", "jdbc", "orign"))
+          .toArray(String[]::new);
 
   private static final String[] STRINGS = {
     "*",

@@ -57,6 +57,19 @@ class JavadocExamplesTest {
   }
 
   @Test
+  void corsConfigOption() {
+    List<String> booleans = new ArrayList<>();
+    for (CorsConfig.Option option : CorsConfig.Option.values()) {
+      if (option.isBoolean()) {
+        booleans.add(option.key());
+      }
+    }
+    // booleans is [credentials, preflightContinue, strict, debug]
+
+    assertThat(booleans).containsExactly("credentials", "preflightContinue", "strict", "debug");
+  }
+
+  @Test
   void corsConfigException() {
     CorsConfigException e =
         assertThrows(

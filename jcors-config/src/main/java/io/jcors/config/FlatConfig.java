@@ -1,13 +1,16 @@
 package io.jcors.config;
 
+import io.jcors.CorsConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A flat key/value configuration (servlet init-params, a {@code .properties} file, system
@@ -39,8 +42,13 @@ final class FlatConfig {
   /** The highest list index plus one: a flat config lists a few routes, not millions. */
   static final int MAX_ENTRIES = 1000;
 
+  /** The options that take {@code true} or {@code false}, as the core's reader lists them. */
   private static final Set<String> BOOLEANS =
-      Set.of("credentials", "preflightContinue", "strict", "debug");
+      Arrays.stream(CorsConfig.Option.values())
+          .filter(CorsConfig.Option::isBoolean)
+          .map(CorsConfig.Option::key)
+          .collect(Collectors.toUnmodifiableSet());
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 

@@ -4,6 +4,8 @@ package io.jcors.config;
  * The names application properties give jcors's options: the option paths of a config file in kebab
  * case, as Spring Boot, Micronaut and Quarkus write their properties ({@code routes[0].cors.maxAge}
  * is {@code routes[0].cors.max-age}), so that a problem of an option is named as the user wrote it.
+ * The options themselves, and which take a list or a boolean, are {@link
+ * io.jcors.CorsConfig.Option}: an option's property name is {@code kebab(option.key())}.
  */
 public final class PropertyNames {
   private PropertyNames() {}

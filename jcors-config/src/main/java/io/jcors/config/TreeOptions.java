@@ -1,5 +1,6 @@
 package io.jcors.config;
 
+import io.jcors.CorsConfig.Option;
 import io.jcors.OriginResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O origin(String origin) {
-    return set("origin", Objects.requireNonNull(origin, "origin"));
+    return set(Option.ORIGIN, Objects.requireNonNull(origin, "origin"));
   }
 
   /**
@@ -102,7 +103,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O origin(boolean origin) {
-    return set("origin", origin);
+    return set(Option.ORIGIN, origin);
   }
 
   /**
@@ -112,7 +113,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O origin(Pattern origin) {
-    return set("origin", Objects.requireNonNull(origin, "origin"));
+    return set(Option.ORIGIN, Objects.requireNonNull(origin, "origin"));
   }
 
   /**
@@ -122,7 +123,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O origin(List<?> origin) {
-    return set("origin", List.copyOf(origin));
+    return set(Option.ORIGIN, List.copyOf(origin));
   }
 
   /**
@@ -132,7 +133,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O origin(OriginResolver origin) {
-    return set("origin", Objects.requireNonNull(origin, "origin"));
+    return set(Option.ORIGIN, Objects.requireNonNull(origin, "origin"));
   }
 
   /**
@@ -142,7 +143,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O methods(String... methods) {
-    return set("methods", List.of(methods));
+    return set(Option.METHODS, List.of(methods));
   }
 
   /**
@@ -152,7 +153,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O allowedHeaders(String... allowedHeaders) {
-    return set("allowedHeaders", List.of(allowedHeaders));
+    return set(Option.ALLOWED_HEADERS, List.of(allowedHeaders));
   }
 
   /**
@@ -162,7 +163,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O exposedHeaders(String... exposedHeaders) {
-    return set("exposedHeaders", List.of(exposedHeaders));
+    return set(Option.EXPOSED_HEADERS, List.of(exposedHeaders));
   }
 
   /**
@@ -172,7 +173,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O credentials(boolean credentials) {
-    return set("credentials", credentials);
+    return set(Option.CREDENTIALS, credentials);
   }
 
   /**
@@ -182,7 +183,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O maxAge(long seconds) {
-    return set("maxAge", seconds);
+    return set(Option.MAX_AGE, seconds);
   }
 
   /**
@@ -192,7 +193,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O preflightContinue(boolean preflightContinue) {
-    return set("preflightContinue", preflightContinue);
+    return set(Option.PREFLIGHT_CONTINUE, preflightContinue);
   }
 
   /**
@@ -202,7 +203,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O optionsSuccessStatus(int status) {
-    return set("optionsSuccessStatus", status);
+    return set(Option.OPTIONS_SUCCESS_STATUS, status);
   }
 
   /**
@@ -212,7 +213,7 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O strict(boolean strict) {
-    return set("strict", strict);
+    return set(Option.STRICT, strict);
   }
 
   /**
@@ -222,12 +223,12 @@ public abstract class TreeOptions<O extends TreeOptions<O>> {
    * @return these options
    */
   public O debug(boolean debug) {
-    return set("debug", debug);
+    return set(Option.DEBUG, debug);
   }
 
   @SuppressWarnings("unchecked") // O is the subclass itself, as the class's contract says
-  private O set(String option, Object value) {
-    options.put(option, value);
+  private O set(Option option, Object value) {
+    options.put(option.key(), value);
     return (O) this;
   }
 }

@@ -11,6 +11,7 @@ import io.jcors.config.OriginSources;
 import io.jcors.config.PropertyNames;
 import io.jcors.config.PropertyProblem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,27 +33,12 @@ final class ApplicationProperties {
   static final String ENABLED = "jcors.enabled";
   static final String CONFIG = "jcors.config";
 
-  /** The first element of a property name after {@code jcors.}, for the names of the JVM. */
-  private static final Set<String> TOP =
-      Set.of(
-          "enabled",
-          "config",
-          "routes",
-          "origin",
-          "methods",
-          "allowed-headers",
-          "allowedHeaders",
-          "exposed-headers",
-          "exposedHeaders",
-          "credentials",
-          "max-age",
-          "maxAge",
-          "preflight-continue",
-          "preflightContinue",
-          "options-success-status",
-          "optionsSuccessStatus",
-          "strict",
-          "debug");
+  /**
+   * The first element of a property name after {@code jcors.}, for the names of the JVM: {@code
+   * enabled}, {@code config}, {@code routes}, and each option in camel and kebab case ({@code
+   * maxAge}, {@code max-age}).
+   */
+  private static final Set<String> TOP = top();
 
   private static final Logger LOG = Logger.getLogger(ApplicationProperties.class);
   private static final String SOURCE = "application.properties";
@@ -197,6 +183,15 @@ final class ApplicationProperties {
    */
   static String property(String option) {
     return PREFIX + PropertyNames.kebab(option);
+  }
+
+  private static Set<String> top() {
+    Set<String> top = new HashSet<>(List.of("enabled", "config", "routes"));
+    for (CorsConfig.Option option : CorsConfig.Option.values()) {
+      top.add(option.key());
+      top.add(PropertyNames.kebab(option.key()));
+    }
+    return Set.copyOf(top);
   }
 
   private static String top(String name) {

@@ -1,5 +1,6 @@
 package io.jcors.spring.boot;
 
+import io.jcors.CorsConfig.Option;
 import io.jcors.CorsProblem;
 import io.jcors.config.ConfigReader;
 import io.jcors.config.PropertyNames;
@@ -35,30 +36,14 @@ import org.springframework.core.env.StandardEnvironment;
 final class PropertiesTree {
   static final ConfigurationPropertyName JCORS = ConfigurationPropertyName.of("jcors");
 
-  /** The option names of a config file, by the uniform form of their property names. */
-  private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+  /** The options of a config file, by the uniform form of their property names, in their order. */
+  private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
 
   static {
-    for (String option :
-        List.of(
-            "origin",
-            "methods",
-            "allowedHeaders",
-            "exposedHeaders",
-            "credentials",
-            "maxAge",
-            "preflightContinue",
-            "optionsSuccessStatus",
-            "strict",
-            "debug")) {
-      OPTIONS.put(option.toLowerCase(Locale.ROOT), option);
+    for (Option option : Option.values()) {
+      OPTIONS.put(option.key().toLowerCase(Locale.ROOT), option);
     }
   }
-
-  private static final List<String> LISTS =
-      List.of("origin", "methods", "allowedHeaders", "exposedHeaders");
-  private static final List<String> BOOLEANS =
-      List.of("credentials", "preflightContinue", "strict", "debug");
 
   /**
    * The settings of the {@code jdbc} origin source ({@code jcors.origin.jdbc.query}), by their
@@ -190,49 +175,60 @@ final class PropertiesTree {
       String prefix,
       Binder binder,
       List<ConfigurationPropertyName> names) {
-    Map<String, List<String>> lists = new LinkedHashMap<>(); // null values: not set
-    lists.put("origin", properties.getOrigin());
-    lists.put("methods", properties.getMethods());
-    lists.put("allowedHeaders", properties.getAllowedHeaders());
-    lists.put("exposedHeaders", properties.getExposedHeaders());
-    Map<String, String> scalars = new LinkedHashMap<>();
-    scalars.put("credentials", properties.getCredentials());
-    scalars.put("maxAge", properties.getMaxAge());
-    scalars.put("preflightContinue", properties.getPreflightContinue());
-    scalars.put("optionsSuccessStatus", properties.getOptionsSuccessStatus());
-    scalars.put("strict", properties.getStrict());
-    scalars.put("debug", properties.getDebug());
-
     Map<String, Object> options = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> list : lists.entrySet()) {
-      String option = list.getKey();
+    for (Option option : Option.values()) {
+      if (!option.isList()) {
+        continue;
+      }
+      String key = option.key();
       String written =
           binder
-              .bind(prefix + "." + PropertyNames.kebab(option), Bindable.of(String.class))
+              .bind(prefix + "." + PropertyNames.kebab(key), Bindable.of(String.class))
               .orElse(null);
       if (written != null) {
         options.put(
-            option, option.equals("origin") ? ConfigReader.origin(written.trim()) : written.trim());
-      } else if (list.getValue() != null) {
-        options.put(option, new ArrayList<Object>(list.getValue()));
+            key, option == Option.ORIGIN ? ConfigReader.origin(written.trim()) : written.trim());
+      } else if (value(properties, option) instanceof List<?> list) {
+        options.put(key, new ArrayList<Object>(list));
       }
     }
     Map<String, Object> jdbc = jdbc(prefix, binder, names);
     if (!jdbc.isEmpty()) {
-      options.put("origin", Map.of("jdbc", jdbc)); // the config file's {"jdbc": {...}} source
+      options.put(
+          Option.ORIGIN.key(), Map.of("jdbc", jdbc)); // the config file's {"jdbc": {...}} source
     }
-    for (Map.Entry<String, String> scalar : scalars.entrySet()) {
-      if (scalar.getValue() == null) {
+    for (Option option : Option.values()) {
+      if (option.isList() || !(value(properties, option) instanceof String written)) {
         continue;
       }
-      String value = scalar.getValue().trim();
-      if (BOOLEANS.contains(scalar.getKey()) && (value.equals("true") || value.equals("false"))) {
-        options.put(scalar.getKey(), Boolean.valueOf(value));
+      String value = written.trim();
+      if (option.isBoolean() && (value.equals("true") || value.equals("false"))) {
+        options.put(option.key(), Boolean.valueOf(value));
       } else {
-        options.put(scalar.getKey(), value); // numbers as written: the core reads "600"
+        options.put(option.key(), value); // numbers as written: the core reads "600"
       }
     }
     return options;
+  }
+
+  /**
+   * The bound value of {@code option}: a list for a list option, else a string; null when not set.
+   * A switch over every option, so that an option added to the core's list does not compile here
+   * until it has its property.
+   */
+  private static Object value(JcorsOptionsProperties properties, Option option) {
+    return switch (option) {
+      case ORIGIN -> properties.getOrigin();
+      case METHODS -> properties.getMethods();
+      case ALLOWED_HEADERS -> properties.getAllowedHeaders();
+      case EXPOSED_HEADERS -> properties.getExposedHeaders();
+      case CREDENTIALS -> properties.getCredentials();
+      case MAX_AGE -> properties.getMaxAge();
+      case PREFLIGHT_CONTINUE -> properties.getPreflightContinue();
+      case OPTIONS_SUCCESS_STATUS -> properties.getOptionsSuccessStatus();
+      case STRICT -> properties.getStrict();
+      case DEBUG -> properties.getDebug();
+    };
   }
 
   /**
@@ -316,7 +312,7 @@ final class PropertiesTree {
 
   /** As {@link #unknownAt}, for an option (or a list option's entry) at element {@code from}. */
   private static int optionAt(ConfigurationPropertyName name, int from) {
-    String option = OPTIONS.get(element(name, from));
+    Option option = OPTIONS.get(element(name, from));
     int n = name.getNumberOfElements();
     if (option == null) {
       return from;
@@ -324,10 +320,10 @@ final class PropertiesTree {
     if (n == from + 1) {
       return -1;
     }
-    if (option.equals("origin") && element(name, from + 1).equals("jdbc")) {
+    if (option == Option.ORIGIN && element(name, from + 1).equals("jdbc")) {
       return n == from + 3 ? -1 : from + 2; // jcors.origin.jdbc.<setting>, checked by jcors-jdbc
     }
-    return LISTS.contains(option) && n == from + 2 && name.isNumericIndex(from + 1) ? -1 : from + 1;
+    return option.isList() && n == from + 2 && name.isNumericIndex(from + 1) ? -1 : from + 1;
   }
 
   private static String element(ConfigurationPropertyName name, int index) {
@@ -343,8 +339,8 @@ final class PropertiesTree {
     if (inRoute) {
       candidates.addAll(List.of("path", "cors"));
     } else if (wrong == 1 || wrong == 4) {
-      for (String option : OPTIONS.values()) {
-        candidates.add(PropertyNames.kebab(option));
+      for (Option option : OPTIONS.values()) {
+        candidates.add(PropertyNames.kebab(option.key()));
       }
       if (wrong == 1) {
         candidates.addAll(List.of("enabled", "config", "routes"));
