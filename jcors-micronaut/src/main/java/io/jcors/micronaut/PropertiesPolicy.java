@@ -1,5 +1,6 @@
 package io.jcors.micronaut;
 
+import io.jcors.CorsConfig;
 import io.jcors.CorsPolicy;
 import io.jcors.CorsProblem;
 import io.jcors.config.ConfigProblem;
@@ -10,12 +11,15 @@ import io.jcors.config.PropertyNames;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,22 +32,16 @@ import org.slf4j.LoggerFactory;
 final class PropertiesPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(CorsFilter.class);
 
-  /** The first name of every jcors property, as Micronaut normalises it. */
+  /**
+   * The first name of every jcors property, as Micronaut normalises it: the options ({@link
+   * CorsConfig.Option}) in kebab case, and the names of the starter's own.
+   */
   private static final Set<String> NAMES =
-      Set.of(
-          "enabled",
-          "config",
-          "origin",
-          "methods",
-          "allowed-headers",
-          "exposed-headers",
-          "credentials",
-          "max-age",
-          "preflight-continue",
-          "options-success-status",
-          "strict",
-          "debug",
-          "routes");
+      Stream.concat(
+              Stream.of("enabled", "config", "routes"),
+              Arrays.stream(CorsConfig.Option.values())
+                  .map(option -> PropertyNames.kebab(option.key())))
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Micronaut's property sources of the JVM's system properties and the process environment. */
   private static final Set<String> SYSTEM = Set.of("system", "env");

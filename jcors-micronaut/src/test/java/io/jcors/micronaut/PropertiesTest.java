@@ -204,6 +204,20 @@ class PropertiesTest {
     }
   }
 
+  /** Options set as system properties, in kebab case, are CORS configuration. */
+  @Test
+  void systemPropertiesThatAreJcorsOptions_configureCors() throws IOException {
+    Map<String, String> set = Map.of("jcors.origin", "https://sys.example", "jcors.max-age", "42");
+    set.forEach(System::setProperty);
+    try {
+      RawHttp.Response preflight = preflight(serve(null, Map.of()), "https://sys.example");
+      assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://sys.example");
+      assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("42");
+    } finally {
+      set.keySet().forEach(System::clearProperty);
+    }
+  }
+
   @Test
   void corsPolicyBean_replacesTheProperties() throws IOException {
     CorsPolicy bean =
