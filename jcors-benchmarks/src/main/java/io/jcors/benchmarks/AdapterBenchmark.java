@@ -45,13 +45,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * io.jcors.netty.CorsHandler} in Netty's real pipeline on an {@link EmbeddedChannel}, bytes in and
  * bytes out ({@link #netty}), where {@code layer=passthrough} is a handler passing every message
  * on, {@code layer=builtin} Netty's own {@code CorsHandler} with the same options and {@code
- * layer=none} the pipeline without a third handler. The policy is the comparison's (100 exact
- * origins, credentials, methods, listed headers, exposed header, max-age).
+ * layer=none} the pipeline without a third handler; {@code adapter=webflux}: {@code
+ * io.jcors.webflux.CorsFilter} on Spring's {@code MockServerWebExchange} ({@link WebFluxRequest});
+ * {@code adapter=micronaut}: jcors-micronaut's filter bean called as Micronaut's filter runner
+ * calls it, on Micronaut's in-memory request and response ({@link MicronautRequest}). The policy is
+ * the comparison's (100 exact origins, credentials, methods, listed headers, exposed header,
+ * max-age). The setup sends the request once and fails unless the layer wrote what the scenario
+ * needs ({@link #check}; for Netty, unless a response comes out).
  *
  * <p>Run (build first with {@code ./mvnw -q -pl jcors-benchmarks -am package -DskipTests}):
  *
  * <pre>
  * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark \
+ *     -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark -p adapter=webflux,micronaut \
  *     -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
  * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark -p adapter=netty \
  *     -p layer=none,passthrough,builtin,jcors -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
@@ -262,10 +269,25 @@ public class AdapterBenchmark {
     // The application sends its headers, as every handler does: where the adapter puts back what
     // the handler may have changed (the hook of ForwardingExchange).
     HttpHandler application = e -> e.sendResponseHeaders(200, -1);
-    return () -> {
-      exchange.reset();
-      new Filter.Chain(filters, application).doFilter(exchange);
-      return exchange.getResponseHeaders();
+    return new Request() {
+      @Override
+      public Object handle() throws java.io.IOException {
+        exchange.reset();
+        new Filter.Chain(filters, application).doFilter(exchange);
+        return exchange.getResponseHeaders();
+      }
+
+      @Override
+      public void check(Fixture fixture, boolean jcors) throws java.io.IOException {
+        handle();
+        AdapterBenchmark.check(
+            "jdk",
+            fixture,
+            jcors,
+            exchange.getResponseCode(),
+            exchange.getResponseHeaders().keySet(),
+            exchange.getResponseHeaders()::getFirst);
+      }
     };
   }
 
@@ -326,10 +348,25 @@ public class AdapterBenchmark {
               }
             };
     FilterChain application = (q, s) -> {};
-    return () -> {
-      response.reset();
-      filter.doFilter(request, response, application);
-      return response;
+    return new Request() {
+      @Override
+      public Object handle() throws Exception {
+        response.reset();
+        filter.doFilter(request, response, application);
+        return response;
+      }
+
+      @Override
+      public void check(Fixture fixture, boolean jcors) throws Exception {
+        handle();
+        AdapterBenchmark.check(
+            "servlet",
+            fixture,
+            jcors,
+            response.getStatus(),
+            response.getHeaderNames(),
+            response::getHeader);
+      }
     };
   }
 }

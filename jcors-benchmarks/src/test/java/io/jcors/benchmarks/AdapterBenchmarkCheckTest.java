@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link AdapterBenchmark}'s WebFlux and Micronaut requests: each layer's setup checks the answer
- * its scenario needs, a replayed request gets the same answer as the first, the check refuses an
- * answer that skipped the work, and one short JMH iteration of each runs.
+ * {@link AdapterBenchmark}'s WebFlux, Micronaut and servlet requests (the JDK's needs the fork's
+ * {@code --add-exports}): each layer's setup checks the answer its scenario needs, a replayed
+ * request still gets that answer, the check refuses an answer that skipped the work, and one short
+ * JMH iteration of each runs.
  */
 class AdapterBenchmarkCheckTest {
   @ParameterizedTest(name = "{0} {1} {2}")
@@ -28,6 +29,12 @@ class AdapterBenchmarkCheckTest {
     "micronaut, passthrough, actual-allowed",
     "micronaut, passthrough, preflight-allowed",
     "micronaut, passthrough, no-origin",
+    "servlet, jcors, actual-allowed",
+    "servlet, jcors, preflight-allowed",
+    "servlet, jcors, no-origin",
+    "servlet, passthrough, actual-allowed",
+    "servlet, passthrough, preflight-allowed",
+    "servlet, passthrough, no-origin",
   })
   void setUp_checksTheAnswer_andReplaysIt(String adapter, String layer, String scenario)
       throws Exception {
@@ -37,12 +44,26 @@ class AdapterBenchmarkCheckTest {
     benchmark.scenario = scenario;
     try {
       benchmark.setUp(); // throws when the answer is not the layer's
-      for (int i = 0; i < 3; i++) {
-        benchmark.request(); // the replayed request, as JMH sends it
-      }
     } finally {
       benchmark.tearDown();
     }
+    Fixture fixture = new Fixture(scenario, 100);
+    boolean jcors = layer.equals("jcors");
+    try (AdapterBenchmark.Request request = request(adapter, fixture, jcors)) {
+      for (int i = 0; i < 3; i++) {
+        request.handle(); // replayed, as JMH sends it
+      }
+      request.check(fixture, jcors); // the same answer after the replays
+    }
+  }
+
+  private static AdapterBenchmark.Request request(String adapter, Fixture fixture, boolean jcors)
+      throws Exception {
+    return switch (adapter) {
+      case "webflux" -> new WebFluxRequest(fixture, fixture.jcorsPolicy(), jcors);
+      case "micronaut" -> new MicronautRequest(fixture, fixture.jcorsPolicy(), jcors);
+      default -> AdapterBenchmark.servlet(fixture, fixture.jcorsPolicy(), jcors);
+    };
   }
 
   @Test
