@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -44,13 +45,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * io.jcors.netty.CorsHandler} in Netty's real pipeline on an {@link EmbeddedChannel}, bytes in and
  * bytes out ({@link #netty}), where {@code layer=passthrough} is a handler passing every message
  * on, {@code layer=builtin} Netty's own {@code CorsHandler} with the same options and {@code
- * layer=none} the pipeline without a third handler. The policy is the comparison's (100 exact
- * origins, credentials, methods, listed headers, exposed header, max-age).
+ * layer=none} the pipeline without a third handler; {@code adapter=webflux}: {@code
+ * io.jcors.webflux.CorsFilter} on Spring's {@code MockServerWebExchange} ({@link WebFluxRequest});
+ * {@code adapter=micronaut}: jcors-micronaut's filter bean called as Micronaut's filter runner
+ * calls it, on Micronaut's in-memory request and response ({@link MicronautRequest}). The policy is
+ * the comparison's (100 exact origins, credentials, methods, listed headers, exposed header,
+ * max-age). The setup sends the request once and fails unless the layer wrote what the scenario
+ * needs ({@link #check}; for Netty, unless a response comes out).
  *
  * <p>Run (build first with {@code ./mvnw -q -pl jcors-benchmarks -am package -DskipTests}):
  *
  * <pre>
  * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark \
+ *     -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark -p adapter=webflux,micronaut \
  *     -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
  * java -jar jcors-benchmarks/target/benchmarks.jar AdapterBenchmark -p adapter=netty \
  *     -p layer=none,passthrough,builtin,jcors -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
@@ -64,7 +72,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class AdapterBenchmark {
   /** The server API the adapter runs on. */
-  @Param({"jdk", "servlet", "netty"})
+  @Param({"jdk", "servlet", "netty", "webflux", "micronaut"})
   public String adapter;
 
   /**
@@ -84,8 +92,20 @@ public class AdapterBenchmark {
   public AdapterBenchmark() {}
 
   /** One request through one adapter, built once and replayed. */
-  interface Request {
+  interface Request extends AutoCloseable {
     Object handle() throws Exception;
+
+    /**
+     * Sends the request once and fails when the response is not what the layer writes for the
+     * fixture's scenario ({@link AdapterBenchmark#check}); by default only sends it.
+     */
+    default void check(Fixture fixture, boolean jcors) throws Exception {
+      handle();
+    }
+
+    /** Releases what the request holds beyond the trial (a Micronaut context). */
+    @Override
+    default void close() {}
   }
 
   /** Builds the policy, the filter and the in-memory exchange. */
@@ -138,17 +158,95 @@ public class AdapterBenchmark {
       case "netty":
         request = netty(fixture, policy, layer);
         break;
+      case "webflux":
+        request = new WebFluxRequest(fixture, policy, jcors);
+        break;
+      case "micronaut":
+        request = new MicronautRequest(fixture, policy, jcors);
+        break;
       default:
         throw new IllegalArgumentException(
-            "unknown adapter: " + adapter + " (jdk, servlet, netty)");
+            "unknown adapter: " + adapter + " (jdk, servlet, netty, webflux, micronaut)");
     }
-    request.handle(); // fails the setup, not the measurement, when the adapter needs more
+    // Fails the setup, not the measurement, when the adapter needs more or writes less.
+    request.check(fixture, jcors);
+  }
+
+  /** Releases the request's resources. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (request != null) {
+      request.close();
+    }
   }
 
   /** One request through the layer. */
   @Benchmark
   public Object request() throws Exception {
     return request.handle();
+  }
+
+  /**
+   * Fails unless a response is what {@code layer} writes for {@code fixture}'s scenario, so that no
+   * layer is measured doing less than its job: jcors answers a preflight itself ({@code 204}, the
+   * allowed origin and methods), echoes the allowed origin on an actual request, and without an
+   * {@code Origin} writes {@code Vary: Origin} but no {@code Access-Control-Allow-Origin} or {@code
+   * -Allow-Methods}; the passthrough writes no CORS header and no {@code Vary}.
+   *
+   * @param names the response's header names, in any case
+   * @param header the response's first value of a header, ignoring the name's case, or null
+   */
+  static void check(
+      String adapter,
+      Fixture fixture,
+      boolean jcors,
+      int status,
+      java.util.Collection<String> names,
+      java.util.function.UnaryOperator<String> header) {
+    String where = adapter + (jcors ? " jcors" : " passthrough") + " on " + fixture.scenario + ": ";
+    boolean cors = names.stream().anyMatch(n -> n.regionMatches(true, 0, "Access-Control-", 0, 15));
+    String vary = header.apply("Vary");
+    if (!jcors) {
+      if (cors || vary != null) {
+        throw new IllegalStateException(where + "CORS headers or Vary in " + names);
+      }
+      return;
+    }
+    switch (fixture.scenario) {
+      case Fixture.NO_ORIGIN:
+        // Express writes -Allow-Credentials and -Expose-Headers whatever the origin, and so does
+        // jcors; what a browser reads, -Allow-Origin, and the preflight's headers must not be.
+        if (header.apply("Access-Control-Allow-Origin") != null
+            || header.apply("Access-Control-Allow-Methods") != null) {
+          throw new IllegalStateException(where + "CORS headers without an Origin: " + names);
+        }
+        break;
+      case Fixture.PREFLIGHT_ALLOWED:
+        if (status != 204 || header.apply("Access-Control-Allow-Methods") == null) {
+          throw new IllegalStateException(
+              where + "the preflight is not answered: status " + status + ", headers " + names);
+        }
+        allowed(where, fixture, names, header);
+        break;
+      case Fixture.ACTUAL_ALLOWED:
+        allowed(where, fixture, names, header);
+        break;
+      default:
+        return; // the refused and hostile requests: their answers are the comparison's to check
+    }
+    if (vary == null || !vary.contains("Origin")) {
+      throw new IllegalStateException(where + "no Vary: Origin, headers " + names);
+    }
+  }
+
+  private static void allowed(
+      String where,
+      Fixture fixture,
+      java.util.Collection<String> names,
+      java.util.function.UnaryOperator<String> header) {
+    if (!fixture.origin().equals(header.apply("Access-Control-Allow-Origin"))) {
+      throw new IllegalStateException(where + "the allowed origin not echoed: headers " + names);
+    }
   }
 
   static Request jdk(Fixture fixture, CorsPolicy policy, boolean jcors) {
@@ -171,10 +269,25 @@ public class AdapterBenchmark {
     // The application sends its headers, as every handler does: where the adapter puts back what
     // the handler may have changed (the hook of ForwardingExchange).
     HttpHandler application = e -> e.sendResponseHeaders(200, -1);
-    return () -> {
-      exchange.reset();
-      new Filter.Chain(filters, application).doFilter(exchange);
-      return exchange.getResponseHeaders();
+    return new Request() {
+      @Override
+      public Object handle() throws java.io.IOException {
+        exchange.reset();
+        new Filter.Chain(filters, application).doFilter(exchange);
+        return exchange.getResponseHeaders();
+      }
+
+      @Override
+      public void check(Fixture fixture, boolean jcors) throws java.io.IOException {
+        handle();
+        AdapterBenchmark.check(
+            "jdk",
+            fixture,
+            jcors,
+            exchange.getResponseCode(),
+            exchange.getResponseHeaders().keySet(),
+            exchange.getResponseHeaders()::getFirst);
+      }
     };
   }
 
@@ -235,10 +348,25 @@ public class AdapterBenchmark {
               }
             };
     FilterChain application = (q, s) -> {};
-    return () -> {
-      response.reset();
-      filter.doFilter(request, response, application);
-      return response;
+    return new Request() {
+      @Override
+      public Object handle() throws Exception {
+        response.reset();
+        filter.doFilter(request, response, application);
+        return response;
+      }
+
+      @Override
+      public void check(Fixture fixture, boolean jcors) throws Exception {
+        handle();
+        AdapterBenchmark.check(
+            "servlet",
+            fixture,
+            jcors,
+            response.getStatus(),
+            response.getHeaderNames(),
+            response::getHeader);
+      }
     };
   }
 }
