@@ -4,7 +4,6 @@ import io.jcors.CorsDecision;
 import io.jcors.CorsExchange;
 import io.jcors.RequestPath;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
@@ -80,13 +79,16 @@ final class ExchangeView extends CorsExchange {
     if (first == null) {
       return null; // the usual case
     }
-    for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-      List<String> lines = header.getValue();
-      if (header.getKey().equalsIgnoreCase(name) && lines.size() > 1) {
-        return String.join(", ", lines);
-      }
-    }
-    return first;
+    // The header's own lines: headerSet() would copy every name of the response into a new
+    // case-insensitive map first (Spring 7).
+    List<String> lines = headers.get(name);
+    return lines == null || lines.size() < 2 ? first : String.join(", ", lines);
+  }
+
+  /** Whether the response has {@code name}: its first line, without joining the others. */
+  @Override
+  public boolean has(String name) {
+    return exchange.getResponse().getHeaders().getFirst(name) != null;
   }
 
   @Override
