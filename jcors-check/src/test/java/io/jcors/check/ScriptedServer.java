@@ -1,13 +1,11 @@
 package io.jcors.check;
 
+import io.jcors.testsupport.RawServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -90,26 +87,22 @@ final class ScriptedServer implements AutoCloseable {
 
   private record Route(Reply preflight, Reply actual) {}
 
-  private final ServerSocket listener;
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
   private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final RawServer server;
 
   ScriptedServer() throws IOException {
-    listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::accept, "scripted-server-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    server = RawServer.perConnection(this::serve);
   }
 
   /** {@code http://127.0.0.1:PORT}. */
   String origin() {
-    return "http://127.0.0.1:" + listener.getLocalPort();
+    return server.origin();
   }
 
   /** The port. */
   int port() {
-    return listener.getLocalPort();
+    return server.port();
   }
 
   /** Scripts {@code path}; a null preflight reply answers preflights with a bare 404. */
@@ -124,52 +117,31 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  private void accept() {
-    while (!listener.isClosed()) {
-      Socket socket;
-      try {
-        socket = listener.accept();
-      } catch (IOException e) {
-        return; // closed
+  /** Answers the requests of one connection until the client closes it or a raw reply is sent. */
+  private void serve(InputStream socketIn, OutputStream out) throws IOException {
+    InputStream in = new BufferedInputStream(socketIn);
+    while (true) {
+      String head = readHead(in);
+      if (head == null) {
+        return;
       }
-      open.add(socket);
-      Thread thread = new Thread(() -> serve(socket), "scripted-server-connection");
-      thread.setDaemon(true);
-      thread.start();
-    }
-  }
-
-  private void serve(Socket socket) {
-    try (socket) {
-      InputStream in = new BufferedInputStream(socket.getInputStream());
-      OutputStream out = socket.getOutputStream();
-      while (true) {
-        String head = readHead(in);
-        if (head == null) {
-          return;
-        }
-        Received request = parse(head);
-        skipBody(in, request);
-        received.add(request);
-        Route route = routes.get(request.path());
-        Reply reply =
-            route == null
-                ? Reply.of(404)
-                : request.isPreflight()
-                    ? (route.preflight() == null ? Reply.of(404) : route.preflight())
-                    : route.actual();
-        if (reply.raw() != null) {
-          out.write(reply.raw().getBytes(StandardCharsets.ISO_8859_1));
-          out.flush();
-          return;
-        }
-        out.write(response(reply, request.method()));
+      Received request = parse(head);
+      skipBody(in, request);
+      received.add(request);
+      Route route = routes.get(request.path());
+      Reply reply =
+          route == null
+              ? Reply.of(404)
+              : request.isPreflight()
+                  ? (route.preflight() == null ? Reply.of(404) : route.preflight())
+                  : route.actual();
+      if (reply.raw() != null) {
+        out.write(reply.raw().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+        return;
       }
-    } catch (IOException e) {
-      // The client closed the connection, or the server is closing.
-    } finally {
-      open.remove(socket);
+      out.write(response(reply, request.method()));
+      out.flush();
     }
   }
 
@@ -273,16 +245,9 @@ final class ScriptedServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      listener.close();
+      server.close();
     } catch (IOException e) {
       // Closing anyway.
-    }
-    for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // Closing anyway.
-      }
     }
   }
 }

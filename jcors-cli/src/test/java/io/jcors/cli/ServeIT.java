@@ -2,6 +2,7 @@ package io.jcors.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.testsupport.ConcurrentLoad;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,16 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class ServeIT {
   private static final String APP = "https://app.example.com";
   private static final String DEFAULT_METHODS = "GET,HEAD,PUT,PATCH,POST,DELETE";
+
+  /** The headers compared with Express's answer: CORS's, and the route that answered. */
   private static final List<String> HEADERS =
-      List.of(
-          "Access-Control-Allow-Origin",
-          "Access-Control-Allow-Credentials",
-          "Access-Control-Allow-Methods",
-          "Access-Control-Allow-Headers",
-          "Access-Control-Max-Age",
-          "Access-Control-Expose-Headers",
-          "Vary",
-          "X-Route");
+      Stream.concat(ConcurrentLoad.CORS_HEADERS.stream(), Stream.of("X-Route")).toList();
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 

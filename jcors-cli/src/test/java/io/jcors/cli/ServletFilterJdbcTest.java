@@ -1,5 +1,6 @@
 package io.jcors.cli;
 
+import static io.jcors.servlet.testing.FilterParams.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +8,8 @@ import io.jcors.jdbc.testing.Eventually;
 import io.jcors.jdbc.testing.Sql;
 import io.jcors.servlet.CorsFilter;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.catalina.Context;
@@ -134,7 +131,7 @@ public class ServletFilterJdbcTest {
   void anotherOptionWrong_initFails_andTheStartedListStopsRefreshing() throws Exception {
     Path file = config(", \"maxAge\": \"soon\"");
 
-    assertThatThrownBy(() -> new CorsFilter().init(config("config", file.toString())))
+    assertThatThrownBy(() -> new CorsFilter().init(params("config", file.toString())))
         .isInstanceOf(ServletException.class)
         .hasMessageStartingWith("filter cors: " + file + ": invalid CORS configuration (1 problem)")
         .hasMessageContaining(
@@ -153,36 +150,11 @@ public class ServletFilterJdbcTest {
                 + database.toString().replace("\\", "\\\\")
                 + "\", \"querry\": \"SELECT origin FROM cors_origins\"}}}\n");
 
-    assertThatThrownBy(() -> new CorsFilter().init(config("config", file.toString())))
+    assertThatThrownBy(() -> new CorsFilter().init(params("config", file.toString())))
         .isInstanceOf(ServletException.class)
         .hasMessageContaining(
             "origin.jdbc: has the unknown setting \"querry\"; did you mean \"query\"?");
     assertThat(refreshThreads()).isEmpty();
-  }
-
-  /** The init-params of a filter, as web.xml gives them. */
-  private static FilterConfig config(String name, String value) {
-    return new FilterConfig() {
-      @Override
-      public String getFilterName() {
-        return "cors";
-      }
-
-      @Override
-      public ServletContext getServletContext() {
-        return null;
-      }
-
-      @Override
-      public String getInitParameter(String param) {
-        return param.equals(name) ? value : null;
-      }
-
-      @Override
-      public Enumeration<String> getInitParameterNames() {
-        return Collections.enumeration(List.of(name));
-      }
-    };
   }
 
   /** Answers every request with 200 and "ok". */

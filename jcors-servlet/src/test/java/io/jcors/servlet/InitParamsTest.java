@@ -1,53 +1,19 @@
 package io.jcors.servlet;
 
+import static io.jcors.servlet.testing.FilterParams.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcors.config.ConfigException;
 import io.jcors.config.ConfigProblem;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InitParamsTest {
-  /** The init-params of a filter, as web.xml gives them. */
-  private static FilterConfig params(String... nameValue) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < nameValue.length; i += 2) {
-      map.put(nameValue[i], nameValue[i + 1]);
-    }
-    return new FilterConfig() {
-      @Override
-      public String getFilterName() {
-        return "cors";
-      }
-
-      @Override
-      public ServletContext getServletContext() {
-        return null;
-      }
-
-      @Override
-      public String getInitParameter(String name) {
-        return map.get(name);
-      }
-
-      @Override
-      public Enumeration<String> getInitParameterNames() {
-        return Collections.enumeration(map.keySet());
-      }
-    };
-  }
-
   @Nested
   class Errors {
     @Test

@@ -43,8 +43,13 @@ public final class ConcurrentLoad {
   private static final List<String> SET_B = origins("https://b%d.example.org", 200);
   private static final List<String> SHARED = origins("https://both%d.example.net", 20);
 
-  /** The CORS headers compared between a response and what a policy gives for its request. */
-  private static final List<String> CORS_HEADERS =
+  /**
+   * The response headers CORS sets: the six {@code Access-Control-*} headers a response can carry
+   * (Fetch standard, section 3.2.3) and {@code Vary}, in this order. The load compares them between
+   * a response and what the policy gives for its request; a test that compares a server's answer
+   * with an expected one header by header can use the same list.
+   */
+  public static final List<String> CORS_HEADERS =
       List.of(
           "Access-Control-Allow-Origin",
           "Access-Control-Allow-Credentials",

@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * A client ({@code jcors check}) is tested against it for what a hostile server can send.
  *
  * <p>Each connection is read up to the end of the request's headers, handed to the {@link Handler}
- * with the request head, then closed: responses should say {@code Connection: close}. {@link
- * #close()} closes the listening socket and every open connection, which ends a handler blocked in
- * a write or in {@link Thread#sleep}.
+ * with the request head, then closed: responses should say {@code Connection: close}. A server
+ * started with {@link #perConnection} hands each connection whole to a {@link Connection} instead,
+ * for a test that keeps it open across requests. {@link #close()} closes the listening socket and
+ * every open connection, which ends a handler blocked in a read, a write or {@link Thread#sleep}.
  */
 public final class RawServer implements AutoCloseable {
   /** Writes the response to one request. */
@@ -32,16 +33,26 @@ public final class RawServer implements AutoCloseable {
     void answer(String head, OutputStream out) throws IOException, InterruptedException;
   }
 
+  /** Serves one whole connection: every request on it, and every response. */
+  @FunctionalInterface
+  public interface Connection {
+    /**
+     * Reads requests from {@code in} and writes responses to {@code out} for as long as the
+     * connection is to stay open; the server closes it when this returns or throws.
+     */
+    void serve(InputStream in, OutputStream out) throws IOException, InterruptedException;
+  }
+
   private static final int MAX_HEAD = 64 * 1024;
 
   private final ServerSocket listener;
-  private final Handler handler;
+  private final Connection connection;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
-  private RawServer(Handler handler) throws IOException {
-    this.handler = handler;
+  private RawServer(Connection connection) throws IOException {
+    this.connection = connection;
     this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
     this.acceptor = new Thread(this::accept, "raw-server-accept");
     acceptor.setDaemon(true);
@@ -50,7 +61,22 @@ public final class RawServer implements AutoCloseable {
 
   /** Starts a server that answers every request with {@code handler}. */
   public static RawServer start(Handler handler) throws IOException {
-    return new RawServer(handler);
+    return new RawServer(
+        (in, out) -> {
+          String head = readHead(in);
+          if (head != null) {
+            handler.answer(head, out);
+          }
+        });
+  }
+
+  /**
+   * Starts a server that hands each connection to {@code connection}, which reads and answers as
+   * many requests on it as it chooses: a connection kept open for the next request (RFC 9112
+   * section 9.3), a request body read or skipped.
+   */
+  public static RawServer perConnection(Connection connection) throws IOException {
+    return new RawServer(connection);
   }
 
   /**
@@ -74,7 +100,12 @@ public final class RawServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT}. */
   public String origin() {
-    return "http://127.0.0.1:" + listener.getLocalPort();
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The port the server listens on, on 127.0.0.1. */
+  public int port() {
+    return listener.getLocalPort();
   }
 
   /** Writes {@code text} as ISO-8859-1 bytes (one byte per char up to U+00FF) and flushes. */
@@ -101,10 +132,7 @@ public final class RawServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     try (socket) {
-      String head = readHead(socket.getInputStream());
-      if (head != null) {
-        handler.answer(head, socket.getOutputStream());
-      }
+      connection.serve(socket.getInputStream(), socket.getOutputStream());
     } catch (SocketException e) {
       // the client went away, or close() closed the socket
     } catch (IOException e) {

@@ -2,8 +2,11 @@ package io.jcors.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcors.CorsDecision;
+import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
+import io.jcors.CorsRequest;
 import io.jcors.Origins;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,11 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The requests of the adapters' own tests, sent with {@code java.net.http} over HTTP/1.1: a client
  * that gives up connecting after ten seconds, a request that after twenty, and a header's values as
- * one line.
+ * one line; and, to compare with, what a policy itself writes for a GET ({@link #policyHeaders}).
  */
 public final class Requests {
   private Requests() {}
@@ -94,6 +102,57 @@ public final class Requests {
         .as("Access-Control-Allow-Origin of GET %s", url)
         .isEqualTo(origin);
     return response;
+  }
+
+  /**
+   * The CORS headers {@code policy} writes for a GET of {@code path} from {@code origin}, asked of
+   * the policy itself, with no server: the expected side of a comparison with a server's answer.
+   * Names are compared ignoring case.
+   *
+   * @throws AssertionError when the policy has not decided within ten seconds, or failed
+   */
+  public static Map<String, String> policyHeaders(CorsPolicy policy, String path, String origin) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    CorsRequest request =
+        new CorsRequest() {
+          @Override
+          public String method() {
+            return "GET";
+          }
+
+          @Override
+          public String path() {
+            return path;
+          }
+
+          @Override
+          public String header(String name) {
+            return name.equalsIgnoreCase("Origin") ? origin : null;
+          }
+        };
+    CorsDecision decision;
+    try {
+      decision = policy.decide(request).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while the policy decided", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError("no decision for a GET of " + path + " from " + origin, e);
+    }
+    decision.writeTo(
+        request,
+        new CorsHeaders() {
+          @Override
+          public String get(String name) {
+            return headers.get(name);
+          }
+
+          @Override
+          public void set(String name, String value) {
+            headers.put(name, value);
+          }
+        });
+    return headers;
   }
 
   /**

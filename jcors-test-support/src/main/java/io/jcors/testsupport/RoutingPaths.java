@@ -2,10 +2,8 @@ package io.jcors.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jcors.CorsHeaders;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
-import io.jcors.CorsRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -291,40 +289,7 @@ public final class RoutingPaths {
           case API_ROUTE -> apiOptions();
           default -> throw new AssertionError("the application named an unknown route: " + route);
         };
-    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    CorsRequest request =
-        new CorsRequest() {
-          @Override
-          public String method() {
-            return "GET";
-          }
-
-          @Override
-          public String path() {
-            return "/";
-          }
-
-          @Override
-          public String header(String name) {
-            return name.equalsIgnoreCase("Origin") ? PARTNER : null;
-          }
-        };
-    CorsPolicy.of(options)
-        .decideNow(request)
-        .writeTo(
-            request,
-            new CorsHeaders() {
-              @Override
-              public String get(String name) {
-                return headers.get(name);
-              }
-
-              @Override
-              public void set(String name, String value) {
-                headers.put(name, value);
-              }
-            });
-    return headers;
+    return Requests.policyHeaders(CorsPolicy.of(options), "/", PARTNER);
   }
 
   /** The {@code Access-Control-*} headers and {@code Vary} of {@code response}. */

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jcors.jdbc.testing.Sql;
 import io.jcors.spring.boot.secured.SecuredApi;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,29 +34,14 @@ class DatabaseOriginsTest {
   @TempDir Path dir;
 
   private String url;
+  private Sql sql;
 
   @BeforeEach
   void database() {
     url = "jdbc:sqlite:" + dir.resolve("cors.db");
-    run("CREATE TABLE cors_origins (origin TEXT)");
-    run("INSERT INTO cors_origins (origin) VALUES (?)", APP);
-    run(
-        "INSERT INTO cors_origins (origin) VALUES (?)",
-        "https://files.example.com/downloads"); // never matches: skipped when strict
-  }
-
-  private void run(String sql, String... parameters) {
-    SQLiteDataSource dataSource = new SQLiteDataSource();
-    dataSource.setUrl(url);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setString(i + 1, parameters[i]);
-      }
-      statement.execute();
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e, e);
-    }
+    sql = new Sql(url, null);
+    // The second row never matches a request's Origin: skipped when strict.
+    sql.createOriginTable(APP, "https://files.example.com/downloads");
   }
 
   /** The application's DataSource, as a Boot application declares (or Boot configures) it. */
@@ -109,7 +92,7 @@ class DatabaseOriginsTest {
       assertThat(allowOrigin(port, APP)).hasValue(APP);
       assertThat(allowOrigin(port, PARTNER)).isEmpty();
 
-      run("INSERT INTO cors_origins (origin) VALUES (?)", PARTNER);
+      sql.insert(PARTNER);
       assertThat(allowOriginWithin10s(port, PARTNER)).hasValue(PARTNER);
 
       HttpResponse<String> response =
@@ -136,7 +119,7 @@ class DatabaseOriginsTest {
     try (ConfigurableApplicationContext app = start("jcors.config=classpath:cors-jdbc.yaml")) {
       int port = StartupTest.port(app);
       assertThat(allowOrigin(port, APP)).hasValue(APP);
-      run("INSERT INTO cors_origins (origin) VALUES (?)", PARTNER);
+      sql.insert(PARTNER);
       assertThat(allowOriginWithin10s(port, PARTNER)).hasValue(PARTNER);
     }
   }
