@@ -4,6 +4,7 @@ import io.jcors.CorsDecision;
 import io.jcors.CorsExchange;
 import io.jcors.RequestPath;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
@@ -79,13 +80,22 @@ final class ExchangeView extends CorsExchange {
     if (first == null) {
       return null; // the usual case
     }
-    // The header's own lines: headerSet() would copy every name of the response into a new
-    // case-insensitive map first (Spring 7).
-    List<String> lines = headers.get(name);
-    return lines == null || lines.size() < 2 ? first : String.join(", ", lines);
+    // headerSet(), not get(name): get's signature differs between Spring 6 (Map's get(Object))
+    // and Spring 7, and this module runs on both. In Spring 7 headerSet() copies every name of
+    // the response, so only a header that is there comes here, and has() does not.
+    for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+      List<String> lines = header.getValue();
+      if (header.getKey().equalsIgnoreCase(name) && lines.size() > 1) {
+        return String.join(", ", lines);
+      }
+    }
+    return first;
   }
 
-  /** Whether the response has {@code name}: its first line, without joining the others. */
+  /**
+   * Whether the response has {@code name}: its first line, without collecting the others, which
+   * {@link CorsDecision#restoreOn} asks of each CORS header before the response commits.
+   */
   @Override
   public boolean has(String name) {
     return exchange.getResponse().getHeaders().getFirst(name) != null;
