@@ -7,8 +7,9 @@
 #   (cd examples/quarkus && mvn package -DskipTests)   # jcors artifacts installed, see its README
 #   jcors-benchmarks/scripts/wrk-quarkus.sh [SECONDS_PER_RUN] [ROUNDS]
 #
-# Each round starts each configuration in turn (interleaved, so that a noisy minute hurts every
-# configuration alike), warms it up (3 s per scenario), then runs wrk -t1 -c16 once per scenario:
+# Each round starts each configuration in turn, in an order that turns each round (interleaved,
+# so that a noisy minute hurts every configuration alike, and none always runs first), warms it up
+# (WARMUP seconds per scenario, 3 by default), then runs wrk -t1 -c16 once per scenario:
 # an allowed GET and an allowed preflight. Prints one line per run: round, configuration,
 # scenario, requests/s, the server's CPU time per request (user + system of the server process,
 # from /proc, divided by the requests wrk completed) and wrk's count of non-2xx responses, then
@@ -21,6 +22,7 @@ cd "$(dirname "$0")/../.."
 
 seconds=${1:-8}
 rounds=${2:-3}
+warmup=${WARMUP:-3} # seconds of warm-up per scenario, each time a configuration starts
 jar=${JAR:-examples/quarkus/target/quarkus-app/quarkus-run.jar}
 origin=https://app.example.com
 declare -A flags=(
@@ -47,7 +49,11 @@ results=$(mktemp)
 trap 'rm -f "$preflight" "$results"' EXIT
 
 for round in $(seq 1 "$rounds"); do
-  for config in jcors quarkus none; do
+  # The order turns each round (jcors first, then quarkus first, then none first), so that no
+  # configuration always runs right after another one's JVM stopped.
+  configs=(jcors quarkus none)
+  for i in 0 1 2; do
+    config=${configs[$(((i + round - 1) % 3))]}
     port=$((18080 + round))
     # shellcheck disable=SC2086 # the flags are separate words
     $server_pin java -Xmx256m ${flags[$config]} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$port \
@@ -58,8 +64,8 @@ for round in $(seq 1 "$rounds"); do
       curl -s -o /dev/null "$url" && break
       sleep 0.5
     done
-    $wrk_pin wrk -t1 -c16 -d3s -H "Origin: $origin" "$url" > /dev/null
-    $wrk_pin wrk -t1 -c16 -d3s -s "$preflight" "$url" > /dev/null
+    $wrk_pin wrk -t1 -c16 -d"${warmup}s" -H "Origin: $origin" "$url" > /dev/null
+    $wrk_pin wrk -t1 -c16 -d"${warmup}s" -s "$preflight" "$url" > /dev/null
     for scenario in actual-allowed preflight-allowed; do
       if [[ $scenario == actual-allowed ]]; then
         args=(-H "Origin: $origin")
