@@ -7,6 +7,8 @@ import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.Origins;
 import io.jcors.testsupport.AdapterContract;
+import io.jcors.testsupport.LoggedWarnings;
+import io.jcors.testsupport.OriginFunctions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,17 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,23 +40,7 @@ class ClientGoneTest {
 
   private final BlockingQueue<CompletableFuture<Origins>> pending = new LinkedBlockingQueue<>();
   private final CountDownLatch appDone = new CountDownLatch(1);
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger("io.jcors.jdk");
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-            logged.add(record.getMessage() + " " + record.getThrown());
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LoggedWarnings logged;
   private AdapterContract.Server server;
 
   @BeforeEach
@@ -68,24 +48,16 @@ class ClientGoneTest {
     CorsPolicy policy =
         CorsPolicy.builder()
             .route(
-                "/slow/**",
-                CorsOptions.builder()
-                    .origin(
-                        origin -> {
-                          CompletableFuture<Origins> result = new CompletableFuture<>();
-                          pending.add(result);
-                          return result;
-                        })
-                    .build())
+                "/slow/**", CorsOptions.builder().origin(OriginFunctions.pending(pending)).build())
             .route("/**", CorsOptions.builder().origin(Origins.of(APP)).build())
             .build();
     server = JdkAdapterTest.serve(policy, this::app);
-    logger.addHandler(capture);
+    logged = LoggedWarnings.on("io.jcors.jdk");
   }
 
   @AfterEach
   void stop() throws Exception {
-    logger.removeHandler(capture);
+    logged.close();
     server.stop();
   }
 
@@ -143,9 +115,9 @@ class ClientGoneTest {
     assertThat(next.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
     Thread.sleep(200); // the gone client's exchange has failed by now; anything logged is in
     if (request.equals("failing function")) {
-      assertThat(logged).singleElement().asString().contains("origin store down");
+      assertThat(logged.lines()).singleElement().asString().contains("origin store down");
     } else {
-      assertThat(logged).isEmpty();
+      assertThat(logged.lines()).isEmpty();
     }
   }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcors.Origins;
 import io.jcors.quarkus.gone.SlowOriginApp;
+import io.jcors.testsupport.LoggedWarnings;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.OutputStream;
@@ -17,18 +18,12 @@ import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -62,36 +57,19 @@ class ClientGoneTest {
   @TestHTTPResource("/")
   URL base;
 
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-            logged.add(record.getLoggerName() + ": " + record.getMessage());
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LoggedWarnings logged;
   private ExecutorService completer;
 
   @BeforeEach
   void listen() {
     APP_RAN.clear();
-    logged.clear();
     completer = Executors.newSingleThreadExecutor();
-    root.addHandler(capture);
+    logged = LoggedWarnings.on("");
   }
 
   @AfterEach
   void release() {
-    root.removeHandler(capture);
+    logged.close();
     completer.shutdownNow();
   }
 
@@ -152,7 +130,7 @@ class ClientGoneTest {
     result.completeExceptionally(new IllegalStateException("store down"));
     assertThat(sent.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
     assertThat(APP_RAN).isEmpty();
-    assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("io.jcors.quarkus"));
+    assertThat(logged.lines()).anySatisfy(line -> assertThat(line).startsWith("io.jcors.quarkus"));
   }
 
   private URL url(String path) throws Exception {
@@ -200,6 +178,6 @@ class ClientGoneTest {
     assertThat(allowOrigin(next)).isEqualTo(APP);
     Thread.sleep(100);
     assertThat(APP_RAN).as("routes run").containsExactly("/next");
-    assertThat(logged).as("WARNING and above").isEmpty();
+    assertThat(logged.lines()).as("WARNING and above").isEmpty();
   }
 }

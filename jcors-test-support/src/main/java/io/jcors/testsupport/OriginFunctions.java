@@ -2,6 +2,7 @@ package io.jcors.testsupport;
 
 import io.jcors.OriginResolver;
 import io.jcors.Origins;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,5 +37,17 @@ public final class OriginFunctions {
                   : Origins.none();
             },
             CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * A function that answers when the test says: each call adds its result, not completed yet, to
+   * {@code calls}, for the test to complete (or fail) when it chooses, from any thread.
+   */
+  public static OriginResolver pending(Queue<CompletableFuture<Origins>> calls) {
+    return origin -> {
+      CompletableFuture<Origins> result = new CompletableFuture<>();
+      calls.add(result);
+      return result;
+    };
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.Origins;
+import io.jcors.testsupport.LoggedWarnings;
+import io.jcors.testsupport.OriginFunctions;
 import io.vertx.core.Context;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.handler.TimeoutHandler;
@@ -28,10 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,24 +60,7 @@ class ClientGoneTest {
   /** The paths the application's handler or failure handler ran for. */
   private final List<String> appRan = new CopyOnWriteArrayList<>();
 
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-            logged.add(
-                record.getLoggerName() + ": " + record.getMessage() + " " + record.getThrown());
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LoggedWarnings logged;
   private final ExecutorService completer = Executors.newSingleThreadExecutor();
   private VertxServer server;
 
@@ -88,15 +69,7 @@ class ClientGoneTest {
     CorsPolicy policy =
         CorsPolicy.builder()
             .route(
-                "/slow/**",
-                CorsOptions.builder()
-                    .origin(
-                        origin -> {
-                          CompletableFuture<Origins> result = new CompletableFuture<>();
-                          pending.add(result);
-                          return result;
-                        })
-                    .build())
+                "/slow/**", CorsOptions.builder().origin(OriginFunctions.pending(pending)).build())
             .route("/**", CorsOptions.builder().origin(Origins.of(APP)).build())
             .build();
     server =
@@ -139,12 +112,12 @@ class ClientGoneTest {
                         }
                       });
             });
-    root.addHandler(capture);
+    logged = LoggedWarnings.on("");
   }
 
   @AfterAll
   void stop() throws Exception {
-    root.removeHandler(capture);
+    logged.close();
     completer.shutdownNow();
     server.stop();
   }
@@ -259,6 +232,6 @@ class ClientGoneTest {
     assertThat(Http.header(next, "Access-Control-Allow-Origin")).isEqualTo(APP);
     Thread.sleep(100); // one more round of the blocked-thread checker
     assertThat(appRan).as("handlers run").containsExactly("/next");
-    assertThat(logged).as("WARNING and above").isEmpty();
+    assertThat(logged.lines()).as("WARNING and above").isEmpty();
   }
 }

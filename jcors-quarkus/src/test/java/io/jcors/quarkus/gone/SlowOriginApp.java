@@ -4,6 +4,7 @@ import io.jcors.CorsOptions;
 import io.jcors.CorsPolicy;
 import io.jcors.Origins;
 import io.jcors.quarkus.CorsHandler;
+import io.jcors.testsupport.OriginFunctions;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Context;
 import io.vertx.ext.web.Router;
@@ -73,15 +74,7 @@ public class SlowOriginApp {
     CorsPolicy policy =
         CorsPolicy.builder()
             .route(
-                "/slow/**",
-                CorsOptions.builder()
-                    .origin(
-                        origin -> {
-                          CompletableFuture<Origins> result = new CompletableFuture<>();
-                          PENDING.add(result);
-                          return result;
-                        })
-                    .build())
+                "/slow/**", CorsOptions.builder().origin(OriginFunctions.pending(PENDING)).build())
             .route("/**", CorsOptions.builder().origin(Origins.of(APP)).build())
             .build();
     filters.register(new CorsHandler(policy), CorsHandler.PRIORITY);
